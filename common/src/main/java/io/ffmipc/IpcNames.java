@@ -1,0 +1,121 @@
+package io.ffmipc;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Portable names and their mapping onto each OS's namespace. A name is validated once, here,
+ * with a message naming the rule that failed.
+ *
+ * <h2>Portable rules</h2>
+ * <ul>
+ *   <li>1 to {@value #MAX_LENGTH} characters;</li>
+ *   <li>only ASCII letters, digits, {@code '.'}, {@code '_'} and {@code '-'};</li>
+ *   <li>the first character is a letter, a digit or {@code '_'}.</li>
+ * </ul>
+ *
+ * <h2>Mapping</h2>
+ * <ul>
+ *   <li>Linux: {@code "/" + name} for POSIX objects (NAME_MAX 255; semaphores lose 4 to the
+ *       {@code sem.} prefix glibc adds, which the portable limit leaves room for).</li>
+ *   <li>macOS: the kernel keeps 31 characters including the leading slash ({@code PSHMNAMLEN},
+ *       {@code PSEMNAMLEN}). A name of up to {@value #MACOS_MAX_PLAIN} characters maps to
+ *       {@code "/" + name}; a longer one to its first {@value #MACOS_PREFIX} characters, a
+ *       {@code '~'} and 12 base-32 characters of its SHA-256 hash — deterministic, so every process
+ *       maps it alike, and 30 characters long.</li>
+ *   <li>Windows: {@code Local\name} (this session) or {@code Global\name} (all sessions, needs
+ *       SeCreateGlobalPrivilege to create), within MAX_PATH.</li>
+ * </ul>
+ */
+public final class IpcNames {
+    /** Longest portable name. */
+    public static final int MAX_LENGTH = 240;
+    /** Longest name macOS takes as it is (31 minus the leading slash). */
+    public static final int MACOS_MAX_PLAIN = 30;
+    static final int MACOS_PREFIX = 17;
+    private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+
+    private IpcNames() {
+    }
+
+    /** Windows object namespaces. */
+    public enum WindowsNamespace {
+        LOCAL("Local\\"), GLOBAL("Global\\");
+
+        private final String prefix;
+
+        WindowsNamespace(String prefix) {
+            this.prefix = prefix;
+        }
+
+        public String prefix() {
+            return prefix;
+        }
+    }
+
+    /** Checks the portable rules; returns the name, or throws {@link InvalidNameException} naming the rule broken. */
+    public static String validate(String name) {
+        if (name == null) {
+            throw new InvalidNameException(null, "a name is required (got null)");
+        }
+        if (name.isEmpty()) {
+            throw new InvalidNameException(name, "a name must have at least 1 character");
+        }
+        if (name.length() > MAX_LENGTH) {
+            throw new InvalidNameException(name, "a name may have at most " + MAX_LENGTH
+                    + " characters, this one has " + name.length());
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || (i > 0 && (c == '.' || c == '-'));
+            if (!ok) {
+                String shown = c < 0x20 || c > 0x7e ? String.format("U+%04X", (int) c) : "'" + c + "'";
+                throw new InvalidNameException(name, i == 0 && (c == '.' || c == '-')
+                        ? "a name must start with a letter, a digit or '_', not " + shown
+                        : "a name may contain only ASCII letters, digits, '.', '_' and '-'; found " + shown
+                                + " at index " + i);
+            }
+        }
+        return name;
+    }
+
+    /** The POSIX (Linux) name: {@code "/" + name}. */
+    public static String posix(String name) {
+        return "/" + validate(name);
+    }
+
+    /** The macOS POSIX name, at most 31 characters with the slash (see the class comment). */
+    public static String macos(String name) {
+        validate(name);
+        if (name.length() <= MACOS_MAX_PLAIN) {
+            return "/" + name;
+        }
+        return "/" + name.substring(0, MACOS_PREFIX) + "~" + hash12(name);
+    }
+
+    /** The Windows kernel-object name in the given namespace. */
+    public static String windows(String name, WindowsNamespace namespace) {
+        return namespace.prefix() + validate(name);
+    }
+
+    private static String hash12(String name) {
+        byte[] d;
+        try {
+            d = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+        // 12 base-32 characters = 60 bits from the first 8 bytes.
+        long bits = 0;
+        for (int i = 0; i < 8; i++) {
+            bits = (bits << 8) | (d[i] & 0xff);
+        }
+        char[] out = new char[12];
+        for (int i = 0; i < 12; i++) {
+            out[i] = BASE32[(int) ((bits >>> (59 - 5 * i - 4)) & 31)];
+        }
+        return new String(out);
+    }
+}

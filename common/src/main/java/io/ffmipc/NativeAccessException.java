@@ -1,0 +1,11 @@
+package io.ffmipc;
+
+/** Native access was denied to the library's module; the message names the flag that grants it. */
+public class NativeAccessException extends IpcException {
+    private static final long serialVersionUID = 1L;
+
+    public NativeAccessException(String detail, Throwable cause) {
+        super("enable native access", null, null, detail);
+        initCause(cause);
+    }
+}

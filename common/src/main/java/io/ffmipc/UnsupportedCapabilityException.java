@@ -1,0 +1,18 @@
+package io.ffmipc;
+
+/** A capability this OS does not offer was asked for; the message names the row and the reason. */
+public class UnsupportedCapabilityException extends IpcException {
+    private static final long serialVersionUID = 1L;
+
+    private final Capability capability;
+
+    public UnsupportedCapabilityException(Capability capability, String os, String reason) {
+        super("use " + capability.title(), null, null,
+                "capability " + capability + " is not supported on " + os + ": " + reason);
+        this.capability = capability;
+    }
+
+    public Capability capability() {
+        return capability;
+    }
+}

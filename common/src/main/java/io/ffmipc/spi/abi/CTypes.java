@@ -1,0 +1,91 @@
+package io.ffmipc.spi.abi;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.ValueLayout;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Java layout of a C type name on a target, as the C prototypes in bindings spell them. A
+ * type the table does not know is an error at declaration time, so a typo cannot become a wrong
+ * descriptor.
+ */
+public final class CTypes {
+    private CTypes() {
+    }
+
+    private static final Set<String> BYTE = Set.of("char", "signed char", "unsigned char", "int8_t", "uint8_t",
+            "BYTE", "BOOLEAN");
+    private static final Set<String> SHORT = Set.of("short", "unsigned short", "int16_t", "uint16_t", "WORD",
+            "WCHAR");
+    private static final Set<String> INT = Set.of("int", "unsigned int", "unsigned", "int32_t", "uint32_t",
+            "key_t", "pid_t", "uid_t", "gid_t", "clockid_t", "mqd_t", "socklen_t", "id_t", "idtype_t",
+            "BOOL", "DWORD", "UINT", "LONG", "ULONG", "INT",
+            "kern_return_t", "mach_port_t", "mach_port_name_t", "natural_t", "integer_t",
+            "mach_msg_return_t", "mach_msg_option_t", "mach_msg_size_t", "mach_msg_timeout_t",
+            "mach_port_right_t", "mach_port_delta_t", "mach_port_flavor_t", "mach_msg_type_number_t",
+            "mach_msg_type_name_t", "ipc_space_t", "task_t");
+    private static final Set<String> LONG = Set.of("long long", "unsigned long long", "int64_t", "uint64_t",
+            "size_t", "ssize_t", "off_t", "time_t", "eventfd_t", "SIZE_T", "ULONG_PTR", "LONG_PTR",
+            "ULONGLONG", "LONGLONG", "mach_port_context_t", "mach_vm_address_t", "mach_vm_size_t");
+    /** Windows spells pointers as typedefs; these are pointer-sized everywhere. */
+    private static final Set<String> POINTER = Set.of("HANDLE", "HMODULE", "LPVOID", "LPCVOID", "PVOID",
+            "LPCWSTR", "LPWSTR", "LPCSTR", "LPSTR", "LPDWORD", "PDWORD", "LPSECURITY_ATTRIBUTES", "LPOVERLAPPED",
+            "PSECURITY_DESCRIPTOR", "PSID", "PACL", "PHANDLE", "LPHANDLE", "LPBOOL",
+            "LPSTARTUPINFOW", "LPPROCESS_INFORMATION", "PULONG", "mach_port_info_t");
+    /** Types whose size differs by target; see {@link #layout}. */
+    private static final Map<String, String> NOTES = Map.of(
+            "long", "4 bytes on Windows (LLP64), 8 on Linux and macOS (LP64)",
+            "mode_t", "2 bytes on macOS, 4 on Linux");
+
+    /** The layout of {@code type} on {@code target}; {@code null} for {@code void}. */
+    public static MemoryLayout layout(String type, Target target) {
+        String t = normalize(type);
+        if (t.equals("void")) {
+            return null;
+        }
+        if (t.endsWith("*") || POINTER.contains(t)) {
+            return ValueLayout.ADDRESS;
+        }
+        if (t.equals("long") || t.equals("unsigned long")) {
+            return target.isWindows() ? ValueLayout.JAVA_INT : ValueLayout.JAVA_LONG;
+        }
+        if (t.equals("mode_t")) {
+            return target.isMacos() ? ValueLayout.JAVA_SHORT : ValueLayout.JAVA_INT;
+        }
+        if (BYTE.contains(t)) {
+            return ValueLayout.JAVA_BYTE;
+        }
+        if (SHORT.contains(t)) {
+            return ValueLayout.JAVA_SHORT;
+        }
+        if (INT.contains(t)) {
+            return ValueLayout.JAVA_INT;
+        }
+        if (LONG.contains(t)) {
+            return ValueLayout.JAVA_LONG;
+        }
+        if (t.equals("double")) {
+            return ValueLayout.JAVA_DOUBLE;
+        }
+        throw new IllegalArgumentException("unknown C type '" + type + "': add it to CTypes"
+                + (NOTES.containsKey(t) ? " (" + NOTES.get(t) + ")" : ""));
+    }
+
+    /** Whether the type is a pointer (for the descriptor-versus-prototype check). */
+    public static boolean isPointer(String type) {
+        String t = normalize(type);
+        return t.endsWith("*") || POINTER.contains(t);
+    }
+
+    /** Drops qualifiers and folds white space: {@code "const char *"} → {@code "char *"}. */
+    static String normalize(String type) {
+        String t = type.replace("const ", "").replace("volatile ", "").replace("restrict", "")
+                .replace("struct ", "struct_").replace("union ", "union_").trim();
+        t = t.replaceAll("\\s*\\*\\s*", "*").replaceAll("\\s+", " ");
+        if (t.endsWith("*")) {
+            return t.substring(0, t.indexOf('*')).trim() + " " + t.substring(t.indexOf('*'));
+        }
+        return t;
+    }
+}

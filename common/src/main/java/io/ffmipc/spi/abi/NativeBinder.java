@@ -1,0 +1,82 @@
+package io.ffmipc.spi.abi;
+
+import io.ffmipc.NativeAccessException;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Links {@link CFunction} declarations to downcall handles. A function that
+ * {@linkplain CFunction#setsErrorCode() sets an error code} is linked with
+ * {@code Linker.Option.captureCallState}, so its handle takes a capture segment as the first
+ * argument: pass {@link #callState()}, which is per thread (one shared buffer would race).
+ */
+public final class NativeBinder {
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    private static final ThreadLocal<MemorySegment> CALL_STATE =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE_LAYOUT));
+
+    private final SymbolLookup lookup;
+    private final Target target;
+    private final String stateName;
+    private final long stateOffset;
+    private final String moduleName;
+
+    /**
+     * @param lookup     where symbols are found
+     * @param target     the running target (picks layouts and the captured state's name)
+     * @param moduleName the module that needs native access, for the error message
+     */
+    public NativeBinder(SymbolLookup lookup, Target target, String moduleName) {
+        this.lookup = lookup;
+        this.target = target;
+        this.moduleName = moduleName;
+        this.stateName = target.isWindows() ? "GetLastError" : "errno";
+        this.stateOffset = CAPTURE_LAYOUT.byteOffset(java.lang.foreign.MemoryLayout.PathElement.groupElement(stateName));
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** The downcall handle for {@code f}; a missing symbol or denied native access is reported clearly. */
+    public MethodHandle bind(CFunction f) {
+        MemorySegment symbol = lookup.find(f.name()).orElseThrow(() -> new UnsatisfiedLinkError(
+                "native symbol '" + f.name() + "' not found for " + target + " (" + f.prototype() + ")"));
+        List<Linker.Option> options = new ArrayList<>();
+        if (f.setsErrorCode()) {
+            options.add(Linker.Option.captureCallState(stateName));
+        }
+        if (f.variadic()) {
+            options.add(Linker.Option.firstVariadicArg(f.firstVariadicArg()));
+        }
+        try {
+            return LINKER.downcallHandle(symbol, f.descriptor(target), options.toArray(Linker.Option[]::new));
+        } catch (IllegalCallerException denied) {
+            throw nativeAccessDenied(moduleName, denied);
+        }
+    }
+
+    /** This thread's capture buffer, to pass as the first argument of an error-setting function. */
+    public static MemorySegment callState() {
+        return CALL_STATE.get();
+    }
+
+    /** The errno / GetLastError value the last call on this thread captured. */
+    public int lastError(MemorySegment callState) {
+        return callState.get(ValueLayout.JAVA_INT, stateOffset);
+    }
+
+    /** The exception for a module that was denied native access, naming the flag that grants it. */
+    public static NativeAccessException nativeAccessDenied(String moduleName, Throwable cause) {
+        return new NativeAccessException(NativeAccessCheck.advice(moduleName), cause);
+    }
+}
