@@ -1,0 +1,36 @@
+package io.ffmipc.spi;
+
+import io.ffmipc.IpcAccessDeniedException;
+import io.ffmipc.IpcException;
+import io.ffmipc.IpcLimitException;
+import io.ffmipc.IpcObjectExistsException;
+import io.ffmipc.NoSuchIpcObjectException;
+import io.ffmipc.OsError;
+
+/** Turns an OS error into the exception type its {@link ErrorKind} calls for; one place for every OS. */
+public final class IpcErrors {
+    private IpcErrors() {
+    }
+
+    /**
+     * @param operation  the OS call or the library operation that failed ({@code shm_open})
+     * @param objectName the object's portable name, or null
+     * @param error      the OS error
+     * @param kind       what the code means (from the OS module's error table)
+     * @param detail     extra explanation (which limit and its value), or null
+     */
+    public static IpcException of(String operation, String objectName, OsError error, ErrorKind kind, String detail) {
+        return switch (kind) {
+            case EXISTS -> new IpcObjectExistsException(operation, objectName, error, detail);
+            case NOT_FOUND -> new NoSuchIpcObjectException(operation, objectName, error, detail);
+            case ACCESS_DENIED -> new IpcAccessDeniedException(operation, objectName, error, detail);
+            case LIMIT -> new IpcLimitException(operation, objectName, error, detail);
+            case OTHER -> new IpcException(operation, objectName, error, detail);
+        };
+    }
+
+    /** A closed object was used: the portable rule is {@link IllegalStateException}. */
+    public static IllegalStateException closed(String what, String name) {
+        return new IllegalStateException(what + " '" + name + "' is closed");
+    }
+}

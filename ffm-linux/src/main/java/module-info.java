@@ -1,0 +1,8 @@
+/** The Linux provider: System V and POSIX IPC, eventfd and handle-inheriting spawn through libc. */
+module io.ffmipc.linux {
+    requires io.ffmipc;
+
+    exports io.ffmipc.linux;
+
+    provides io.ffmipc.spi.IpcProvider with io.ffmipc.linux.LinuxProvider;
+}
