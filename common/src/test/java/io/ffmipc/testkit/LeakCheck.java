@@ -1,0 +1,63 @@
+package io.ffmipc.testkit;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Fails a test class that leaves an IPC object behind: any entry named with
+ * {@link TestNames#PREFIX} in {@code /dev/shm} or {@code /dev/mqueue}, or a System V object whose
+ * key is in the tests' range. Register with {@code @ExtendWith(LeakCheck.class)}.
+ */
+public final class LeakCheck implements AfterAllCallback {
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        List<String> left = leftovers();
+        if (!left.isEmpty()) {
+            throw new AssertionError(context.getDisplayName() + " left IPC objects behind: " + left);
+        }
+    }
+
+    /** Test objects that exist now. */
+    public static List<String> leftovers() {
+        List<String> found = new ArrayList<>();
+        for (String dir : List.of("/dev/shm", "/dev/mqueue")) {
+            Path d = Path.of(dir);
+            if (!Files.isDirectory(d)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(d)) {
+                s.map(p -> p.getFileName().toString())
+                        .filter(n -> n.contains(TestNames.PREFIX))
+                        .forEach(n -> found.add(dir + "/" + n));
+            } catch (IOException e) {
+                throw new AssertionError("cannot list " + dir, e);
+            }
+        }
+        for (String table : List.of("shm", "sem", "msg")) {
+            Path p = Path.of("/proc/sysvipc", table);
+            if (!Files.isReadable(p)) {
+                continue;
+            }
+            try {
+                for (String line : Files.readAllLines(p).subList(1, Files.readAllLines(p).size())) {
+                    String[] f = line.trim().split("\\s+");
+                    long key = Long.parseLong(f[0]);
+                    if ((key & 0xfff00000L) == 0x7f100000L) {
+                        found.add("sysv " + table + " key 0x" + Long.toHexString(key) + " id " + f[1]);
+                    }
+                }
+            } catch (IOException e) {
+                throw new AssertionError("cannot read " + p, e);
+            }
+        }
+        return found;
+    }
+}
