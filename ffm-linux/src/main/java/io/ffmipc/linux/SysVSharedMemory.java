@@ -103,10 +103,10 @@ public final class SysVSharedMemory implements SharedMemory {
     /** The largest segment the kernel allows ({@code /proc/sys/kernel/shmmax}, capped to a Java long). */
     public static long maxSegmentSize() {
         try {
-            String text = Files.readString(SHMMAX).trim();
-            long v = Long.parseUnsignedLong(text);
+            // readAllLines, not readString: on procfs (size 0) readString returned only a prefix.
+            long v = Long.parseUnsignedLong(Files.readAllLines(SHMMAX).get(0).trim());
             return v < 0 ? Long.MAX_VALUE : v; // "unlimited" is ULONG_MAX - 2^24 or so: larger than a long
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException | RuntimeException e) {
             return Long.MAX_VALUE; // no procfs: let shmget itself refuse
         }
     }
