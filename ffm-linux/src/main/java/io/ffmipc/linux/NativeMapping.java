@@ -48,10 +48,18 @@ final class NativeMapping {
         }
     }
 
-    /** Unmaps, once; later calls do nothing. */
+    /**
+     * Unmaps, once; later calls do nothing. If another thread is inside a native call that uses
+     * the segment, the arena refuses to close: that is reported and a later close may succeed.
+     */
     void close() {
         if (closed.compareAndSet(false, true)) {
-            arena.close();
+            try {
+                arena.close();
+            } catch (IllegalStateException inUse) {
+                closed.set(false);
+                throw inUse;
+            }
         }
     }
 }

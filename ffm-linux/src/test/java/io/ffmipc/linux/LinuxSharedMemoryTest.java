@@ -231,7 +231,8 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
         NoSuchIpcObjectException missing = assertThrows(NoSuchIpcObjectException.class,
                 () -> SysVSharedMemory.open(key, OpenMode.OPEN, 0, Permissions.OWNER_ONLY));
         assertTrue(missing.getMessage().contains("ENOENT"), missing.getMessage());
-        try (SysVSharedMemory shm = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.OWNER_ONLY)) {
+        SysVSharedMemory shm = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.OWNER_ONLY);
+        try {
             IpcObjectExistsException exists = assertThrows(IpcObjectExistsException.class,
                     () -> SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.OWNER_ONLY));
             assertTrue(exists.getMessage().contains(String.format("key 0x%08x", key))
@@ -244,7 +245,8 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
             assertThrows(IllegalStateException.class, shm::stat);
             assertThrows(IllegalStateException.class, shm::segment);
             assertThrows(IllegalStateException.class, shm::remove);
-            shm.close();
+        } finally {
+            shm.close(); // a second close: safe
         }
         IllegalArgumentException privateKey = assertThrows(IllegalArgumentException.class,
                 () -> SysVSharedMemory.open(0, OpenMode.OPEN_OR_CREATE, 4096, Permissions.OWNER_ONLY));
