@@ -1,0 +1,177 @@
+package io.ffmipc.testkit.abi;
+
+import io.ffmipc.spi.abi.AbiCheckSource;
+import io.ffmipc.spi.abi.AbiDeclarations;
+import io.ffmipc.spi.abi.Target;
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles {@link AbiCheckSource} files with each target's C compiler (Debian packages, installed
+ * by {@code ci/install-deps}). A missing compiler skips the test on a developer machine, naming the
+ * package to install, and fails it under CI (the environment variable {@code CI} is set).
+ */
+public enum AbiCompiler {
+    LINUX_X86_64(Target.LINUX_X86_64, "gcc", "gcc"),
+    LINUX_AARCH64(Target.LINUX_AARCH64, "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu libc6-dev-arm64-cross"),
+    WINDOWS_X64(Target.WINDOWS_X64, "x86_64-w64-mingw32-gcc", "gcc-mingw-w64-x86-64");
+
+    private static final Pattern DIAGNOSTIC = Pattern.compile("^[^:\\s]+\\.c:(\\d+):(?:\\d+:)?\\s*(?:fatal )?error:.*$");
+
+    private static final Pattern NOTE = Pattern.compile("^[^:\\s]+\\.c:(\\d+):(?:\\d+:)?\\s*note:.*$");
+
+    private final Target target;
+    private final String command;
+    private final String packages;
+
+    AbiCompiler(Target target, String command, String packages) {
+        this.target = target;
+        this.command = command;
+        this.packages = packages;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public String command() {
+        return command;
+    }
+
+    /** The compiler for a target, or null for targets without one (macOS: checked by the facts table). */
+    public static AbiCompiler forTarget(Target t) {
+        for (AbiCompiler c : values()) {
+            if (c.target == t) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the compiler is on the PATH. */
+    public boolean installed() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Skips the calling test if the compiler is missing on a developer machine; fails under CI. */
+    public void requireInstalled() {
+        if (installed()) {
+            return;
+        }
+        String message = "the ABI check for " + target.id() + " needs '" + command + "': install the Debian package(s) "
+                + packages + " (ci/install-deps does)";
+        String ci = System.getenv("CI");
+        if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
+            throw new AssertionError(message + "; CI is set, so a missing compiler fails the build");
+        }
+        Assumptions.abort(message);
+    }
+
+    /** What one compile run reported. */
+    public record Result(int exitCode, String output, List<String> failedFacts) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    /** Compiles the check with {@code -fsyntax-only -Werror}; the result names the facts the errors are on. */
+    public Result compile(AbiCheckSource.Check check, Path dir) {
+        if (check.target() != target) {
+            throw new IllegalArgumentException(check.target() + " check given to the " + target + " compiler");
+        }
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve("abi-check-" + target.id() + ".c");
+            Files.writeString(file, check.text(), StandardCharsets.UTF_8);
+            List<String> cmd = List.of(command, "-std=gnu11", "-fsyntax-only", "-Werror", "-Wall",
+                    "-fmax-errors=200", file.toString());
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(command + " did not finish in 120 s on " + file);
+            }
+            return new Result(p.exitValue(), out, failedFacts(check, out));
+        } catch (IOException e) {
+            throw new UncheckedIOException("running " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while running " + command, e);
+        }
+    }
+
+    /**
+     * The binding fields the compiler's errors are on. An error inside a helper macro is reported at
+     * the macro's definition; the "in expansion of macro" note that follows gives the fact's line.
+     */
+    static List<String> failedFacts(AbiCheckSource.Check check, String compilerOutput) {
+        Set<String> failed = new LinkedHashSet<>();
+        String pending = null;
+        for (String raw : compilerOutput.split("\n")) {
+            String line = raw.trim();
+            Matcher m = DIAGNOSTIC.matcher(line);
+            if (m.matches()) {
+                if (pending != null) {
+                    failed.add(pending);
+                }
+                String owner = check.ownerOfLine(Integer.parseInt(m.group(1)));
+                if (owner != null) {
+                    failed.add(owner);
+                    pending = null;
+                } else {
+                    pending = "(headers: " + line + ")";
+                }
+                continue;
+            }
+            Matcher n = NOTE.matcher(line);
+            if (pending != null && n.matches()) {
+                String owner = check.ownerOfLine(Integer.parseInt(n.group(1)));
+                if (owner != null) {
+                    failed.add(owner);
+                    pending = null;
+                }
+            }
+        }
+        if (pending != null) {
+            failed.add(pending);
+        }
+        return new ArrayList<>(failed);
+    }
+
+    /**
+     * Generates, compiles and fails with the compiler's messages and the facts they name; returns the
+     * number of facts checked.
+     */
+    public int check(List<AbiDeclarations.Binding> bindings, Path dir) {
+        requireInstalled();
+        AbiCheckSource.Check check = AbiCheckSource.generate(target, bindings);
+        Result r = compile(check, dir);
+        if (!r.ok()) {
+            throw new AssertionError("ABI check failed on " + target.id() + " (" + command + "); wrong facts: "
+                    + r.failedFacts() + "\n" + r.output());
+        }
+        System.out.println("ABI check " + target.id() + " (" + command + "): " + check.factCount() + " facts checked from "
+                + bindings.stream().filter(b -> b.headersFor(target) != null).map(b -> b.type().getSimpleName()).toList());
+        return check.factCount();
+    }
+}
