@@ -129,7 +129,10 @@ public final class LibC {
             JAVA_INT.withName("cuid"),
             JAVA_INT.withName("cgid"),
             JAVA_INT.withName("mode"),
-            MemoryLayout.paddingLayout(24)); // __seq, __pad2, __glibc_reserved1..2
+            MemoryLayout.paddingLayout(8), // __seq, __pad2
+            // Named so the layout, like the C struct, is 8-byte aligned (the check asserts _Alignof).
+            JAVA_LONG.withName("__glibc_reserved1"),
+            JAVA_LONG.withName("__glibc_reserved2"));
 
     /** {@code struct ipc_perm}: the same on x86_64 and aarch64 (both headers checked). */
     public static final CStruct IPC_PERM = CStruct.of("struct ipc_perm", IPC_PERM_LAYOUT,
