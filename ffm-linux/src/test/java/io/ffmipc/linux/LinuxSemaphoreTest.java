@@ -1,0 +1,43 @@
+package io.ffmipc.linux;
+
+import io.ffmipc.Ipc;
+import io.ffmipc.IpcPlatform;
+import io.ffmipc.OpenMode;
+import io.ffmipc.Permissions;
+import io.ffmipc.Semaphore;
+import io.ffmipc.contract.SemaphoreContract;
+import io.ffmipc.linux.ffi.LibC;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The semaphore contract on POSIX named semaphores, plus what is Linux-specific about them. */
+class LinuxSemaphoreTest extends SemaphoreContract {
+
+    @Override
+    protected IpcPlatform platform() {
+        return Ipc.platform();
+    }
+
+    /** SEM_VALUE_MAX straight from the binding: limits() belongs to another section of the provider. */
+    @Override
+    protected int maxSemaphoreValue() {
+        return LibC.SEM_VALUE_MAX.intValue();
+    }
+
+    @Test
+    void theFileHasExactlyTheRequestedModeWhateverTheUmask() throws Exception {
+        for (Permissions p : new Permissions[] {Permissions.OWNER_ONLY, Permissions.everyone(), Permissions.ofMode(0640)}) {
+            String name = newName();
+            try (Semaphore s = platform().semaphore(name, OpenMode.CREATE, 0, p)) {
+                Path file = Path.of("/dev/shm/sem." + name);
+                assertEquals(PosixFilePermissions.toString(PosixSemaphore.toSet(p.mode())),
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), "mode of " + file);
+            }
+        }
+    }
+}
