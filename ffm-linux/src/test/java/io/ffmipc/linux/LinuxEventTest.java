@@ -42,6 +42,20 @@ class LinuxEventTest extends EventContract {
     }
 
     @Test
+    void anInheritedEventfdOfTheOtherModeIsRefused() throws Exception {
+        try (Event e = platform().event(EventMode.SEMAPHORE)) {
+            String info = Files.readString(Path.of("/proc/self/fdinfo/" + e.osHandle()));
+            org.junit.jupiter.api.Assumptions.assumeTrue(info.contains("eventfd-semaphore:"),
+                    "this kernel (before 6.6) does not show an eventfd's mode");
+            IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+                    () -> platform().inheritedEvent("fd:" + e.osHandle(), EventMode.COUNTER));
+            assertTrue(x.getMessage().contains("SEMAPHORE mode, not COUNTER"), x.getMessage());
+            e.signal();
+            assertEquals(1, e.poll(), "the refused adoption left the descriptor open");
+        }
+    }
+
+    @Test
     void signalsBeyondTheCounterMaximumAreRefused() {
         try (Event e = platform().event(EventMode.COUNTER)) {
             e.signal(Long.MAX_VALUE);

@@ -73,6 +73,21 @@ class SysVSemaphoreSetTest {
         }
     }
 
+    /** With every value 0 the finishing semop is a wait-for-zero; it must still mark the set initialised. */
+    @Test
+    void aSetOfZerosIsInitialisedAndOpensAtOnce() {
+        int key = newKey();
+        try (SysVSemaphoreSet set = SysVSemaphoreSet.open(key, OpenMode.CREATE, 2)) {
+            assertNotEquals(Instant.EPOCH, set.stat().lastOperation());
+            long t0 = System.nanoTime();
+            try (SysVSemaphoreSet opened = SysVSemaphoreSet.open(key, OpenMode.OPEN, 0)) {
+                assertEquals(2, opened.size(), "nsems 0 opens a set of any size and learns it");
+                assertEquals(0, opened.value(1));
+            }
+            assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "the opener did not wait for initialisation");
+        }
+    }
+
     @Test
     void openModesAndBadArgumentsGiveTypedErrors() {
         int key = newKey();
