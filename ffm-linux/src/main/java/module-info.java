@@ -1,6 +1,6 @@
 /** The Linux provider: System V and POSIX IPC, eventfd and handle-inheriting spawn through libc. */
 module io.ffmipc.linux {
-    requires io.ffmipc;
+    requires transitive io.ffmipc;
 
     exports io.ffmipc.linux;
 

@@ -12,8 +12,26 @@ public final class Ipc {
     private Ipc() {
     }
 
+    /**
+     * Selects once. A failure is kept and rethrown rather than escaping the initializer: an
+     * exception thrown there would reach callers as ExceptionInInitializerError, and on every
+     * later call as NoClassDefFoundError, instead of the IpcException the API promises.
+     */
     private static final class Holder {
-        static final IpcPlatform PLATFORM = select();
+        static final IpcPlatform PLATFORM;
+        static final RuntimeException FAILURE;
+
+        static {
+            IpcPlatform platform = null;
+            RuntimeException failure = null;
+            try {
+                platform = select(System.getProperty("os.name"), System.getProperty("os.arch"), providers());
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            PLATFORM = platform;
+            FAILURE = failure;
+        }
     }
 
     /**
@@ -21,6 +39,9 @@ public final class Ipc {
      * the architecture and the providers found when none fits.
      */
     public static IpcPlatform platform() {
+        if (Holder.FAILURE != null) {
+            throw Holder.FAILURE;
+        }
         return Holder.PLATFORM;
     }
 
@@ -31,10 +52,8 @@ public final class Ipc {
                 .toList();
     }
 
-    private static IpcPlatform select() {
-        String os = System.getProperty("os.name");
-        String arch = System.getProperty("os.arch");
-        List<IpcProvider> all = providers();
+    /** Activates the first provider that supports {@code os}/{@code arch}; separate from the lookup so it can be tested. */
+    static IpcPlatform select(String os, String arch, List<IpcProvider> all) {
         for (IpcProvider p : all) {
             if (p.supports(os, arch)) {
                 return p.activate();

@@ -22,8 +22,9 @@ import java.security.NoSuchAlgorithmException;
  *   <li>macOS: the kernel keeps 31 characters including the leading slash ({@code PSHMNAMLEN},
  *       {@code PSEMNAMLEN}). A name of up to {@value #MACOS_MAX_PLAIN} characters maps to
  *       {@code "/" + name}; a longer one to its first {@value #MACOS_PREFIX} characters, a
- *       {@code '~'} and 12 base-32 characters of its SHA-256 hash — deterministic, so every process
- *       maps it alike, and 30 characters long.</li>
+ *       {@code '~'} and the first 12 characters of the RFC 4648 base-32 encoding (lower case) of the
+ *       SHA-256 hash of its ASCII bytes — deterministic, so every process maps it alike, and 30
+ *       characters long.</li>
  *   <li>Windows: {@code Local\name} (this session) or {@code Global\name} (all sessions, needs
  *       SeCreateGlobalPrivilege to create), within MAX_PATH.</li>
  * </ul>
@@ -71,7 +72,9 @@ public final class IpcNames {
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || c == '_' || (i > 0 && (c == '.' || c == '-'));
             if (!ok) {
-                String shown = c < 0x20 || c > 0x7e ? String.format("U+%04X", (int) c) : "'" + c + "'";
+                // A character outside the BMP is two chars: show its code point, not a lone surrogate.
+                int cp = name.codePointAt(i);
+                String shown = cp < 0x20 || cp > 0x7e ? String.format("U+%04X", cp) : "'" + c + "'";
                 throw new InvalidNameException(name, i == 0 && (c == '.' || c == '-')
                         ? "a name must start with a letter, a digit or '_', not " + shown
                         : "a name may contain only ASCII letters, digits, '.', '_' and '-'; found " + shown
@@ -107,14 +110,15 @@ public final class IpcNames {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
-        // 12 base-32 characters = 60 bits from the first 8 bytes.
+        // The first 60 bits of the hash, 5 at a time from the most significant: the same text as the
+        // first 12 characters of RFC 4648 base 32 of the digest, lower-cased, so any tool can reproduce it.
         long bits = 0;
         for (int i = 0; i < 8; i++) {
             bits = (bits << 8) | (d[i] & 0xff);
         }
         char[] out = new char[12];
         for (int i = 0; i < 12; i++) {
-            out[i] = BASE32[(int) ((bits >>> (59 - 5 * i - 4)) & 31)];
+            out[i] = BASE32[(int) ((bits >>> (59 - 5 * i)) & 31)];
         }
         return new String(out);
     }

@@ -13,7 +13,9 @@ public record Permissions(int mode) {
     public Permissions {
         if (mode < 0 || mode > 0777) {
             throw new IllegalArgumentException(
-                    "permission mode must be between 0 and 0777 (octal), got 0" + Integer.toOctalString(mode));
+                    "permission mode must be between 0 and 0777 (octal), got "
+                            // a negative value in octal would read as 037777777777
+                            + (mode < 0 ? Integer.toString(mode) : "0" + Integer.toOctalString(mode)));
         }
     }
 

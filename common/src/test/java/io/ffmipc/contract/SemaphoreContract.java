@@ -39,11 +39,6 @@ public abstract class SemaphoreContract {
 
     protected abstract IpcPlatform platform();
 
-    /** The largest semaphore value; the platform's {@code limits()} unless a subclass knows better. */
-    protected int maxSemaphoreValue() {
-        return platform().limits().maxSemaphoreValue();
-    }
-
     /** A fresh name, removed after the test. */
     protected String newName() {
         String n = TestNames.unique("sem");
@@ -169,7 +164,7 @@ public abstract class SemaphoreContract {
 
     @Test
     void valuesAtTheMaximumAreRefusedWithTheLimitNamed() {
-        int max = maxSemaphoreValue();
+        int max = platform().limits().maxSemaphoreValue();
         try (Semaphore s = platform().semaphore(newName(), OpenMode.CREATE, max)) {
             assertEquals(max, s.value());
             IpcLimitException e = assertThrows(IpcLimitException.class, s::release);

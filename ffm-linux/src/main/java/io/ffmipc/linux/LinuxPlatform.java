@@ -4,6 +4,8 @@ import io.ffmipc.CapabilityMatrix;
 import io.ffmipc.ChildLauncher;
 import io.ffmipc.Event;
 import io.ffmipc.EventMode;
+import io.ffmipc.IpcException;
+import io.ffmipc.IpcNames;
 import io.ffmipc.IpcObjectInfo;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.Limits;
@@ -11,12 +13,16 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.Semaphore;
 import io.ffmipc.SharedMemory;
+import io.ffmipc.linux.ffi.LibC;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /** The portable API on Linux: each call goes to its thin adapter over {@link io.ffmipc.linux.ffi.LibC}. */
 final class LinuxPlatform implements IpcPlatform {
+    private static final Path DEV_SHM = Path.of("/dev/shm");
     private final CapabilityMatrix matrix;
 
     LinuxPlatform(CapabilityMatrix matrix) {
@@ -35,22 +41,33 @@ final class LinuxPlatform implements IpcPlatform {
 
     @Override
     public Limits limits() {
-        throw new UnsupportedOperationException("limits: being written (section shm)");
+        // Names: the portable limit (NAME_MAX 255 leaves room for "/" and glibc's "sem." prefix).
+        // Semaphores: SEM_VALUE_MAX of glibc. Shared memory: POSIX objects are files in the tmpfs
+        // at /dev/shm, so its total size bounds any one object (the free space may be less).
+        return new Limits(IpcNames.MAX_LENGTH, LibC.SEM_VALUE_MAX.intValue(), devShmSize());
+    }
+
+    private static long devShmSize() {
+        try {
+            return Files.getFileStore(DEV_SHM).getTotalSpace();
+        } catch (IOException e) {
+            throw new IpcException("read /dev/shm size", DEV_SHM.toString(), null, e.toString());
+        }
     }
 
     @Override
     public SharedMemory sharedMemory(String name, OpenMode mode, long size, Permissions permissions) {
-        throw new UnsupportedOperationException("shared memory: being written (section shm)");
+        return PosixSharedMemory.open(name, mode, size, permissions, devShmSize());
     }
 
     @Override
     public boolean removeSharedMemory(String name) {
-        throw new UnsupportedOperationException("shared memory: being written (section shm)");
+        return PosixSharedMemory.remove(name);
     }
 
     @Override
     public SharedMemory mapFile(Path file, OpenMode mode, long size, Permissions permissions) {
-        throw new UnsupportedOperationException("mapped file: being written (section shm)");
+        return PosixSharedMemory.mapFile(file, mode, size, permissions);
     }
 
     @Override
@@ -80,6 +97,6 @@ final class LinuxPlatform implements IpcPlatform {
 
     @Override
     public List<IpcObjectInfo> list() {
-        throw new UnsupportedOperationException("list: being written (section shm)");
+        return new LinuxObjectLister().list();
     }
 }

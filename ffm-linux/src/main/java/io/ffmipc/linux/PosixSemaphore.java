@@ -10,6 +10,7 @@ import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.CloseGuard;
 import io.ffmipc.spi.Deadline;
+import io.ffmipc.spi.OpenOrCreate;
 import io.ffmipc.spi.WaitSlices;
 import io.ffmipc.spi.abi.NativeBinder;
 
@@ -72,35 +73,42 @@ public final class PosixSemaphore implements Semaphore {
         if (mode == null || permissions == null) {
             throw new IllegalArgumentException("semaphore '" + name + "': open mode and permissions are required");
         }
+        return switch (mode) {
+            case CREATE -> createExclusive(name, posixName, initialValue, permissions);
+            case OPEN -> openExisting(name, posixName);
+            case OPEN_OR_CREATE -> OpenOrCreate.run("sem_open", name,
+                    () -> createExclusive(name, posixName, initialValue, permissions),
+                    () -> openExisting(name, posixName));
+        };
+    }
+
+    /** O_CREAT|O_EXCL, so we know we created it and may fix its mode; EEXIST → IpcObjectExistsException. */
+    private static PosixSemaphore createExclusive(String name, String posixName, int initialValue, Permissions permissions) {
         MemorySegment st = NativeBinder.callState();
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment cName = a.allocateFrom(posixName);
-            int create = LibC.SYNC_O_CREAT.intValue() | LibC.SYNC_O_EXCL.intValue();
-            // OPEN_OR_CREATE tries an exclusive create first, so we know whether to fix the mode.
-            for (int attempt = 0; ; attempt++) {
-                if (mode != OpenMode.OPEN) {
-                    MemorySegment s = LibC.semOpen(st, cName, create, permissions.mode(), initialValue);
-                    if (s.address() != LibC.SEM_FAILED.longValue()) {
-                        setExactMode(name, posixName, permissions, s, st);
-                        return new PosixSemaphore(name, posixName, s);
-                    }
-                    int err = LibC.errno(st);
-                    if (err != EEXIST || mode == OpenMode.CREATE) {
-                        throw Errno.exception("sem_open", name, err, err == EEXIST
-                                ? "a semaphore with this name exists (OpenMode.CREATE is exclusive)" : null);
-                    }
-                }
-                MemorySegment s = LibC.semOpen(st, cName, 0, 0, 0);
-                if (s.address() != LibC.SEM_FAILED.longValue()) {
-                    return new PosixSemaphore(name, posixName, s);
-                }
+            int oflag = LibC.O_CREAT.intValue() | LibC.O_EXCL.intValue();
+            MemorySegment s = LibC.semOpen(st, a.allocateFrom(posixName), oflag, permissions.mode(), initialValue);
+            if (s.address() == LibC.SEM_FAILED.longValue()) {
                 int err = LibC.errno(st);
-                // Removed between our two calls: try creating again (bounded, a persistent race is a bug elsewhere).
-                if (err != ENOENT || mode == OpenMode.OPEN || attempt >= 100) {
-                    throw Errno.exception("sem_open", name, err,
-                            err == ENOENT ? "no semaphore with this name (OpenMode.OPEN does not create)" : null);
-                }
+                throw Errno.exception("sem_open", name, err,
+                        err == EEXIST ? "a semaphore with this name exists (OpenMode.CREATE is exclusive)" : null);
             }
+            setExactMode(name, posixName, permissions, s, st);
+            return new PosixSemaphore(name, posixName, s);
+        }
+    }
+
+    /** Opens an existing semaphore; ENOENT → NoSuchIpcObjectException. */
+    private static PosixSemaphore openExisting(String name, String posixName) {
+        MemorySegment st = NativeBinder.callState();
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment s = LibC.semOpen(st, a.allocateFrom(posixName), 0, 0, 0);
+            if (s.address() == LibC.SEM_FAILED.longValue()) {
+                int err = LibC.errno(st);
+                throw Errno.exception("sem_open", name, err,
+                        err == ENOENT ? "no semaphore with this name (OpenMode.OPEN does not create)" : null);
+            }
+            return new PosixSemaphore(name, posixName, s);
         }
     }
 

@@ -112,8 +112,8 @@ public final class SpawnLauncher implements ChildLauncher {
         }
         // Nothing else leaks into the child: not the JVM's own descriptors, not the parked copies.
         check(LibC.posixSpawnFileActionsAddclosefromNp(fa, FIRST_INHERITED_FD + n), "posix_spawn_file_actions_addclosefrom_np", program);
-        int rd = LibC.SYNC_O_RDONLY.intValue();
-        int wr = LibC.SYNC_O_WRONLY.intValue() | LibC.SYNC_O_CREAT.intValue() | LibC.SYNC_O_TRUNC.intValue();
+        int rd = LibC.O_RDONLY.intValue();
+        int wr = LibC.O_WRONLY.intValue() | LibC.O_CREAT.intValue() | LibC.O_TRUNC.intValue();
         check(LibC.posixSpawnFileActionsAddopen(fa, 0, a.allocateFrom(DEV_NULL), rd, 0), "posix_spawn_file_actions_addopen", program);
         check(LibC.posixSpawnFileActionsAddopen(fa, 1, a.allocateFrom(pathOf(stdout)), wr, 0644), "posix_spawn_file_actions_addopen", program);
         check(LibC.posixSpawnFileActionsAddopen(fa, 2, a.allocateFrom(pathOf(stderr)), wr, 0644), "posix_spawn_file_actions_addopen", program);

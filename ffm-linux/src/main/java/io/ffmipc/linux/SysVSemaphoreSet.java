@@ -8,6 +8,7 @@ import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.CloseGuard;
 import io.ffmipc.spi.Deadline;
+import io.ffmipc.spi.OpenOrCreate;
 import io.ffmipc.spi.WaitSlices;
 import io.ffmipc.spi.abi.NativeBinder;
 
@@ -98,36 +99,42 @@ public final class SysVSemaphoreSet implements AutoCloseable {
             throw new IllegalArgumentException(label + ": a set needs at least 1 semaphore, got " + nsems);
         }
         int[] values = expandValues(label, nsems, initialValues);
+        return switch (mode) {
+            case CREATE -> createExclusive(key, label, nsems, permissions, values);
+            case OPEN -> openExisting(key, label, nsems, initTimeout);
+            case OPEN_OR_CREATE -> OpenOrCreate.run("semget", label,
+                    () -> createExclusive(key, label, nsems, permissions, values),
+                    () -> openExisting(key, label, nsems, initTimeout));
+        };
+    }
+
+    /** IPC_CREAT|IPC_EXCL, then initialise; EEXIST → IpcObjectExistsException. */
+    private static SysVSemaphoreSet createExclusive(int key, String label, int nsems, Permissions permissions, int[] values) {
         MemorySegment st = NativeBinder.callState();
-        for (int attempt = 0; ; attempt++) {
-            if (mode != OpenMode.OPEN) {
-                int flags = LibC.IPC_CREAT.intValue() | LibC.IPC_EXCL.intValue() | permissions.mode();
-                int id = LibC.semget(st, key, nsems, flags);
-                if (id >= 0) {
-                    SysVSemaphoreSet set = new SysVSemaphoreSet(key, id, nsems, true);
-                    set.initialise(values);
-                    return set;
-                }
-                int err = LibC.errno(st);
-                if (err != EEXIST || mode == OpenMode.CREATE) {
-                    throw Errno.exception("semget", label, err, err == EEXIST
-                            ? "a set with this key exists (OpenMode.CREATE is exclusive)"
-                            : err == Errno.EINVAL.intValue() ? "nsems " + nsems + " is above the system's SEMMSL" : null);
-                }
-            }
-            int id = LibC.semget(st, key, nsems, 0);
-            if (id >= 0) {
-                SysVSemaphoreSet set = new SysVSemaphoreSet(key, id, 0, false);
-                int actual = set.awaitInitialised(Deadline.after(initTimeout));
-                return new SysVSemaphoreSet(key, id, actual, false);
-            }
+        int id = LibC.semget(st, key, nsems, LibC.IPC_CREAT.intValue() | LibC.IPC_EXCL.intValue() | permissions.mode());
+        if (id < 0) {
             int err = LibC.errno(st);
-            if (err != ENOENT || mode == OpenMode.OPEN || attempt >= 100) {
-                throw Errno.exception("semget", label, err,
-                        err == ENOENT ? "no set with this key (OpenMode.OPEN does not create)"
-                                : err == Errno.EINVAL.intValue() ? "the existing set has fewer than " + nsems + " semaphores" : null);
-            }
+            throw Errno.exception("semget", label, err, err == EEXIST
+                    ? "a set with this key exists (OpenMode.CREATE is exclusive)"
+                    : err == Errno.EINVAL.intValue() ? "nsems " + nsems + " is above the system's SEMMSL" : null);
         }
+        SysVSemaphoreSet set = new SysVSemaphoreSet(key, id, nsems, true);
+        set.initialise(values);
+        return set;
+    }
+
+    /** Opens an existing set and waits until its creator has initialised it; ENOENT → NoSuchIpcObjectException. */
+    private static SysVSemaphoreSet openExisting(int key, String label, int nsems, Duration initTimeout) {
+        MemorySegment st = NativeBinder.callState();
+        int id = LibC.semget(st, key, nsems, 0);
+        if (id < 0) {
+            int err = LibC.errno(st);
+            throw Errno.exception("semget", label, err,
+                    err == ENOENT ? "no set with this key (OpenMode.OPEN does not create)"
+                            : err == Errno.EINVAL.intValue() ? "the existing set has fewer than " + nsems + " semaphores" : null);
+        }
+        int actual = new SysVSemaphoreSet(key, id, 0, false).awaitInitialised(Deadline.after(initTimeout));
+        return new SysVSemaphoreSet(key, id, actual, false);
     }
 
     private static int[] expandValues(String label, int nsems, int[] initialValues) {

@@ -1,5 +1,6 @@
 package io.ffmipc.spi.abi;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ public final class CConstant {
         for (Target t : Target.values()) {
             v.put(t, value);
         }
-        return new CConstant(macro, v);
+        return new CConstant(macro, Collections.unmodifiableMap(v));
     }
 
     /** Values per target, given as pairs: {@code perTarget("SYS_futex", LINUX_X86_64, 202, LINUX_AARCH64, 98)}. */
@@ -32,9 +33,14 @@ public final class CConstant {
         }
         Map<Target, Long> v = new EnumMap<>(Target.class);
         for (int i = 0; i < targetValuePairs.length; i += 2) {
-            v.put((Target) targetValuePairs[i], ((Number) targetValuePairs[i + 1]).longValue());
+            Target t = TargetPairs.target(macro, targetValuePairs, i);
+            if (!(targetValuePairs[i + 1] instanceof Number n)) {
+                throw new IllegalArgumentException(macro + ": argument " + (i + 1) + " must be a number, got "
+                        + targetValuePairs[i + 1]);
+            }
+            v.put(t, n.longValue());
         }
-        return new CConstant(macro, v);
+        return new CConstant(macro, Collections.unmodifiableMap(v));
     }
 
     public String macro() {
@@ -57,7 +63,12 @@ public final class CConstant {
 
     /** The value on the running target, as an int (checked to fit). */
     public int intValue() {
-        return Math.toIntExact(value(Target.current()));
+        Target t = Target.current();
+        long v = value(t);
+        if ((int) v != v) {
+            throw new ArithmeticException(macro + " = " + v + " on " + t + " does not fit an int");
+        }
+        return (int) v;
     }
 
     /** The value on the running target. */

@@ -60,7 +60,7 @@ public record CFunction(String name, String returnType, List<String> parameterTy
         List<String> names = new ArrayList<>();
         boolean variadic = false;
         if (!params.isEmpty() && !params.equals("void")) {
-            String[] parts = params.split(",");
+            String[] parts = params.split(",", -1); // -1 keeps a trailing empty part, so "f(int a,)" is refused
             for (int i = 0; i < parts.length; i++) {
                 String part = parts[i].trim();
                 if (part.equals("...")) {

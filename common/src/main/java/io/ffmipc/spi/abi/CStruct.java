@@ -2,6 +2,7 @@ package io.ffmipc.spi.abi;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -25,16 +26,24 @@ public final class CStruct {
         for (Target t : targets.length == 0 ? Target.values() : targets) {
             m.put(t, layout);
         }
-        return new CStruct(cName, m);
+        return new CStruct(cName, Collections.unmodifiableMap(m));
     }
 
     /** Layouts per target, given as pairs: {@code perTarget("struct stat", LINUX_X86_64, a, LINUX_AARCH64, b)}. */
     public static CStruct perTarget(String cName, Object... targetLayoutPairs) {
+        if (targetLayoutPairs.length == 0 || targetLayoutPairs.length % 2 != 0) {
+            throw new IllegalArgumentException(cName + ": give target/layout pairs");
+        }
         Map<Target, StructLayout> m = new EnumMap<>(Target.class);
         for (int i = 0; i < targetLayoutPairs.length; i += 2) {
-            m.put((Target) targetLayoutPairs[i], (StructLayout) targetLayoutPairs[i + 1]);
+            Target t = TargetPairs.target(cName, targetLayoutPairs, i);
+            if (!(targetLayoutPairs[i + 1] instanceof StructLayout l)) {
+                throw new IllegalArgumentException(cName + ": argument " + (i + 1) + " must be a StructLayout, got "
+                        + targetLayoutPairs[i + 1]);
+            }
+            m.put(t, l);
         }
-        return new CStruct(cName, m);
+        return new CStruct(cName, Collections.unmodifiableMap(m));
     }
 
     /** The C type name, such as {@code struct stat} or {@code SECURITY_ATTRIBUTES}. */

@@ -1,0 +1,180 @@
+package io.ffmipc.linux;
+
+import io.ffmipc.IpcObjectInfo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The IPC objects visible on this machine: POSIX shared memory and semaphores as files in
+ * {@code /dev/shm} (glibc names a semaphore {@code sem.<name>}), System V shared memory, semaphore
+ * sets and message queues from the kernel's tables in {@code /proc/sysvipc}. The tables are read
+ * by their header's column names, since their column order is the kernel's to change.
+ */
+final class LinuxObjectLister {
+    static final String SEMAPHORE_PREFIX = "sem.";
+
+    private final Path shmDir;
+    private final Path sysvipcDir;
+    private final Path passwd;
+
+    LinuxObjectLister() {
+        this(Path.of("/dev/shm"), Path.of("/proc/sysvipc"), Path.of("/etc/passwd"));
+    }
+
+    /** For tests: the same listing over other directories. */
+    LinuxObjectLister(Path shmDir, Path sysvipcDir, Path passwd) {
+        this.shmDir = shmDir;
+        this.sysvipcDir = sysvipcDir;
+        this.passwd = passwd;
+    }
+
+    List<IpcObjectInfo> list() {
+        Map<Integer, String> users = userNames();
+        List<IpcObjectInfo> out = new ArrayList<>();
+        listPosix(users, out);
+        listSysV("shm", users, out);
+        listSysV("sem", users, out);
+        listSysV("msg", users, out);
+        out.sort(Comparator.comparing(IpcObjectInfo::kind).thenComparing(IpcObjectInfo::name));
+        return out;
+    }
+
+    private void listPosix(Map<Integer, String> users, List<IpcObjectInfo> out) {
+        if (!Files.isDirectory(shmDir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(shmDir)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                String file = p.getFileName().toString();
+                Map<String, Object> a;
+                try {
+                    a = Files.readAttributes(p, "unix:mode,uid,size,isRegularFile", LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException gone) {
+                    continue; // removed while we listed
+                }
+                if (!Boolean.TRUE.equals(a.get("isRegularFile"))) {
+                    continue;
+                }
+                String owner = owner(users, (Integer) a.get("uid"));
+                int mode = (Integer) a.get("mode") & 0777;
+                long size = (Long) a.get("size");
+                if (file.startsWith(SEMAPHORE_PREFIX)) {
+                    out.add(new IpcObjectInfo("posix-sem", file.substring(SEMAPHORE_PREFIX.length()), -1, owner, mode,
+                            -1, ""));
+                } else {
+                    out.add(new IpcObjectInfo("posix-shm", file, -1, owner, mode, size, ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + shmDir, e);
+        }
+    }
+
+    private void listSysV(String table, Map<Integer, String> users, List<IpcObjectInfo> out) {
+        Path file = sysvipcDir.resolve(table);
+        if (!Files.isReadable(file)) {
+            return;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        Table t = new Table(file, lines.get(0));
+        String idColumn = switch (table) {
+            case "shm" -> "shmid";
+            case "sem" -> "semid";
+            default -> "msqid";
+        };
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Row r = t.row(line);
+            int rawMode = Integer.parseInt(r.get("perms"), 8);
+            String key = String.format("0x%08x", (int) Long.parseLong(r.get("key")));
+            String owner = owner(users, (int) Long.parseLong(r.get("uid")));
+            long id = Long.parseLong(r.get(idColumn));
+            switch (table) {
+                case "shm" -> out.add(new IpcObjectInfo("sysv-shm", key, id, owner, rawMode & 0777,
+                        Long.parseLong(r.get("size")), "nattch=" + r.get("nattch") + " cpid=" + r.get("cpid")
+                        + " lpid=" + r.get("lpid") + ((rawMode & 01000) != 0 ? " removed" : "")));
+                case "sem" -> out.add(new IpcObjectInfo("sysv-sem", key, id, owner, rawMode & 0777,
+                        Long.parseLong(r.get("nsems")), "nsems=" + r.get("nsems")));
+                default -> out.add(new IpcObjectInfo("sysv-msg", key, id, owner, rawMode & 0777,
+                        Long.parseLong(r.get("cbytes")), "qnum=" + r.get("qnum") + " lspid=" + r.get("lspid")
+                        + " lrpid=" + r.get("lrpid")));
+            }
+        }
+    }
+
+    /** A /proc/sysvipc table's columns, by the names in its header line. */
+    private record Table(Path file, Map<String, Integer> columns) {
+        Table(Path file, String header) {
+            this(file, indexColumns(header));
+        }
+
+        private static Map<String, Integer> indexColumns(String header) {
+            String[] names = header.trim().split("\\s+");
+            Map<String, Integer> m = new HashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                m.put(names[i], i);
+            }
+            return m;
+        }
+
+        Row row(String line) {
+            return new Row(this, line.trim().split("\\s+"));
+        }
+    }
+
+    private record Row(Table table, String[] fields) {
+        String get(String column) {
+            Integer i = table.columns().get(column);
+            if (i == null || i >= fields.length) {
+                throw new IllegalStateException(table.file() + " has no column '" + column + "' (header columns: "
+                        + table.columns().keySet() + ")");
+            }
+            return fields[i];
+        }
+    }
+
+    private static String owner(Map<Integer, String> users, int uid) {
+        return users.getOrDefault(uid, Integer.toString(uid));
+    }
+
+    /** uid → user name from the passwd file; an unreadable file just leaves owners numeric. */
+    private Map<Integer, String> userNames() {
+        Map<Integer, String> m = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(passwd)) {
+                String[] f = line.split(":", -1);
+                if (f.length > 2) {
+                    try {
+                        m.putIfAbsent(Integer.parseInt(f[2]), f[0]);
+                    } catch (NumberFormatException ignored) {
+                        // a malformed line names nobody
+                    }
+                }
+            }
+        } catch (IOException unreadable) {
+            // numeric owners are still correct
+        }
+        return m;
+    }
+}

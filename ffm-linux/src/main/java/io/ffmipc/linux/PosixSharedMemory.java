@@ -1,0 +1,266 @@
+package io.ffmipc.linux;
+
+import io.ffmipc.IpcException;
+import io.ffmipc.IpcNames;
+import io.ffmipc.OpenMode;
+import io.ffmipc.Permissions;
+import io.ffmipc.SharedMemory;
+import io.ffmipc.linux.ffi.Errno;
+import io.ffmipc.linux.ffi.LibC;
+import io.ffmipc.spi.OpenOrCreate;
+import io.ffmipc.spi.SharedMemorySizes;
+import io.ffmipc.spi.abi.NativeBinder;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * Memory mapped from a file descriptor with {@code mmap(MAP_SHARED)}: POSIX shared memory
+ * ({@code shm_open}, a file in {@code /dev/shm}) or a regular file ({@code open}). Both take the
+ * same path: open or exclusively create the descriptor; on create size it ({@code ftruncate}) and
+ * set the exact permissions ({@code fchmod}, so the umask cannot narrow them); on open read its
+ * size ({@code fstat}); map; close the descriptor (the mapping keeps the object alive).
+ */
+final class PosixSharedMemory implements SharedMemory {
+    private final Source source;
+    private final long size;
+    private final boolean created;
+    private final NativeMapping mapping;
+
+    private PosixSharedMemory(Source source, long size, boolean created, NativeMapping mapping) {
+        this.source = source;
+        this.size = size;
+        this.created = created;
+        this.mapping = mapping;
+    }
+
+    /** Named POSIX shared memory, {@code /dev/shm/<name>}. */
+    static PosixSharedMemory open(String name, OpenMode mode, long size, Permissions permissions, long limit) {
+        Source source = new SharedMemoryObject(name, IpcNames.posix(name));
+        SharedMemorySizes.checkRequest("open shared memory", name, Objects.requireNonNull(mode, "mode"), size, limit);
+        return map(source, mode, size, Objects.requireNonNull(permissions, "permissions"));
+    }
+
+    /** A regular file mapped shared. */
+    static PosixSharedMemory mapFile(Path file, OpenMode mode, long size, Permissions permissions) {
+        Source source = new MappedFile(Objects.requireNonNull(file, "file"));
+        SharedMemorySizes.checkRequest("map file", source.name(), Objects.requireNonNull(mode, "mode"), size,
+                Long.MAX_VALUE);
+        return map(source, mode, size, Objects.requireNonNull(permissions, "permissions"));
+    }
+
+    /** Removes a POSIX shared memory name; false if there was none. */
+    static boolean remove(String name) {
+        return new SharedMemoryObject(name, IpcNames.posix(name)).unlink();
+    }
+
+    private record Descriptor(int fd, boolean created) {
+    }
+
+    private static PosixSharedMemory map(Source source, OpenMode mode, long size, Permissions permissions) {
+        Descriptor d = switch (mode) {
+            case CREATE -> create(source, permissions);
+            case OPEN -> openExisting(source);
+            case OPEN_OR_CREATE -> OpenOrCreate.run(source.openCall(), source.name(),
+                    () -> create(source, permissions), () -> openExisting(source));
+        };
+        MemorySegment st = NativeBinder.callState();
+        try {
+            long mapSize;
+            if (d.created()) {
+                if (LibC.fchmod(st, d.fd(), permissions.mode()) != 0) {
+                    throw Errno.exception("fchmod", source.name(), LibC.errno(st), "setting mode " + permissions);
+                }
+                if (LibC.ftruncate(st, d.fd(), size) != 0) {
+                    throw Errno.exception("ftruncate", source.name(), LibC.errno(st), "sizing to " + size + " bytes");
+                }
+                mapSize = size;
+            } else {
+                mapSize = SharedMemorySizes.sizeToMap(source.openCall(), source.name(), size, sizeOf(d.fd(), source));
+            }
+            MemorySegment address = LibC.mmap(st, MemorySegment.NULL, mapSize,
+                    LibC.PROT_READ.intValue() | LibC.PROT_WRITE.intValue(), LibC.MAP_SHARED.intValue(), d.fd(), 0);
+            if (LibC.failed(address)) {
+                throw Errno.exception("mmap", source.name(), LibC.errno(st), "mapping " + mapSize + " bytes");
+            }
+            NativeMapping mapping = new NativeMapping(address, mapSize, unmapper(mapSize),
+                    source.kind(), source.name());
+            return new PosixSharedMemory(source, mapSize, d.created(), mapping);
+        } catch (RuntimeException e) {
+            if (d.created()) {
+                source.unlink(); // do not leave a half-made object behind
+            }
+            throw e;
+        } finally {
+            LibC.close(st, d.fd());
+        }
+    }
+
+    private static Consumer<MemorySegment> unmapper(long size) {
+        return address -> LibC.munmap(NativeBinder.callState(), address, size);
+    }
+
+    private static Descriptor create(Source source, Permissions permissions) {
+        int flags = LibC.O_RDWR.intValue() | LibC.O_CREAT.intValue() | LibC.O_EXCL.intValue()
+                | LibC.O_CLOEXEC.intValue();
+        return new Descriptor(source.open(flags, permissions.mode(), "creating it"), true);
+    }
+
+    private static Descriptor openExisting(Source source) {
+        return new Descriptor(source.open(LibC.O_RDWR.intValue() | LibC.O_CLOEXEC.intValue(), 0, "opening it"),
+                false);
+    }
+
+    private static long sizeOf(int fd, Source source) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(LibC.STAT.layout());
+            MemorySegment st = NativeBinder.callState();
+            if (LibC.fstat(st, fd, buf) != 0) {
+                throw Errno.exception("fstat", source.name(), LibC.errno(st));
+            }
+            int type = buf.get(JAVA_INT, LibC.STAT.offset("st_mode")) & LibC.S_IFMT.intValue();
+            if (type != LibC.S_IFREG.intValue()) {
+                throw new IpcException(source.openCall(), source.name(), null,
+                        "not a regular file (file type 0" + Integer.toOctalString(type) + "), it cannot be mapped");
+            }
+            return buf.get(JAVA_LONG, LibC.STAT.offset("st_size"));
+        }
+    }
+
+    @Override
+    public String name() {
+        return source.name();
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public MemorySegment segment() {
+        return mapping.segment();
+    }
+
+    @Override
+    public boolean created() {
+        return created;
+    }
+
+    @Override
+    public void unlink() {
+        mapping.ensureOpen();
+        source.unlink();
+    }
+
+    @Override
+    public void close() {
+        mapping.close();
+    }
+
+    @Override
+    public String toString() {
+        return source.kind() + " '" + source.name() + "' (" + size + " bytes" + (mapping.isClosed() ? ", closed)" : ")");
+    }
+
+    /** Where the descriptor comes from: the POSIX shm namespace or the file system. */
+    private sealed interface Source permits SharedMemoryObject, MappedFile {
+        String name();
+
+        String kind();
+
+        /** The C call that opens it, for messages. */
+        String openCall();
+
+        /** Opens a descriptor or throws the typed error; {@code action} says what was tried. */
+        int open(int flags, int mode, String action);
+
+        /** Removes the name; false if it was already gone. */
+        boolean unlink();
+    }
+
+    private record SharedMemoryObject(String name, String osName) implements Source {
+        @Override
+        public String kind() {
+            return "shared memory";
+        }
+
+        @Override
+        public String openCall() {
+            return "shm_open";
+        }
+
+        @Override
+        public int open(int flags, int mode, String action) {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment st = NativeBinder.callState();
+                int fd = LibC.shmOpen(st, arena.allocateFrom(osName), flags, mode);
+                if (fd < 0) {
+                    throw Errno.exception("shm_open", name, LibC.errno(st), action + " as " + osName);
+                }
+                return fd;
+            }
+        }
+
+        @Override
+        public boolean unlink() {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment st = NativeBinder.callState();
+                if (LibC.shmUnlink(st, arena.allocateFrom(osName)) == 0) {
+                    return true;
+                }
+                int errno = LibC.errno(st);
+                if (errno == Errno.ENOENT.intValue()) {
+                    return false;
+                }
+                throw Errno.exception("shm_unlink", name, errno);
+            }
+        }
+    }
+
+    private record MappedFile(Path file) implements Source {
+        @Override
+        public String name() {
+            return file.toString();
+        }
+
+        @Override
+        public String kind() {
+            return "mapped file";
+        }
+
+        @Override
+        public String openCall() {
+            return "open";
+        }
+
+        @Override
+        public int open(int flags, int mode, String action) {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment st = NativeBinder.callState();
+                int fd = LibC.open(st, arena.allocateFrom(file.toString()), flags, mode);
+                if (fd < 0) {
+                    throw Errno.exception("open", name(), LibC.errno(st), action);
+                }
+                return fd;
+            }
+        }
+
+        @Override
+        public boolean unlink() {
+            try {
+                return Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new IpcException("delete mapped file", name(), null, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package io.ffmipc.linux;
+
+import io.ffmipc.Ipc;
+import io.ffmipc.IpcException;
+import io.ffmipc.IpcLimitException;
+import io.ffmipc.IpcObjectExistsException;
+import io.ffmipc.IpcObjectInfo;
+import io.ffmipc.IpcPlatform;
+import io.ffmipc.NoSuchIpcObjectException;
+import io.ffmipc.OpenMode;
+import io.ffmipc.Permissions;
+import io.ffmipc.SharedMemory;
+import io.ffmipc.contract.SharedMemoryContract;
+import io.ffmipc.testkit.ChildJvm;
+import io.ffmipc.testkit.TestNames;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The shared-memory contract on Linux, plus what only Linux has: modes in /dev/shm, System V shm, list(). */
+class LinuxSharedMemoryTest extends SharedMemoryContract {
+    private final List<Integer> keys = new ArrayList<>();
+
+    @Override
+    protected IpcPlatform platform() {
+        return Ipc.platform();
+    }
+
+    @Override
+    protected OptionalInt observedMode(String name) {
+        return OptionalInt.of(modeOf(Path.of("/dev/shm", name)));
+    }
+
+    private static int modeOf(Path p) {
+        try {
+            return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0777;
+        } catch (IOException e) {
+            throw new AssertionError("cannot read the mode of " + p, e);
+        }
+    }
+
+    private int newKey() {
+        int key = TestNames.uniqueSysVKey();
+        keys.add(key);
+        return key;
+    }
+
+    @AfterEach
+    void removeSegments() {
+        for (int key : keys) {
+            SysVSharedMemory.remove(key);
+        }
+    }
+
+    // ------------------------------------------------------------ POSIX permissions
+
+    @Test
+    void requestedModeIsExactDespiteTheUmask() {
+        // The build runs with a umask (typically 022) that would turn 0666 into 0644 and 0660 into 0640.
+        for (int mode : new int[] {0666, 0660, 0604, 0400}) {
+            String name = newName();
+            track(platform().sharedMemory(name, OpenMode.CREATE, 4096, Permissions.ofMode(mode)));
+            assertEquals(mode, modeOf(Path.of("/dev/shm", name)), "mode 0" + Integer.toOctalString(mode));
+        }
+    }
+
+    @Test
+    void objectLivesInDevShmWithItsSize() throws IOException {
+        String name = newName();
+        track(platform().sharedMemory(name, OpenMode.CREATE, 12345));
+        assertEquals(12345, Files.size(Path.of("/dev/shm", name)));
+    }
+
+    @Test
+    void limitsDescribeThisSystem() throws IOException {
+        var limits = platform().limits();
+        assertEquals(Files.getFileStore(Path.of("/dev/shm")).getTotalSpace(), limits.maxSharedMemorySize());
+        assertEquals(Integer.MAX_VALUE, limits.maxSemaphoreValue());
+        assertEquals(io.ffmipc.IpcNames.MAX_LENGTH, limits.maxNameLength());
+    }
+
+    // ------------------------------------------------------------ mapped files
+
+    @Test
+    void mappedFileIsCreatedSizedSharedAndRemoved(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("data.bin");
+        try (SharedMemory a = platform().mapFile(file, OpenMode.CREATE, 8192, Permissions.ofMode(0640));
+             SharedMemory b = platform().mapFile(file, OpenMode.OPEN, 0, Permissions.OWNER_ONLY)) {
+            assertTrue(a.created());
+            assertFalse(b.created());
+            assertEquals(8192, Files.size(file));
+            assertEquals(0640, modeOf(file));
+            assertEquals(8192, b.size());
+            assertEquals(file.toString(), a.name());
+            a.segment().set(JAVA_LONG, 4096, -7L);
+            assertEquals(-7L, b.segment().get(JAVA_LONG, 4096));
+
+            IpcObjectExistsException exists = assertThrows(IpcObjectExistsException.class,
+                    () -> platform().mapFile(file, OpenMode.CREATE, 10, Permissions.OWNER_ONLY));
+            assertTrue(exists.getMessage().contains(file.toString()), exists.getMessage());
+            IpcLimitException larger = assertThrows(IpcLimitException.class,
+                    () -> platform().mapFile(file, OpenMode.OPEN, 8193, Permissions.OWNER_ONLY));
+            assertTrue(larger.getMessage().contains("8193") && larger.getMessage().contains("8192"),
+                    larger.getMessage());
+
+            a.unlink();
+            assertFalse(Files.exists(file));
+            assertEquals(-7L, b.segment().get(JAVA_LONG, 4096), "mappings outlive the file's name");
+        }
+        // the mapping is written through to the file: map it again after writing
+        try (SharedMemory c = platform().mapFile(file, OpenMode.OPEN_OR_CREATE, 64, Permissions.OWNER_ONLY)) {
+            assertTrue(c.created());
+            c.segment().set(JAVA_INT, 0, 0x01020304);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        assertEquals(64, bytes.length);
+        assertEquals(4, bytes[0], "little-endian int written through the mapping");
+    }
+
+    @Test
+    void mappedFileBadInput(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("missing.bin");
+        NoSuchIpcObjectException e = assertThrows(NoSuchIpcObjectException.class,
+                () -> platform().mapFile(missing, OpenMode.OPEN, 0, Permissions.OWNER_ONLY));
+        assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("ENOENT"),
+                e.getMessage());
+        Path empty = Files.createFile(dir.resolve("empty.bin"));
+        IpcException emptyError = assertThrows(IpcException.class,
+                () -> platform().mapFile(empty, OpenMode.OPEN, 0, Permissions.OWNER_ONLY));
+        assertTrue(emptyError.getMessage().contains("empty"), emptyError.getMessage());
+        IpcException directory = assertThrows(IpcException.class,
+                () -> platform().mapFile(dir, OpenMode.OPEN, 0, Permissions.OWNER_ONLY));
+        assertTrue(directory.getMessage().contains("EISDIR"), directory.getMessage());
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> platform().mapFile(dir.resolve("z.bin"), OpenMode.CREATE, 0, Permissions.OWNER_ONLY));
+        assertTrue(zero.getMessage().contains("at least 1 byte"), zero.getMessage());
+        assertFalse(Files.exists(dir.resolve("z.bin")));
+    }
+
+    // ------------------------------------------------------------ System V
+
+    @Test
+    void sysVSegmentReportsSizeOwnerModeAndAttachments() {
+        int key = newKey();
+        try (SysVSharedMemory a = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.ofMode(0640))) {
+            assertTrue(a.created());
+            assertEquals(key, a.key());
+            assertEquals(String.format("key 0x%08x", key), a.name());
+            SysVSharedMemory.Status s = a.stat();
+            assertEquals(4096, s.size());
+            assertEquals(1, s.attachCount());
+            assertEquals(ProcessHandle.current().pid(), s.creatorPid());
+            assertEquals(ownUid(), s.ownerUid());
+            assertEquals(0640, s.mode(), "shmget does not apply the umask");
+            assertFalse(s.removed());
+
+            try (SysVSharedMemory b = SysVSharedMemory.open(key, OpenMode.OPEN_OR_CREATE, 4096, Permissions.OWNER_ONLY)) {
+                assertFalse(b.created());
+                assertEquals(a.id(), b.id());
+                assertEquals(4096, b.size());
+                assertEquals(2, a.stat().attachCount());
+                a.segment().set(JAVA_LONG, 16, 123456789L);
+                assertEquals(123456789L, b.segment().get(JAVA_LONG, 16));
+            }
+            assertEquals(1, a.stat().attachCount(), "closing detaches");
+        }
+    }
+
+    @Test
+    void sysVChildAttachmentIsCountedAndItsPidRecorded() throws InterruptedException {
+        int key = newKey();
+        try (SysVSharedMemory shm = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.OWNER_ONLY);
+             ChildJvm child = ChildJvm.start(SysVPeer.class, Integer.toString(key))) {
+            MemorySegment seg = shm.segment();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while ((long) SysVPeer.LONG.getAcquire(seg, 0L) != child.pid()) {
+                if (!child.process().isAlive() || System.nanoTime() > deadline) {
+                    fail("the child did not attach; its output:\n" + child.output());
+                }
+                Thread.sleep(5);
+            }
+            SysVSharedMemory.Status attached = shm.stat();
+            assertEquals(2, attached.attachCount(), "parent + child");
+            assertEquals(child.pid(), attached.lastPid(), "the child attached last");
+            SysVPeer.INT.setRelease(seg, 8L, 1);
+            child.assertSuccess(Duration.ofSeconds(60));
+            SysVSharedMemory.Status detached = shm.stat();
+            assertEquals(1, detached.attachCount());
+            assertEquals(child.pid(), detached.lastPid(), "the child detached last");
+            assertEquals(ProcessHandle.current().pid(), detached.creatorPid());
+        }
+    }
+
+    @Test
+    void sysVRemoveFreesTheKeyWhileAttachmentsLive() {
+        int key = newKey();
+        try (SysVSharedMemory shm = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.OWNER_ONLY)) {
+            shm.segment().set(JAVA_INT, 0, 77);
+            assertTrue(shm.remove());
+            assertTrue(shm.stat().removed());
+            assertEquals(77, shm.segment().get(JAVA_INT, 0), "memory lives until the last detach");
+            NoSuchIpcObjectException gone = assertThrows(NoSuchIpcObjectException.class,
+                    () -> SysVSharedMemory.open(key, OpenMode.OPEN, 0, Permissions.OWNER_ONLY));
+            assertTrue(gone.getMessage().contains(String.format("0x%08x", key)), gone.getMessage());
+            assertFalse(SysVSharedMemory.remove(key));
+        }
+        assertFalse(sysVTableHasKey(key), "gone after the last detach");
+    }
+
+    @Test
+    void sysVBadInput() {
+        int key = newKey();
+        NoSuchIpcObjectException missing = assertThrows(NoSuchIpcObjectException.class,
+                () -> SysVSharedMemory.open(key, OpenMode.OPEN, 0, Permissions.OWNER_ONLY));
+        assertTrue(missing.getMessage().contains("ENOENT"), missing.getMessage());
+        SysVSharedMemory shm = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.OWNER_ONLY);
+        try {
+            IpcObjectExistsException exists = assertThrows(IpcObjectExistsException.class,
+                    () -> SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.OWNER_ONLY));
+            assertTrue(exists.getMessage().contains(String.format("key 0x%08x", key))
+                    && exists.getMessage().contains("EEXIST"), exists.getMessage());
+            IpcLimitException larger = assertThrows(IpcLimitException.class,
+                    () -> SysVSharedMemory.open(key, OpenMode.OPEN, 4097, Permissions.OWNER_ONLY));
+            assertTrue(larger.getMessage().contains("4097") && larger.getMessage().contains("4096"),
+                    larger.getMessage());
+            shm.close();
+            assertThrows(IllegalStateException.class, shm::stat);
+            assertThrows(IllegalStateException.class, shm::segment);
+            assertThrows(IllegalStateException.class, shm::remove);
+        } finally {
+            shm.close(); // a second close: safe
+        }
+        IllegalArgumentException privateKey = assertThrows(IllegalArgumentException.class,
+                () -> SysVSharedMemory.open(0, OpenMode.OPEN_OR_CREATE, 4096, Permissions.OWNER_ONLY));
+        assertTrue(privateKey.getMessage().contains("IPC_PRIVATE"), privateKey.getMessage());
+        IllegalArgumentException ftokFailure = assertThrows(IllegalArgumentException.class,
+                () -> SysVSharedMemory.remove(-1));
+        assertTrue(ftokFailure.getMessage().contains("ftok"), ftokFailure.getMessage());
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> SysVSharedMemory.open(newKey(), OpenMode.CREATE, 0, Permissions.OWNER_ONLY));
+        assertTrue(zero.getMessage().contains("at least 1 byte"), zero.getMessage());
+        long max = SysVSharedMemory.maxSegmentSize();
+        if (max < Long.MAX_VALUE) {
+            IpcLimitException tooBig = assertThrows(IpcLimitException.class,
+                    () -> SysVSharedMemory.open(newKey(), OpenMode.CREATE, max + 1, Permissions.OWNER_ONLY));
+            assertTrue(tooBig.getMessage().contains(Long.toString(max)), tooBig.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------ list()
+
+    @Test
+    void listShowsTheObjectsCreated() {
+        String name = newName();
+        int key = newKey();
+        track(platform().sharedMemory(name, OpenMode.CREATE, 8192, Permissions.ofMode(0640)));
+        try (SysVSharedMemory sysv = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.ofMode(0604))) {
+            List<IpcObjectInfo> all = platform().list();
+            IpcObjectInfo posix = all.stream().filter(i -> i.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " not listed in " + all));
+            assertEquals("posix-shm", posix.kind());
+            assertEquals(0640, posix.mode());
+            assertEquals(8192, posix.size());
+            assertEquals(-1, posix.id());
+            assertEquals(userName(), posix.owner());
+
+            String keyName = String.format("0x%08x", key);
+            IpcObjectInfo seg = all.stream().filter(i -> i.name().equals(keyName)).findFirst()
+                    .orElseThrow(() -> new AssertionError(keyName + " not listed in " + all));
+            assertEquals("sysv-shm", seg.kind());
+            assertEquals(sysv.id(), seg.id());
+            assertEquals(0604, seg.mode());
+            assertEquals(4096, seg.size());
+            assertEquals(userName(), seg.owner());
+            assertTrue(seg.detail().contains("nattch=1"), seg.detail());
+            assertTrue(seg.detail().contains("cpid=" + ProcessHandle.current().pid()), seg.detail());
+        }
+    }
+
+    private static int ownUid() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String userName() {
+        return System.getProperty("user.name");
+    }
+
+    private static boolean sysVTableHasKey(int key) {
+        try {
+            return Files.readAllLines(Path.of("/proc/sysvipc/shm")).stream().skip(1)
+                    .anyMatch(l -> Integer.parseInt(l.trim().split("\\s+")[0]) == key);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
