@@ -72,27 +72,27 @@ final class LinuxPlatform implements IpcPlatform {
 
     @Override
     public Semaphore semaphore(String name, OpenMode mode, int initialValue, Permissions permissions) {
-        throw new UnsupportedOperationException("semaphore: being written (section sync)");
+        return PosixSemaphore.open(name, mode, initialValue, permissions);
     }
 
     @Override
     public boolean removeSemaphore(String name) {
-        throw new UnsupportedOperationException("semaphore: being written (section sync)");
+        return PosixSemaphore.remove(name);
     }
 
     @Override
     public Event event(EventMode mode) {
-        throw new UnsupportedOperationException("event: being written (section sync)");
+        return EventFd.create(mode);
     }
 
     @Override
     public Event inheritedEvent(String token, EventMode mode) {
-        throw new UnsupportedOperationException("event: being written (section sync)");
+        return EventFd.inherited(token, mode);
     }
 
     @Override
     public ChildLauncher launcher(List<String> command) {
-        throw new UnsupportedOperationException("launcher: being written (section sync)");
+        return new SpawnLauncher(command);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -289,6 +290,398 @@ public final class LibC {
 
 
     // ---------------------------------------------------------------- section sync (semaphores, eventfd, spawn)
+    // Every value below was checked against glibc 2.36 headers on x86_64 (gcc) and aarch64
+    // (aarch64-linux-gnu-gcc); the ABI check re-asserts them. O_RDONLY, O_CREAT, O_EXCL, IPC_*
+    // and SEM_VALUE_MAX come from "section shm" above.
+
+    public static final CConstant O_WRONLY = CConstant.of("O_WRONLY", 01);
+    public static final CConstant O_TRUNC = CConstant.of("O_TRUNC", 01000);
+
+    public static final CConstant CLOCK_MONOTONIC = CConstant.of("CLOCK_MONOTONIC", 1);
+
+    /** {@code struct timespec}: the same on both 64-bit targets. */
+    public static final CStruct TIMESPEC = CStruct.of("struct timespec", MemoryLayout.structLayout(
+            ValueLayout.JAVA_LONG.withName("tv_sec"), ValueLayout.JAVA_LONG.withName("tv_nsec")),
+            Target.LINUX_X86_64, Target.LINUX_AARCH64);
+
+    public static final CFunction CLOCK_GETTIME = CFunction.of("int clock_gettime(clockid_t clockid, struct timespec *tp)");
+    public static final CFunction READ = CFunction.of("ssize_t read(int fd, void *buf, size_t count)");
+    public static final CFunction WRITE = CFunction.of("ssize_t write(int fd, const void *buf, size_t count)");
+    public static final CFunction FCNTL_INT = CFunction.variadic("int fcntl(int fd, int cmd, ...)", "int");
+    public static final CConstant F_GETFL = CConstant.of("F_GETFL", 3);
+    public static final CConstant F_SETFL = CConstant.of("F_SETFL", 4);
+    public static final CConstant O_NONBLOCK = CConstant.of("O_NONBLOCK", 04000);
+
+    private static final MethodHandle clock_gettime = BINDER.bind(CLOCK_GETTIME);
+    private static final MethodHandle read = BINDER.bind(READ);
+    private static final MethodHandle write = BINDER.bind(WRITE);
+    private static final MethodHandle fcntl_int = BINDER.bind(FCNTL_INT);
+
+    public static int clockGettime(MemorySegment state, int clockId, MemorySegment timespec) {
+        try {
+            return (int) clock_gettime.invokeExact(state, clockId, timespec);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static long read(MemorySegment state, int fd, MemorySegment buf, long count) {
+        try {
+            return (long) read.invokeExact(state, fd, buf, count);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static long write(MemorySegment state, int fd, MemorySegment buf, long count) {
+        try {
+            return (long) write.invokeExact(state, fd, buf, count);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code fcntl} with an int argument (F_GETFL, F_SETFL). */
+    public static int fcntl(MemorySegment state, int fd, int cmd, int arg) {
+        try {
+            return (int) fcntl_int.invokeExact(state, fd, cmd, arg);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // --- POSIX named semaphores (sem_overview(7)); glibc keeps them as /dev/shm/sem.<name>
+
+    /** sem_open's error return, {@code (sem_t *) 0} in glibc. */
+    public static final CConstant SEM_FAILED = CConstant.of("SEM_FAILED", 0);
+    /** {@code sizeof(sem_t)}, the bytes a sem_open result addresses. */
+    public static final CConstant SIZEOF_SEM_T = CConstant.of("sizeof(sem_t)", 32);
+
+    public static final CFunction SEM_OPEN = CFunction.variadic("sem_t *sem_open(const char *name, int oflag, ...)",
+            "mode_t", "unsigned int");
+    /** glibc 2.30+: waits against CLOCK_MONOTONIC, so a wall-clock step cannot stretch or cut a timeout. */
+    public static final CFunction SEM_CLOCKWAIT = CFunction.of(
+            "int sem_clockwait(sem_t *sem, clockid_t clockid, const struct timespec *abstime)");
+    public static final CFunction SEM_TRYWAIT = CFunction.of("int sem_trywait(sem_t *sem)");
+    public static final CFunction SEM_POST = CFunction.of("int sem_post(sem_t *sem)");
+    public static final CFunction SEM_GETVALUE = CFunction.of("int sem_getvalue(sem_t *sem, int *sval)");
+    public static final CFunction SEM_CLOSE = CFunction.of("int sem_close(sem_t *sem)");
+    public static final CFunction SEM_UNLINK = CFunction.of("int sem_unlink(const char *name)");
+
+    private static final MethodHandle sem_open = BINDER.bind(SEM_OPEN);
+    private static final MethodHandle sem_clockwait = BINDER.bind(SEM_CLOCKWAIT);
+    private static final MethodHandle sem_trywait = BINDER.bind(SEM_TRYWAIT);
+    private static final MethodHandle sem_post = BINDER.bind(SEM_POST);
+    private static final MethodHandle sem_getvalue = BINDER.bind(SEM_GETVALUE);
+    private static final MethodHandle sem_close = BINDER.bind(SEM_CLOSE);
+    private static final MethodHandle sem_unlink = BINDER.bind(SEM_UNLINK);
+
+    /** Returns the semaphore's address, or {@link #SEM_FAILED} (address 0) with errno set. */
+    public static MemorySegment semOpen(MemorySegment state, MemorySegment name, int oflag, int mode, int value) {
+        try {
+            return (MemorySegment) sem_open.invokeExact(state, name, oflag, mode, value);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int semClockwait(MemorySegment state, MemorySegment sem, int clockId, MemorySegment abstime) {
+        try {
+            return (int) sem_clockwait.invokeExact(state, sem, clockId, abstime);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int semTrywait(MemorySegment state, MemorySegment sem) {
+        try {
+            return (int) sem_trywait.invokeExact(state, sem);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int semPost(MemorySegment state, MemorySegment sem) {
+        try {
+            return (int) sem_post.invokeExact(state, sem);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int semGetvalue(MemorySegment state, MemorySegment sem, MemorySegment intOut) {
+        try {
+            return (int) sem_getvalue.invokeExact(state, sem, intOut);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int semClose(MemorySegment state, MemorySegment sem) {
+        try {
+            return (int) sem_close.invokeExact(state, sem);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int semUnlink(MemorySegment state, MemorySegment name) {
+        try {
+            return (int) sem_unlink.invokeExact(state, name);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // --- System V semaphore sets (semget(2), semop(2), semctl(2))
+
+    public static final CConstant IPC_NOWAIT = CConstant.of("IPC_NOWAIT", 04000);
+    public static final CConstant SEM_UNDO = CConstant.of("SEM_UNDO", 010000);
+    public static final CConstant GETPID = CConstant.of("GETPID", 11);
+    public static final CConstant GETVAL = CConstant.of("GETVAL", 12);
+    public static final CConstant GETALL = CConstant.of("GETALL", 13);
+    public static final CConstant GETNCNT = CConstant.of("GETNCNT", 14);
+    public static final CConstant SETVAL = CConstant.of("SETVAL", 16);
+    public static final CConstant SETALL = CConstant.of("SETALL", 17);
+    /**
+     * The largest value of a System V semaphore. The kernel's SEMVMX (include/uapi/linux/sem.h),
+     * not visible in glibc's headers, so the ABI check cannot assert it; SETVAL above it fails
+     * with ERANGE.
+     */
+    public static final int SEMVMX = 32767;
+
+    /** {@code struct sembuf}: unsigned short sem_num, short sem_op, short sem_flg (both targets). */
+    public static final CStruct SEMBUF = CStruct.of("struct sembuf", MemoryLayout.structLayout(
+            ValueLayout.JAVA_SHORT.withName("sem_num"), ValueLayout.JAVA_SHORT.withName("sem_op"),
+            ValueLayout.JAVA_SHORT.withName("sem_flg")), Target.LINUX_X86_64, Target.LINUX_AARCH64);
+
+    /** {@code struct ipc_perm}: identical on x86_64 and aarch64 (48 bytes). */
+    private static MemoryLayout ipcPerm() {
+        return MemoryLayout.structLayout(
+                ValueLayout.JAVA_INT.withName("__key"), ValueLayout.JAVA_INT.withName("uid"),
+                ValueLayout.JAVA_INT.withName("gid"), ValueLayout.JAVA_INT.withName("cuid"),
+                ValueLayout.JAVA_INT.withName("cgid"), ValueLayout.JAVA_INT.withName("mode"),
+                ValueLayout.JAVA_SHORT.withName("__seq"), MemoryLayout.paddingLayout(22)).withName("sem_perm");
+    }
+
+    /**
+     * {@code struct semid_ds}. x86_64 keeps a reserved 8-byte word after each time field (room for
+     * 64-bit time on 32-bit ABIs); the generic layout aarch64 uses does not.
+     */
+    public static final CStruct SEMID_DS = CStruct.perTarget("struct semid_ds",
+            Target.LINUX_X86_64, MemoryLayout.structLayout(ipcPerm(),
+                    ValueLayout.JAVA_LONG.withName("sem_otime"), MemoryLayout.paddingLayout(8),
+                    ValueLayout.JAVA_LONG.withName("sem_ctime"), MemoryLayout.paddingLayout(8),
+                    ValueLayout.JAVA_LONG.withName("sem_nsems"), MemoryLayout.paddingLayout(16)),
+            Target.LINUX_AARCH64, MemoryLayout.structLayout(ipcPerm(),
+                    ValueLayout.JAVA_LONG.withName("sem_otime"),
+                    ValueLayout.JAVA_LONG.withName("sem_ctime"),
+                    ValueLayout.JAVA_LONG.withName("sem_nsems"), MemoryLayout.paddingLayout(16)));
+
+    public static final CFunction SEMGET = CFunction.of("int semget(key_t key, int nsems, int semflg)");
+    public static final CFunction SEMOP = CFunction.of("int semop(int semid, struct sembuf *sops, size_t nsops)");
+    public static final CFunction SEMTIMEDOP = CFunction.of(
+            "int semtimedop(int semid, struct sembuf *sops, size_t nsops, const struct timespec *timeout)");
+    /** semctl for commands whose fourth argument is an int (SETVAL) or absent (GETVAL, GETPID, GETNCNT, IPC_RMID). */
+    public static final CFunction SEMCTL_INT = CFunction.variadic("int semctl(int semid, int semnum, int cmd, ...)", "int");
+    /** semctl for commands whose fourth argument is a pointer (IPC_STAT, SETALL, GETALL). */
+    public static final CFunction SEMCTL_PTR = CFunction.variadic("int semctl(int semid, int semnum, int cmd, ...)",
+            "void *");
+
+    private static final MethodHandle semget = BINDER.bind(SEMGET);
+    private static final MethodHandle semop = BINDER.bind(SEMOP);
+    private static final MethodHandle semtimedop = BINDER.bind(SEMTIMEDOP);
+    private static final MethodHandle semctl_int = BINDER.bind(SEMCTL_INT);
+    private static final MethodHandle semctl_ptr = BINDER.bind(SEMCTL_PTR);
+
+    public static int semget(MemorySegment state, int key, int nsems, int semflg) {
+        try {
+            return (int) semget.invokeExact(state, key, nsems, semflg);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int semop(MemorySegment state, int semid, MemorySegment sops, long nsops) {
+        try {
+            return (int) semop.invokeExact(state, semid, sops, nsops);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code timeout} is relative; {@link MemorySegment#NULL} waits without limit. */
+    public static int semtimedop(MemorySegment state, int semid, MemorySegment sops, long nsops, MemorySegment timeout) {
+        try {
+            return (int) semtimedop.invokeExact(state, semid, sops, nsops, timeout);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int semctl(MemorySegment state, int semid, int semnum, int cmd, int arg) {
+        try {
+            return (int) semctl_int.invokeExact(state, semid, semnum, cmd, arg);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int semctl(MemorySegment state, int semid, int semnum, int cmd, MemorySegment arg) {
+        try {
+            return (int) semctl_ptr.invokeExact(state, semid, semnum, cmd, arg);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // --- eventfd(2) and poll(2)
+
+    public static final CConstant EFD_SEMAPHORE = CConstant.of("EFD_SEMAPHORE", 1);
+    public static final CConstant EFD_CLOEXEC = CConstant.of("EFD_CLOEXEC", 02000000);
+    public static final CConstant EFD_NONBLOCK = CConstant.of("EFD_NONBLOCK", 04000);
+    public static final CConstant POLLIN = CConstant.of("POLLIN", 1);
+    /** The largest value an eventfd counter holds (2^64 - 2); a write beyond it blocks or fails with EAGAIN. */
+    public static final long EVENTFD_MAX = 0xfffffffffffffffeL;
+
+    /** {@code struct pollfd}: the same on both targets. */
+    public static final CStruct POLLFD = CStruct.of("struct pollfd", MemoryLayout.structLayout(
+            ValueLayout.JAVA_INT.withName("fd"), ValueLayout.JAVA_SHORT.withName("events"),
+            ValueLayout.JAVA_SHORT.withName("revents")), Target.LINUX_X86_64, Target.LINUX_AARCH64);
+
+    public static final CFunction EVENTFD = CFunction.of("int eventfd(unsigned int initval, int flags)");
+    /** nfds_t is unsigned long in glibc. */
+    public static final CFunction POLL = CFunction.of("int poll(struct pollfd *fds, unsigned long nfds, int timeout)");
+
+    private static final MethodHandle eventfd = BINDER.bind(EVENTFD);
+    private static final MethodHandle poll = BINDER.bind(POLL);
+
+    public static int eventfd(MemorySegment state, int initval, int flags) {
+        try {
+            return (int) eventfd.invokeExact(state, initval, flags);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int poll(MemorySegment state, MemorySegment fds, long nfds, int timeoutMillis) {
+        try {
+            return (int) poll.invokeExact(state, fds, nfds, timeoutMillis);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // --- process spawning (posix_spawn(3)), waitpid(2), kill(2)
+    // posix_spawn* return an error number instead of setting errno, hence noErrno.
+
+    public static final CConstant WNOHANG = CConstant.of("WNOHANG", 1);
+    public static final CConstant SIGKILL = CConstant.of("SIGKILL", 9);
+    /** {@code sizeof(posix_spawn_file_actions_t)}: opaque, allocated by us, set up by _init. */
+    public static final CConstant SIZEOF_POSIX_SPAWN_FILE_ACTIONS_T = CConstant.of("sizeof(posix_spawn_file_actions_t)", 80);
+
+    public static final CFunction POSIX_SPAWNP = CFunction.noErrno("int posix_spawnp(pid_t *pid, const char *file, "
+            + "const posix_spawn_file_actions_t *file_actions, const posix_spawnattr_t *attrp, "
+            + "char *const *argv, char *const *envp)");
+    public static final CFunction POSIX_SPAWN_FILE_ACTIONS_INIT = CFunction.noErrno(
+            "int posix_spawn_file_actions_init(posix_spawn_file_actions_t *file_actions)");
+    public static final CFunction POSIX_SPAWN_FILE_ACTIONS_DESTROY = CFunction.noErrno(
+            "int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *file_actions)");
+    public static final CFunction POSIX_SPAWN_FILE_ACTIONS_ADDDUP2 = CFunction.noErrno(
+            "int posix_spawn_file_actions_adddup2(posix_spawn_file_actions_t *file_actions, int fildes, int newfildes)");
+    public static final CFunction POSIX_SPAWN_FILE_ACTIONS_ADDOPEN = CFunction.noErrno(
+            "int posix_spawn_file_actions_addopen(posix_spawn_file_actions_t *file_actions, int fildes, "
+                    + "const char *path, int oflag, mode_t mode)");
+    /** glibc 2.34+: closes every descriptor from {@code from} up in the child, so nothing else leaks into it. */
+    public static final CFunction POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP = CFunction.noErrno(
+            "int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *file_actions, int from)");
+    public static final CFunction WAITPID = CFunction.of("pid_t waitpid(pid_t pid, int *wstatus, int options)");
+    public static final CFunction KILL = CFunction.of("int kill(pid_t pid, int sig)");
+
+    private static final MethodHandle posix_spawnp = BINDER.bind(POSIX_SPAWNP);
+    private static final MethodHandle fa_init = BINDER.bind(POSIX_SPAWN_FILE_ACTIONS_INIT);
+    private static final MethodHandle fa_destroy = BINDER.bind(POSIX_SPAWN_FILE_ACTIONS_DESTROY);
+    private static final MethodHandle fa_adddup2 = BINDER.bind(POSIX_SPAWN_FILE_ACTIONS_ADDDUP2);
+    private static final MethodHandle fa_addopen = BINDER.bind(POSIX_SPAWN_FILE_ACTIONS_ADDOPEN);
+    private static final MethodHandle fa_addclosefrom = BINDER.bind(POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP);
+    private static final MethodHandle waitpid = BINDER.bind(WAITPID);
+    private static final MethodHandle kill = BINDER.bind(KILL);
+    /** glibc's {@code char **environ}: the address of the variable, read at each spawn. */
+    private static final MemorySegment ENVIRON = Linker.nativeLinker().defaultLookup().find("environ")
+            .orElseThrow(() -> new UnsatisfiedLinkError("native symbol 'environ' not found"))
+            .reinterpret(ValueLayout.ADDRESS.byteSize());
+
+    /** The current environment block ({@code environ}), for posix_spawnp's envp. */
+    public static MemorySegment environ() {
+        return ENVIRON.get(ValueLayout.ADDRESS, 0);
+    }
+
+    /** Returns 0 or an error number. */
+    public static int posixSpawnp(MemorySegment pidOut, MemorySegment file, MemorySegment fileActions,
+                                  MemorySegment attr, MemorySegment argv, MemorySegment envp) {
+        try {
+            return (int) posix_spawnp.invokeExact(pidOut, file, fileActions, attr, argv, envp);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int posixSpawnFileActionsInit(MemorySegment fa) {
+        try {
+            return (int) fa_init.invokeExact(fa);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int posixSpawnFileActionsDestroy(MemorySegment fa) {
+        try {
+            return (int) fa_destroy.invokeExact(fa);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int posixSpawnFileActionsAdddup2(MemorySegment fa, int fd, int newFd) {
+        try {
+            return (int) fa_adddup2.invokeExact(fa, fd, newFd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int posixSpawnFileActionsAddopen(MemorySegment fa, int fd, MemorySegment path, int oflag, int mode) {
+        try {
+            return (int) fa_addopen.invokeExact(fa, fd, path, oflag, mode);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int posixSpawnFileActionsAddclosefromNp(MemorySegment fa, int from) {
+        try {
+            return (int) fa_addclosefrom.invokeExact(fa, from);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int waitpid(MemorySegment state, int pid, MemorySegment statusOut, int options) {
+        try {
+            return (int) waitpid.invokeExact(state, pid, statusOut, options);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int kill(MemorySegment state, int pid, int sig) {
+        try {
+            return (int) kill.invokeExact(state, pid, sig);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
 
     static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {

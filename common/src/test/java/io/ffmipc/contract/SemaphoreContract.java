@@ -1,0 +1,240 @@
+package io.ffmipc.contract;
+
+import io.ffmipc.InvalidNameException;
+import io.ffmipc.IpcInterruptedException;
+import io.ffmipc.IpcLimitException;
+import io.ffmipc.IpcObjectExistsException;
+import io.ffmipc.IpcPlatform;
+import io.ffmipc.NoSuchIpcObjectException;
+import io.ffmipc.OpenMode;
+import io.ffmipc.Semaphore;
+import io.ffmipc.testkit.ChildJvm;
+import io.ffmipc.testkit.LeakCheck;
+import io.ffmipc.testkit.TestNames;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every provider's named {@link Semaphore} must do. Subclass per OS with {@link #platform()}.
+ * Every semaphore a test creates is removed in {@link #removeCreated()}, pass or fail.
+ */
+@ExtendWith(LeakCheck.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+public abstract class SemaphoreContract {
+    private final List<String> created = new ArrayList<>();
+
+    protected abstract IpcPlatform platform();
+
+    /** A fresh name, removed after the test. */
+    protected String newName() {
+        String n = TestNames.unique("sem");
+        created.add(n);
+        return n;
+    }
+
+    @AfterEach
+    void removeCreated() {
+        for (String n : created) {
+            platform().removeSemaphore(n);
+        }
+    }
+
+    @Test
+    void createThenOpenSharesTheValue() {
+        String name = newName();
+        try (Semaphore a = platform().semaphore(name, OpenMode.CREATE, 2);
+             Semaphore b = platform().semaphore(name, OpenMode.OPEN, 99)) {
+            assertEquals(name, a.name());
+            assertEquals(2, b.value(), "OPEN ignores the initial value");
+            assertTrue(b.tryAcquire());
+            assertEquals(1, a.value());
+            a.release();
+            a.release();
+            assertEquals(3, b.value());
+        }
+    }
+
+    @Test
+    void openOrCreateCreatesOnceThenOpens() {
+        String name = newName();
+        try (Semaphore a = platform().semaphore(name, OpenMode.OPEN_OR_CREATE, 1);
+             Semaphore b = platform().semaphore(name, OpenMode.OPEN_OR_CREATE, 5)) {
+            assertEquals(1, a.value());
+            assertEquals(1, b.value(), "the second OPEN_OR_CREATE opened, so its initial value was ignored");
+        }
+    }
+
+    @Test
+    void exclusiveCreateOfAnExistingSemaphoreNamesIt() {
+        String name = newName();
+        try (Semaphore a = platform().semaphore(name, OpenMode.CREATE, 0)) {
+            IpcObjectExistsException e = assertThrows(IpcObjectExistsException.class,
+                    () -> platform().semaphore(name, OpenMode.CREATE, 0));
+            assertTrue(e.getMessage().contains(name), e.getMessage());
+            assertEquals(name, e.objectName().orElseThrow());
+        }
+    }
+
+    @Test
+    void openingAMissingSemaphoreFails() {
+        String name = TestNames.unique("sem-missing");
+        NoSuchIpcObjectException e = assertThrows(NoSuchIpcObjectException.class,
+                () -> platform().semaphore(name, OpenMode.OPEN, 0));
+        assertTrue(e.getMessage().contains(name), e.getMessage());
+        assertFalse(platform().removeSemaphore(name), "removing a missing semaphore reports false");
+    }
+
+    @Test
+    void removeAndUnlinkForgetTheName() {
+        String name = newName();
+        try (Semaphore a = platform().semaphore(name, OpenMode.CREATE, 1)) {
+            a.unlink();
+            assertThrows(NoSuchIpcObjectException.class, () -> platform().semaphore(name, OpenMode.OPEN, 0));
+            assertTrue(a.tryAcquire(), "an open handle keeps working after unlink");
+        }
+        String other = newName();
+        platform().semaphore(other, OpenMode.CREATE, 0).close();
+        assertTrue(platform().removeSemaphore(other));
+        assertFalse(platform().removeSemaphore(other));
+    }
+
+    @Test
+    void tryAcquireTimesOutAfterAboutTheTimeout() {
+        try (Semaphore s = platform().semaphore(newName(), OpenMode.CREATE, 0)) {
+            assertFalse(s.tryAcquire());
+            long t0 = System.nanoTime();
+            assertFalse(s.tryAcquire(Duration.ofMillis(200)));
+            long waited = System.nanoTime() - t0;
+            assertTrue(waited >= 190_000_000L, "returned after only " + waited / 1_000_000 + " ms");
+            assertFalse(s.tryAcquire(Duration.ZERO));
+            s.release();
+            assertTrue(s.tryAcquire(Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void aReleaseFromAnotherThreadEndsAWait() throws Exception {
+        try (Semaphore s = platform().semaphore(newName(), OpenMode.CREATE, 0)) {
+            CompletableFuture<Boolean> got = CompletableFuture.supplyAsync(() -> s.tryAcquire(Duration.ofSeconds(30)));
+            Thread.sleep(100);
+            s.release();
+            assertTrue(got.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void anInterruptEndsTheWaitAndStaysSet() throws Exception {
+        try (Semaphore s = platform().semaphore(newName(), OpenMode.CREATE, 0)) {
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            AtomicReference<Boolean> flagAfter = new AtomicReference<>();
+            Thread t = new Thread(() -> {
+                try {
+                    s.acquire();
+                } catch (Throwable e) {
+                    thrown.set(e);
+                    flagAfter.set(Thread.currentThread().isInterrupted());
+                }
+            });
+            t.start();
+            Thread.sleep(150);
+            long t0 = System.nanoTime();
+            t.interrupt();
+            t.join(5_000);
+            assertFalse(t.isAlive(), "the interrupt did not end the wait");
+            assertTrue(System.nanoTime() - t0 < 2_000_000_000L);
+            assertTrue(thrown.get() instanceof IpcInterruptedException, String.valueOf(thrown.get()));
+            assertTrue(flagAfter.get(), "the interrupt flag must stay set");
+            assertEquals(0, s.value(), "an interrupted wait takes nothing");
+        }
+    }
+
+    @Test
+    void valuesAtTheMaximumAreRefusedWithTheLimitNamed() {
+        int max = platform().limits().maxSemaphoreValue();
+        try (Semaphore s = platform().semaphore(newName(), OpenMode.CREATE, max)) {
+            assertEquals(max, s.value());
+            IpcLimitException e = assertThrows(IpcLimitException.class, s::release);
+            assertTrue(e.getMessage().contains(Integer.toString(max)), e.getMessage());
+            assertEquals(max, s.value());
+        }
+    }
+
+    @Test
+    void aNegativeInitialValueIsRejected() {
+        String name = TestNames.unique("sem-neg");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> platform().semaphore(name, OpenMode.CREATE, -1));
+        assertTrue(e.getMessage().contains("-1"), e.getMessage());
+        assertThrows(NoSuchIpcObjectException.class, () -> platform().semaphore(name, OpenMode.OPEN, 0));
+    }
+
+    @Test
+    void invalidAndOverLongNamesAreRejectedWithTheRule() {
+        InvalidNameException slash = assertThrows(InvalidNameException.class,
+                () -> platform().semaphore("a/b", OpenMode.CREATE, 0));
+        assertTrue(slash.getMessage().contains("'/'"), slash.getMessage());
+        assertThrows(InvalidNameException.class, () -> platform().semaphore("", OpenMode.CREATE, 0));
+        assertThrows(InvalidNameException.class, () -> platform().semaphore(null, OpenMode.CREATE, 0));
+        String tooLong = TestNames.PREFIX + "x".repeat(300);
+        InvalidNameException longName = assertThrows(InvalidNameException.class,
+                () -> platform().semaphore(tooLong, OpenMode.CREATE, 0));
+        assertTrue(longName.getMessage().contains("at most"), longName.getMessage());
+    }
+
+    @Test
+    void useAfterCloseThrowsAndCloseTwiceIsSafe() {
+        Semaphore s = platform().semaphore(newName(), OpenMode.CREATE, 1);
+        s.close();
+        s.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, s::release);
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        assertThrows(IllegalStateException.class, s::acquire);
+        assertThrows(IllegalStateException.class, s::tryAcquire);
+        assertThrows(IllegalStateException.class, () -> s.tryAcquire(Duration.ofMillis(1)));
+        assertThrows(IllegalStateException.class, s::value);
+        assertThrows(IllegalStateException.class, s::unlink);
+    }
+
+    @Test
+    void closeEndsAWaitInAnotherThread() throws Exception {
+        Semaphore s = platform().semaphore(newName(), OpenMode.CREATE, 0);
+        CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> s.tryAcquire(Duration.ofSeconds(30)));
+        Thread.sleep(100);
+        s.close();
+        Throwable e = assertThrows(Exception.class, () -> waiter.get(5, TimeUnit.SECONDS)).getCause();
+        assertTrue(e instanceof IllegalStateException, String.valueOf(e));
+    }
+
+    /** Parent and a child JVM take turns: the parent posts "ping", the child answers on "pong". */
+    @Test
+    void pingPongWithAChildProcess() {
+        String ping = newName();
+        String pong = newName();
+        int rounds = 200;
+        try (Semaphore p = platform().semaphore(ping, OpenMode.CREATE, 0);
+             Semaphore q = platform().semaphore(pong, OpenMode.CREATE, 0);
+             ChildJvm child = ChildJvm.start(SemaphorePingPongChild.class, ping, pong, Integer.toString(rounds))) {
+            for (int i = 0; i < rounds; i++) {
+                p.release();
+                assertTrue(q.tryAcquire(Duration.ofSeconds(20)), "no pong in round " + i + "; child said:\n" + child.output());
+            }
+            child.assertSuccess(Duration.ofSeconds(30));
+            assertEquals(0, p.value());
+            assertEquals(0, q.value());
+        }
+    }
+}

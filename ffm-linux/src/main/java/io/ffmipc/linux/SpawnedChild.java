@@ -1,0 +1,122 @@
+package io.ffmipc.linux;
+
+import io.ffmipc.ChildProcess;
+import io.ffmipc.linux.ffi.Errno;
+import io.ffmipc.linux.ffi.LibC;
+import io.ffmipc.spi.Deadline;
+import io.ffmipc.spi.abi.NativeBinder;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A child started by {@link SpawnLauncher}. {@link #waitFor} polls {@code waitpid(WNOHANG)} with a
+ * growing sleep (1 to 20 ms) rather than blocking in waitpid, so it honours its timeout and Java
+ * interrupts. Once reaped, the exit code is kept; {@link #close()} kills a live child and reaps
+ * it, so no zombie is left.
+ */
+final class SpawnedChild implements ChildProcess {
+    private static final int ECHILD = Errno.ECHILD.intValue();
+    private static final int EINTR = Errno.EINTR.intValue();
+    private static final int ESRCH = Errno.ESRCH.intValue();
+
+    private final int pid;
+    private final String program;
+    private final MemorySegment status = Arena.ofAuto().allocate(ValueLayout.JAVA_INT);
+    private int exitCode = -1; // guarded by this; >= 0 once reaped
+
+    SpawnedChild(int pid, String program) {
+        this.pid = pid;
+        this.program = program;
+    }
+
+    @Override
+    public long pid() {
+        return pid;
+    }
+
+    @Override
+    public OptionalInt waitFor(Duration timeout) {
+        Deadline deadline = Deadline.after(timeout);
+        long sleepNanos = 1_000_000L;
+        while (true) {
+            synchronized (this) {
+                if (reap(LibC.WNOHANG.intValue())) {
+                    return OptionalInt.of(exitCode);
+                }
+            }
+            long left = deadline.remainingNanos();
+            if (left == 0 || Thread.currentThread().isInterrupted()) {
+                return OptionalInt.empty();
+            }
+            LockSupport.parkNanos(Math.min(left, sleepNanos));
+            sleepNanos = Math.min(sleepNanos * 2, 20_000_000L);
+        }
+    }
+
+    /** One waitpid; true once the child has been reaped (now or before). Caller holds the lock. */
+    private boolean reap(int options) {
+        if (exitCode >= 0) {
+            return true;
+        }
+        MemorySegment st = NativeBinder.callState();
+        while (true) {
+            int r = LibC.waitpid(st, pid, status, options);
+            if (r == pid) {
+                exitCode = decode(status.get(ValueLayout.JAVA_INT, 0));
+                return true;
+            }
+            if (r == 0) {
+                return false;
+            }
+            int err = LibC.errno(st);
+            if (err != EINTR) {
+                throw Errno.exception("waitpid", program + " (pid " + pid + ")", err,
+                        err == ECHILD ? "not a child of this process, or already reaped elsewhere" : null);
+            }
+        }
+    }
+
+    /** The wait status as a shell shows it: the exit code, or 128 + the signal that killed the child. */
+    static int decode(int wstatus) {
+        int signal = wstatus & 0x7f;
+        if (signal == 0) {
+            return (wstatus >> 8) & 0xff;   // WIFEXITED → WEXITSTATUS
+        }
+        return 128 + signal;                // WIFSIGNALED → WTERMSIG (stopped children are not waited for)
+    }
+
+    @Override
+    public synchronized void kill() {
+        if (exitCode >= 0) {
+            return; // reaped: the pid may belong to someone else by now
+        }
+        MemorySegment st = NativeBinder.callState();
+        if (LibC.kill(st, pid, LibC.SIGKILL.intValue()) != 0) {
+            int err = LibC.errno(st);
+            if (err != ESRCH) {
+                throw Errno.exception("kill", program + " (pid " + pid + ")", err);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (exitCode >= 0) {
+            return;
+        }
+        if (!reap(LibC.WNOHANG.intValue())) {
+            kill();
+            reap(0); // blocks only until the SIGKILLed child is gone
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SpawnedChild[pid " + pid + ", " + program + "]";
+    }
+}
