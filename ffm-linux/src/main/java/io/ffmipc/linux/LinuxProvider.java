@@ -13,7 +13,7 @@ public final class LinuxProvider implements IpcProvider {
     private static final CapabilityMatrix MATRIX = CapabilityMatrix.builder("Linux")
             .set(Capability.NAMED_SHARED_MEMORY, Support.nativeVia("POSIX shm_open + mmap; System V shmget"))
             .set(Capability.MAPPED_FILE, Support.nativeVia("open + mmap (MAP_SHARED)"))
-            .set(Capability.SEMAPHORE, Support.nativeVia("POSIX sem_open + sem_timedwait; System V semget + semtimedop"))
+            .set(Capability.SEMAPHORE, Support.nativeVia("POSIX sem_open + sem_clockwait (monotonic); System V semget + semtimedop"))
             .set(Capability.ROBUST_MUTEX, Support.unsupported("not built yet (System V SEM_UNDO is available as a semaphore option)"))
             .set(Capability.EVENT, Support.nativeVia("eventfd (unnamed; handed to child processes by inheritance)"))
             .set(Capability.MESSAGE_QUEUE, Support.unsupported("not built yet (POSIX mq_open planned)"))
