@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A constant a binding hardcodes, under the C macro (or enumerator) name the ABI check compares it
- * with. Values may differ by target; a target the constant has no value for does not use it.
+ * with — or a C constant expression such as {@code sizeof(sem_t)} for an opaque type's size.
+ * Values may differ by target; a target the constant has no value for does not use it.
  */
 public final class CConstant {
     private final String macro;
