@@ -25,8 +25,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 /**
  * Memory mapped from a file descriptor with {@code mmap(MAP_SHARED)}: POSIX shared memory
  * ({@code shm_open}, a file in {@code /dev/shm}) or a regular file ({@code open}). Both take the
- * same path: open or exclusively create the descriptor; on create size it ({@code ftruncate}) and
- * set the exact permissions ({@code fchmod}, so the umask cannot narrow them); on open read its
+ * same path: open or exclusively create the descriptor; on create size it ({@code ftruncate}), reserve its pages
+ * ({@code posix_fallocate}) and set the exact permissions ({@code fchmod}, so the umask cannot narrow them); on open read its
  * size ({@code fstat}); map; close the descriptor (the mapping keeps the object alive).
  */
 final class PosixSharedMemory implements SharedMemory {
@@ -81,6 +81,13 @@ final class PosixSharedMemory implements SharedMemory {
                 }
                 if (LibC.ftruncate(st, d.fd(), size) != 0) {
                     throw Errno.exception("ftruncate", source.name(), LibC.errno(st), "sizing to " + size + " bytes");
+                }
+                // Reserve the pages now: a sparse object on a full tmpfs or disk would otherwise
+                // fail later with SIGBUS on first touch, which kills the JVM instead of throwing.
+                int err = LibC.posixFallocate(d.fd(), 0, size);
+                if (err != 0) {
+                    throw Errno.exception("posix_fallocate", source.name(), err,
+                            "reserving " + size + " bytes (the file system has no room for them)");
                 }
                 mapSize = size;
             } else {

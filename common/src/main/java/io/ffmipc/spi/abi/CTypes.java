@@ -2,7 +2,6 @@ package io.ffmipc.spi.abi;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.ValueLayout;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,10 +32,6 @@ public final class CTypes {
             "LPCWSTR", "LPWSTR", "LPCSTR", "LPSTR", "LPDWORD", "PDWORD", "LPSECURITY_ATTRIBUTES", "LPOVERLAPPED",
             "PSECURITY_DESCRIPTOR", "PSID", "PACL", "PHANDLE", "LPHANDLE", "LPBOOL",
             "LPSTARTUPINFOW", "LPPROCESS_INFORMATION", "PULONG", "mach_port_info_t");
-    /** Types whose size differs by target; see {@link #layout}. */
-    private static final Map<String, String> NOTES = Map.of(
-            "long", "4 bytes on Windows (LLP64), 8 on Linux and macOS (LP64)",
-            "mode_t", "2 bytes on macOS, 4 on Linux");
 
     /** The layout of {@code type} on {@code target}; {@code null} for {@code void}. */
     public static MemoryLayout layout(String type, Target target) {
@@ -68,8 +63,7 @@ public final class CTypes {
         if (t.equals("double")) {
             return ValueLayout.JAVA_DOUBLE;
         }
-        throw new IllegalArgumentException("unknown C type '" + type + "': add it to CTypes"
-                + (NOTES.containsKey(t) ? " (" + NOTES.get(t) + ")" : ""));
+        throw new IllegalArgumentException("unknown C type '" + type + "': add it to CTypes");
     }
 
     /** Whether the type is a pointer (for the descriptor-versus-prototype check). */

@@ -156,6 +156,9 @@ public final class LibC {
     public static final CFunction SHM_UNLINK = CFunction.of("int shm_unlink(const char *name)");
     public static final CFunction OPEN = CFunction.variadic("int open(const char *file, int oflag, ...)", "mode_t");
     public static final CFunction FTRUNCATE = CFunction.of("int ftruncate(int fd, off_t length)");
+    /** Returns the error number itself instead of setting errno. */
+    public static final CFunction POSIX_FALLOCATE = CFunction.noErrno(
+            "int posix_fallocate(int fd, off_t offset, off_t len)");
     public static final CFunction FSTAT = CFunction.of("int fstat(int fd, struct stat *buf)");
     public static final CFunction FCHMOD = CFunction.of("int fchmod(int fd, mode_t mode)");
     public static final CFunction MMAP = CFunction.of(
@@ -170,6 +173,7 @@ public final class LibC {
     private static final MethodHandle shm_unlink = BINDER.bind(SHM_UNLINK);
     private static final MethodHandle open = BINDER.bind(OPEN);
     private static final MethodHandle ftruncate = BINDER.bind(FTRUNCATE);
+    private static final MethodHandle posix_fallocate = BINDER.bind(POSIX_FALLOCATE);
     private static final MethodHandle fstat = BINDER.bind(FSTAT);
     private static final MethodHandle fchmod = BINDER.bind(FCHMOD);
     private static final MethodHandle mmap = BINDER.bind(MMAP);
@@ -198,6 +202,15 @@ public final class LibC {
     public static int open(MemorySegment state, MemorySegment file, int oflag, int mode) {
         try {
             return (int) open.invokeExact(state, file, oflag, mode);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** 0 on success, otherwise the error number (posix_fallocate does not set errno). */
+    public static int posixFallocate(int fd, long offset, long length) {
+        try {
+            return (int) posix_fallocate.invokeExact(fd, offset, length);
         } catch (Throwable t) {
             throw rethrow(t);
         }
