@@ -104,7 +104,11 @@ final class Tour {
                 runnable.add(s);
             }
         }
+        boolean wholeTour = steps.size() == TourSteps.all().size();
         int width = steps.stream().mapToInt(s -> s.title().length()).max().orElse(20);
+        if (wholeTour) {
+            width = Math.max(width, rowsWithoutStep(steps).stream().mapToInt(c -> c.title().length()).max().orElse(0));
+        }
         List<TourStep> prepared = new ArrayList<>();
         Path peerLog = null;
         int ok = 0;
@@ -168,7 +172,7 @@ final class Tour {
             }
             deleteQuietly(peerLog);
         }
-        if (steps.size() == TourSteps.all().size()) {
+        if (wholeTour) {
             skipped += listRowsWithoutStep(matrix, steps, width);
         }
         out.println();
@@ -180,13 +184,8 @@ final class Tour {
 
     /** Matrix rows no step covers: unsupported ones as skipped with their reason, others as not toured. */
     private int listRowsWithoutStep(CapabilityMatrix matrix, List<TourStep> steps, int width) {
-        Set<Capability> covered = new HashSet<>();
-        steps.forEach(s -> covered.addAll(s.capabilities()));
         int skipped = 0;
-        for (Capability c : Capability.values()) {
-            if (covered.contains(c)) {
-                continue;
-            }
+        for (Capability c : rowsWithoutStep(steps)) {
             Support s = matrix.get(c);
             if (s instanceof Support.Unsupported u) {
                 line("skip", c.title(), width, u.reason());
@@ -196,6 +195,12 @@ final class Tour {
             }
         }
         return skipped;
+    }
+
+    private static List<Capability> rowsWithoutStep(List<TourStep> steps) {
+        Set<Capability> covered = new HashSet<>();
+        steps.forEach(s -> covered.addAll(s.capabilities()));
+        return java.util.Arrays.stream(Capability.values()).filter(c -> !covered.contains(c)).toList();
     }
 
     private void line(String status, String title, int width, String what) {
