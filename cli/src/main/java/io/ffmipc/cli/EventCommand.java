@@ -44,7 +44,7 @@ final class EventCommand implements Runnable {
         public Integer call() {
             Tour tour = new Tour(Ipc.platform(), new TourSettings(rounds, Math.min(rounds, 200), timeout),
                     "ffmipc-event-" + ProcessHandle.current().pid(), 0x7f200000, spec.commandLine().getOut());
-            return tour.run(List.of(new EventStep()), false);
+            return tour.run("ffmipc event demo", List.of(new EventStep()), false);
         }
     }
 }

@@ -40,7 +40,7 @@ final class ShmExchange {
         }
         String answer = readText(memory, ANSWER);
         RoundTrips.Stats stats = RoundTrips.parent(s, toPeer, fromPeer);
-        return "peer read \"" + greeting + "\", answered \"" + answer + "\"; spin-flag " + stats;
+        return "peer read \"" + greeting + "\", answered \"" + answer + "\"; spinning on flags, " + stats;
     }
 
     /** The peer's side. */

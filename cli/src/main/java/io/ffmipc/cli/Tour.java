@@ -83,10 +83,10 @@ final class Tour {
         }
     }
 
-    /** Runs these steps (in {@link TourSteps} order); returns the exit code. */
-    int run(List<TourStep> steps, boolean showMatrix) {
+    /** Runs these steps (in {@link TourSteps} order) under this heading; returns the exit code. */
+    int run(String heading, List<TourStep> steps, boolean showMatrix) {
         CapabilityMatrix matrix = platform.matrix();
-        out.println("ffmipc tour: " + platform.os() + " " + System.getProperty("os.arch") + ", Java "
+        out.println(heading + ": " + platform.os() + " " + System.getProperty("os.arch") + ", Java "
                 + Runtime.version().feature() + ", pid " + ProcessHandle.current().pid() + "; " + settings.rounds()
                 + " round trips per ping-pong after " + settings.warmup() + " warm-up, timeout " + settings.timeout().toMillis() + " ms");
         if (showMatrix) {
@@ -106,9 +106,6 @@ final class Tour {
         }
         boolean wholeTour = steps.size() == TourSteps.all().size();
         int width = steps.stream().mapToInt(s -> s.title().length()).max().orElse(20);
-        if (wholeTour) {
-            width = Math.max(width, rowsWithoutStep(steps).stream().mapToInt(c -> c.title().length()).max().orElse(0));
-        }
         List<TourStep> prepared = new ArrayList<>();
         Path peerLog = null;
         int ok = 0;
@@ -173,7 +170,7 @@ final class Tour {
             deleteQuietly(peerLog);
         }
         if (wholeTour) {
-            skipped += listRowsWithoutStep(matrix, steps, width);
+            skipped += listRowsWithoutStep(matrix, steps);
         }
         out.println();
         out.println((failed ? "tour FAILED: " : "tour complete: ") + ok + " step(s) ok, " + skipped + " skipped; "
@@ -183,9 +180,16 @@ final class Tour {
     }
 
     /** Matrix rows no step covers: unsupported ones as skipped with their reason, others as not toured. */
-    private int listRowsWithoutStep(CapabilityMatrix matrix, List<TourStep> steps, int width) {
+    private int listRowsWithoutStep(CapabilityMatrix matrix, List<TourStep> steps) {
+        List<Capability> rows = rowsWithoutStep(steps);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        out.println();
+        out.println("capabilities without a tour step:");
+        int width = rows.stream().mapToInt(c -> c.title().length()).max().orElse(20);
         int skipped = 0;
-        for (Capability c : rowsWithoutStep(steps)) {
+        for (Capability c : rows) {
             Support s = matrix.get(c);
             if (s instanceof Support.Unsupported u) {
                 line("skip", c.title(), width, u.reason());

@@ -39,6 +39,6 @@ final class TourCommand implements Callable<Integer> {
     public Integer call() {
         String p = prefix != null ? prefix : "ffmipc-tour-" + ProcessHandle.current().pid();
         Tour tour = new Tour(Ipc.platform(), new TourSettings(rounds, warmup, timeout), p, keyBase, spec.commandLine().getOut());
-        return tour.run(TourSteps.all(), true);
+        return tour.run("ffmipc tour", TourSteps.all(), true);
     }
 }
