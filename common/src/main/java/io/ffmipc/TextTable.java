@@ -10,6 +10,11 @@ import java.util.List;
 public final class TextTable {
     private final List<List<String>> rows = new ArrayList<>();
 
+    /** An empty table; add rows with {@link #row}. */
+    public TextTable() {
+        // rows are added one by one
+    }
+
     /** Adds a row; rows may have different numbers of cells. {@code null} cells print empty. */
     public TextTable row(String... cells) {
         List<String> r = new ArrayList<>(cells.length);
