@@ -1,0 +1,38 @@
+package io.ffmipc.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintStream;
+
+/** The root command: {@code ffmipc <command>}. */
+@Command(name = "ffmipc", mixinStandardHelpOptions = true, version = "ffmipc 0.1.0 (ffm-ipc)",
+        description = "Native inter-process communication through Java's FFM API: show what this OS offers, "
+                + "tour it between two processes, and manage IPC objects.",
+        subcommands = {MatrixCommand.class, TourCommand.class, TourPeerCommand.class, LsCommand.class,
+                RmCommand.class, ShmCommand.class, SemCommand.class, EventCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  success", "  1  error (one line on stderr says why)", "  2  usage error", "  3  timeout"})
+final class FfmipcCommand implements Runnable {
+    /** Where commands that print raw bytes ({@code shm read}) write them. */
+    final PrintStream binaryOut;
+
+    @Spec
+    CommandSpec spec;
+
+    FfmipcCommand(PrintStream binaryOut) {
+        this.binaryOut = binaryOut;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a command is required (matrix, tour, ls, rm, shm, sem, event)");
+    }
+
+    /** The root of the command that {@code spec} belongs to. */
+    static FfmipcCommand root(CommandSpec spec) {
+        return (FfmipcCommand) spec.root().userObject();
+    }
+}
