@@ -1,29 +1,27 @@
 package io.ffmipc.cli;
 
+import io.ffmipc.OpenMode;
+import io.ffmipc.Permissions;
+import io.ffmipc.linux.SysVSemaphoreSet;
+import io.ffmipc.linux.SysVSharedMemory;
+
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 
 /**
  * The one place the command reaches System V IPC (shared memory segments and semaphore sets by
  * key). System V is a Linux extension, not part of the portable API, so it sits behind this small
- * seam: when io.ffmipc.linux's public System V classes exist, only the bodies below change.
- *
- * <p>NOT WIRED YET: the Linux provider's System V classes ({@code SysVSharedMemory},
- * {@code SysVSemaphoreSet}) were being written alongside this command, so every operation throws
- * {@link UnsupportedOperationException} with {@link #NOT_WIRED}, and the tour lists the System V
- * steps as skipped with that reason.
+ * seam over io.ffmipc.linux's {@link SysVSharedMemory} and {@link SysVSemaphoreSet}. Message
+ * queues have no class there yet, so {@code rm sysv-msg} reports that.
  */
 final class SystemV {
-
-    static final String NOT_WIRED = "System V support: not wired yet in the ffmipc command "
-            + "(waiting for io.ffmipc.linux.SysVSharedMemory and SysVSemaphoreSet)";
 
     private SystemV() {
     }
 
     /** Why System V cannot be used from this command here, or {@code null} when it can. */
     static String unavailableReason() {
-        return NOT_WIRED;
+        return null;
     }
 
     /** An attached System V shared memory segment. */
@@ -63,35 +61,105 @@ final class SystemV {
 
     /** Creates a segment (exclusively) of {@code size} bytes with {@code mode} and attaches it. */
     static Segment createSegment(int key, long size, int mode) {
-        throw new UnsupportedOperationException(NOT_WIRED);
+        return segment(SysVSharedMemory.open(key, OpenMode.CREATE, size, Permissions.ofMode(mode)));
     }
 
     /** Attaches an existing segment whole. */
     static Segment openSegment(int key) {
-        throw new UnsupportedOperationException(NOT_WIRED);
+        return segment(SysVSharedMemory.open(key, OpenMode.OPEN, 0, Permissions.OWNER_ONLY));
     }
 
     /** Marks the segment for removal (IPC_RMID); {@code false} if no segment has this key. */
     static boolean removeSegment(int key) {
-        throw new UnsupportedOperationException(NOT_WIRED);
+        return SysVSharedMemory.remove(key);
     }
 
     /** Creates a set (exclusively) of {@code count} semaphores, each {@code initialValue}, race-free. */
     static SemaphoreSet createSemaphoreSet(int key, int count, int initialValue, int mode) {
-        throw new UnsupportedOperationException(NOT_WIRED);
+        return semaphoreSet(SysVSemaphoreSet.open(key, OpenMode.CREATE, count, Permissions.ofMode(mode),
+                SysVSemaphoreSet.DEFAULT_INIT_TIMEOUT, initialValue));
     }
 
     static SemaphoreSet openSemaphoreSet(int key) {
-        throw new UnsupportedOperationException(NOT_WIRED);
+        return semaphoreSet(SysVSemaphoreSet.open(key, OpenMode.OPEN, 0, Permissions.OWNER_ONLY,
+                SysVSemaphoreSet.DEFAULT_INIT_TIMEOUT));
     }
 
     /** Removes the set (IPC_RMID); {@code false} if no set has this key. */
     static boolean removeSemaphoreSet(int key) {
-        throw new UnsupportedOperationException(NOT_WIRED);
+        return SysVSemaphoreSet.remove(key);
     }
 
     /** Removes a message queue (IPC_RMID); {@code false} if no queue has this key. */
     static boolean removeMessageQueue(int key) {
-        throw new UnsupportedOperationException(NOT_WIRED);
+        throw new UnsupportedOperationException("System V message queues: io.ffmipc.linux has no binding for msgget/msgctl yet");
+    }
+
+    private static Segment segment(SysVSharedMemory shm) {
+        return new Segment() {
+            @Override
+            public int key() {
+                return shm.key();
+            }
+
+            @Override
+            public int id() {
+                return shm.id();
+            }
+
+            @Override
+            public long size() {
+                return shm.size();
+            }
+
+            @Override
+            public MemorySegment memory() {
+                return shm.segment();
+            }
+
+            @Override
+            public void close() {
+                shm.close();
+            }
+        };
+    }
+
+    private static SemaphoreSet semaphoreSet(SysVSemaphoreSet set) {
+        return new SemaphoreSet() {
+            @Override
+            public int key() {
+                return set.key();
+            }
+
+            @Override
+            public int id() {
+                return set.id();
+            }
+
+            @Override
+            public int count() {
+                return set.size();
+            }
+
+            @Override
+            public boolean acquire(int index, boolean undo, Duration timeout) {
+                return set.tryAcquire(index, undo, timeout);
+            }
+
+            @Override
+            public void release(int index, boolean undo) {
+                set.release(index, undo);
+            }
+
+            @Override
+            public int value(int index) {
+                return set.value(index);
+            }
+
+            @Override
+            public void close() {
+                set.close();
+            }
+        };
     }
 }
