@@ -696,6 +696,18 @@ public final class LibC {
     }
 
 
+    // ---------------------------------------------------------------- section mq (POSIX and System V message queues)
+    // (end of section mq (POSIX and System V message queues))
+
+    // ---------------------------------------------------------------- section futex (futex wait/wake)
+    // (end of section futex (futex wait/wake))
+
+    // ---------------------------------------------------------------- section mutex (robust mutex)
+    // (end of section mutex (robust mutex))
+
+    // ---------------------------------------------------------------- section pipe (FIFOs, Unix sockets, SCM_RIGHTS, peer credentials)
+    // (end of section pipe (FIFOs, Unix sockets, SCM_RIGHTS, peer credentials))
+
     static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
             return r;
