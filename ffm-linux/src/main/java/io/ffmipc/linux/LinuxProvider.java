@@ -3,8 +3,11 @@ package io.ffmipc.linux;
 import io.ffmipc.Capability;
 import io.ffmipc.CapabilityMatrix;
 import io.ffmipc.IpcPlatform;
+import io.ffmipc.NativeAccessException;
 import io.ffmipc.Support;
+import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.IpcProvider;
+import io.ffmipc.spi.abi.NativeAccessCheck;
 import io.ffmipc.spi.abi.Target;
 
 /** The Linux provider (x86_64 and aarch64). Its matrix is plain data, readable on any OS. */
@@ -46,6 +49,15 @@ public final class LinuxProvider implements IpcProvider {
 
     @Override
     public IpcPlatform activate() {
+        NativeAccessCheck.warnIfDisabled(LinuxProvider.class.getModule());
+        try {
+            LibC.TARGET.id(); // links libc now, so denied native access surfaces here, typed
+        } catch (ExceptionInInitializerError e) {
+            if (e.getCause() instanceof NativeAccessException denied) {
+                throw denied;
+            }
+            throw e;
+        }
         return new LinuxPlatform(MATRIX);
     }
 }
