@@ -23,16 +23,11 @@ final class MqueueLimits {
 
     /** The value of {@code /proc/sys/fs/mqueue/<file>}, or -1 if unreadable. */
     static long read(String file) {
-        try {
-            return Long.parseLong(Files.readString(DIR.resolve(file)).trim());
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
+        return ProcValues.read(DIR.resolve(file));
     }
 
     private static String shown(String file) {
-        long v = read(file);
-        return DIR.resolve(file) + " (now " + (v < 0 ? "unreadable" : Long.toString(v)) + ")";
+        return ProcValues.shown(DIR.resolve(file));
     }
 
     /** For EINVAL from mq_open with attributes: which of depth and size is over its limit. */
