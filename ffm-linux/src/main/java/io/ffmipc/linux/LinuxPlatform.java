@@ -9,6 +9,8 @@ import io.ffmipc.IpcNames;
 import io.ffmipc.IpcObjectInfo;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.Limits;
+import io.ffmipc.MessageQueue;
+import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.Semaphore;
@@ -78,6 +80,16 @@ final class LinuxPlatform implements IpcPlatform {
     @Override
     public boolean removeSemaphore(String name) {
         return PosixSemaphore.remove(name);
+    }
+
+    @Override
+    public MessageQueue messageQueue(String name, OpenMode mode, MessageQueueOptions options) {
+        return PosixMessageQueue.open(name, mode, options);
+    }
+
+    @Override
+    public boolean removeMessageQueue(String name) {
+        return PosixMessageQueue.remove(name);
     }
 
     @Override

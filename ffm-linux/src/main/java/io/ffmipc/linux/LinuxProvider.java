@@ -19,7 +19,7 @@ public final class LinuxProvider implements IpcProvider {
             .set(Capability.SEMAPHORE, Support.nativeVia("POSIX sem_open + sem_clockwait (monotonic); System V semget + semtimedop"))
             .set(Capability.ROBUST_MUTEX, Support.unsupported("not built yet (System V SEM_UNDO is available as a semaphore option)"))
             .set(Capability.EVENT, Support.nativeVia("eventfd (unnamed; handed to child processes by inheritance)"))
-            .set(Capability.MESSAGE_QUEUE, Support.unsupported("not built yet (POSIX mq_open planned)"))
+            .set(Capability.MESSAGE_QUEUE, Support.nativeVia("POSIX mq_open + mq_timedsend/receive, priorities; System V msgget"))
             .set(Capability.BYTE_STREAM_PIPE, Support.unsupported("not built yet (FIFO planned)"))
             .set(Capability.MESSAGE_PIPE, Support.unsupported("not built yet (Unix SOCK_SEQPACKET planned)"))
             .set(Capability.HANDLE_PASSING, Support.nativeVia("descriptor inheritance through posix_spawn file actions"))

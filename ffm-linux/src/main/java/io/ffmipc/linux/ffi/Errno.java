@@ -40,8 +40,10 @@ public final class Errno {
     public static final CConstant EDEADLK = CConstant.of("EDEADLK", 35);
     public static final CConstant ENAMETOOLONG = CConstant.of("ENAMETOOLONG", 36);
     public static final CConstant ENOSYS = CConstant.of("ENOSYS", 38);
+    public static final CConstant ENOMSG = CConstant.of("ENOMSG", 42);
     public static final CConstant EIDRM = CConstant.of("EIDRM", 43);
     public static final CConstant EOVERFLOW = CConstant.of("EOVERFLOW", 75);
+    public static final CConstant EMSGSIZE = CConstant.of("EMSGSIZE", 90);
     public static final CConstant ETIMEDOUT = CConstant.of("ETIMEDOUT", 110);
 
     private record Entry(CConstant constant, ErrorKind kind) {
@@ -58,7 +60,8 @@ public final class Errno {
             new Entry(EFBIG, ErrorKind.LIMIT), new Entry(ENOSPC, ErrorKind.LIMIT), new Entry(ERANGE, ErrorKind.LIMIT),
             new Entry(EDEADLK, ErrorKind.OTHER), new Entry(ENAMETOOLONG, ErrorKind.LIMIT),
             new Entry(ENOSYS, ErrorKind.OTHER), new Entry(EIDRM, ErrorKind.NOT_FOUND),
-            new Entry(EOVERFLOW, ErrorKind.LIMIT), new Entry(ETIMEDOUT, ErrorKind.OTHER));
+            new Entry(EOVERFLOW, ErrorKind.LIMIT), new Entry(ETIMEDOUT, ErrorKind.OTHER),
+            new Entry(ENOMSG, ErrorKind.OTHER), new Entry(EMSGSIZE, ErrorKind.LIMIT));
 
     /** The OS error for a code: its symbolic name (or "?") and the C library's text. */
     public static OsError osError(int code) {
