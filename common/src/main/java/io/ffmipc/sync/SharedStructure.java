@@ -115,9 +115,9 @@ final class SharedStructure implements AutoCloseable {
         }
         SyncKind other = SyncKind.byTag(SyncHeader.tag(magic));
         if (other != kind) {
-            throw new IpcException(op, name, null, "'" + kind.objectName(name) + "' holds a "
-                    + (other == null ? "structure of unknown kind '" + SyncHeader.tag(magic) + "'" : other.title)
-                    + ", not a " + kind.title);
+            throw new IpcException(op, name, null, "'" + kind.objectName(name) + "' holds "
+                    + (other == null ? "a structure of unknown kind '" + SyncHeader.tag(magic) + "'" : other.withArticle())
+                    + ", not " + kind.withArticle());
         }
         throw new IpcException(op, name, null, "the " + kind.title + " was created by a peer using layout version "
                 + SyncHeader.version(magic) + "; this library speaks version " + SyncHeader.VERSION

@@ -24,6 +24,11 @@ enum SyncKind {
         this.title = title;
     }
 
+    /** "a barrier", "an event". */
+    String withArticle() {
+        return ("aeiou".indexOf(title.charAt(0)) >= 0 ? "an " : "a ") + title;
+    }
+
     /** The magic word this library writes for the kind. */
     int magic() {
         return SyncHeader.magic(tag, SyncHeader.VERSION);
