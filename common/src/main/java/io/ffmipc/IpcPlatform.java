@@ -55,7 +55,8 @@ public interface IpcPlatform {
     /**
      * Opens or creates a named event that unrelated processes share (see {@link NamedEvent} for the
      * set/reset semantics of each kind). Owner-only if created; created reset. Opening an event of
-     * the other kind is refused.
+     * the other kind is refused; with {@link OpenMode#OPEN}, {@code kind} may be null to take the
+     * event as it is.
      */
     default NamedEvent event(String name, OpenMode mode, EventKind kind) {
         return io.ffmipc.sync.SharedEvent.open(this, name, mode, kind);

@@ -8,6 +8,7 @@ import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.SharedWord;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -30,23 +31,28 @@ public final class SharedEvent implements NamedEvent {
         this.state = shared.word(STATE);
     }
 
+    /** @param kind required when the event may be created; with {@link OpenMode#OPEN}, null takes the event's own kind */
     public static NamedEvent open(IpcPlatform platform, String name, OpenMode mode, EventKind kind) {
-        if (kind == null) {
-            throw new IllegalArgumentException("event kind is required (MANUAL_RESET or AUTO_RESET)");
+        if (kind == null && mode != OpenMode.OPEN) {
+            throw new IllegalArgumentException("event kind is required (MANUAL_RESET or AUTO_RESET) when the event may be"
+                    + " created (" + mode + ")");
         }
-        int code = kind.ordinal();
+        int[] found = {kind == null ? -1 : kind.ordinal()};
         SharedStructure shared = SharedStructure.open(platform, SyncKind.EVENT, name, mode,
-                s -> s.set(java.lang.foreign.ValueLayout.JAVA_INT, EventDescriptor.KIND, code),
+                s -> s.set(ValueLayout.JAVA_INT, EventDescriptor.KIND, found[0]),
                 s -> {
-                    int found = s.get(java.lang.foreign.ValueLayout.JAVA_INT, EventDescriptor.KIND);
-                    if (found != code) {
-                        throw new IllegalArgumentException("event '" + name + "' is "
-                                + (found >= 0 && found < EventKind.values().length ? EventKind.values()[found] : "of kind " + found)
+                    int stored = s.get(ValueLayout.JAVA_INT, EventDescriptor.KIND);
+                    if (stored < 0 || stored >= EventKind.values().length) {
+                        throw new IllegalStateException("event '" + name + "' has an unknown kind " + stored);
+                    }
+                    if (kind != null && stored != kind.ordinal()) {
+                        throw new IllegalArgumentException("event '" + name + "' is " + EventKind.values()[stored]
                                 + ", not " + kind);
                     }
+                    found[0] = stored;
                 });
         try {
-            return new SharedEvent(shared, kind);
+            return new SharedEvent(shared, EventKind.values()[found[0]]);
         } catch (RuntimeException e) {
             shared.close();
             throw e;

@@ -147,12 +147,16 @@ public abstract class SyncContract {
             IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
                     () -> platform().event(name, OpenMode.OPEN, EventKind.AUTO_RESET));
             assertTrue(kind.getMessage().contains("MANUAL_RESET, not AUTO_RESET"), kind.getMessage());
-            try (NamedEvent same = platform().event(name, OpenMode.OPEN_OR_CREATE, EventKind.MANUAL_RESET)) {
+            try (NamedEvent same = platform().event(name, OpenMode.OPEN_OR_CREATE, EventKind.MANUAL_RESET);
+                 NamedEvent asItIs = platform().event(name, OpenMode.OPEN, null)) {
+                assertEquals(EventKind.MANUAL_RESET, asItIs.kind());
                 same.set();
-                assertTrue(e.isSet(), "both handles see one event");
+                assertTrue(e.isSet() && asItIs.isSet(), "all handles see one event");
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> platform().event(eventName("ev"), OpenMode.CREATE, null));
+        IllegalArgumentException noKind = assertThrows(IllegalArgumentException.class,
+                () -> platform().event(eventName("ev"), OpenMode.CREATE, null));
+        assertTrue(noKind.getMessage().contains("kind is required"), noKind.getMessage());
         InvalidNameException bad = assertThrows(InvalidNameException.class,
                 () -> platform().event("bad/name", OpenMode.CREATE, EventKind.AUTO_RESET));
         assertTrue(bad.getMessage().contains("'/'"), bad.getMessage());
