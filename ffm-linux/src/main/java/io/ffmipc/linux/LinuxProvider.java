@@ -18,7 +18,7 @@ public final class LinuxProvider implements IpcProvider {
             .set(Capability.MAPPED_FILE, Support.nativeVia("open + mmap (MAP_SHARED)"))
             .set(Capability.SEMAPHORE, Support.nativeVia("POSIX sem_open + sem_clockwait (monotonic); System V semget + semtimedop"))
             .set(Capability.ROBUST_MUTEX, Support.unsupported("not built yet (System V SEM_UNDO is available as a semaphore option)"))
-            .set(Capability.EVENT, Support.nativeVia("eventfd (unnamed; handed to child processes by inheritance)"))
+            .set(Capability.EVENT, Support.nativeVia("futex on shared memory (named); eventfd for inherited descriptors"))
             .set(Capability.MESSAGE_QUEUE, Support.nativeVia("POSIX mq_open + mq_timedsend/receive, priorities; System V msgget"))
             .set(Capability.BYTE_STREAM_PIPE, Support.unsupported("not built yet (FIFO planned)"))
             .set(Capability.MESSAGE_PIPE, Support.unsupported("not built yet (Unix SOCK_SEQPACKET planned)"))
