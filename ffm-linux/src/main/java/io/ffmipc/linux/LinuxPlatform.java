@@ -11,6 +11,7 @@ import io.ffmipc.IpcPlatform;
 import io.ffmipc.Limits;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
+import io.ffmipc.RobustMutex;
 import io.ffmipc.Semaphore;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.linux.ffi.LibC;
@@ -78,6 +79,16 @@ final class LinuxPlatform implements IpcPlatform {
     @Override
     public boolean removeSemaphore(String name) {
         return PosixSemaphore.remove(name);
+    }
+
+    @Override
+    public RobustMutex mutex(String name, OpenMode mode, Permissions permissions) {
+        return LinuxRobustMutex.open(name, mode, permissions);
+    }
+
+    @Override
+    public boolean removeMutex(String name) {
+        return LinuxRobustMutex.remove(name);
     }
 
     @Override
