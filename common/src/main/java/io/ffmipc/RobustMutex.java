@@ -60,7 +60,9 @@ public interface RobustMutex extends AutoCloseable {
      * Ends this object's use of the mutex; the named mutex stays until
      * {@link IpcPlatform#removeMutex(String)}. If the lock is held through this object, it is
      * released as <em>abandoned</em>: the next acquirer is told {@link LockResult#OWNER_DIED},
-     * since the holder did not finish with a proper {@link #unlock()}. Safe to call twice; any
+     * since the holder did not finish with a proper {@link #unlock()} (closing it from another
+     * thread while the holder is still inside its critical section lets that acquirer in — it is
+     * told OWNER_DIED, and the holder's later {@code unlock()} fails). Safe to call twice; any
      * later use throws {@link IllegalStateException}.
      */
     @Override

@@ -224,12 +224,19 @@ public final class KeyAnchor {
         }
     }
 
-    /** The key an anchor file names, without locking (for listings); empty if none or unreadable. */
+    /**
+     * The key an anchor file names, without the file lock (for listings); empty if none or
+     * unreadable. It still takes this JVM's anchor lock: closing any descriptor of a file drops
+     * every POSIX record lock the process holds on it, so a read must never overlap an open.
+     */
     public static OptionalInt readKey(Path file) {
+        JVM_LOCK.lock();
         try {
             return parse(Files.readString(file, StandardCharsets.US_ASCII));
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty();
+        } finally {
+            JVM_LOCK.unlock();
         }
     }
 
