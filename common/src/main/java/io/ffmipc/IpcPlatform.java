@@ -62,6 +62,20 @@ public interface IpcPlatform {
     /** Removes a named message queue; {@code false} if there was none. */
     boolean removeMessageQueue(String name);
 
+    /** Opens or creates a named robust mutex, owner-only if created. */
+    default RobustMutex mutex(String name, OpenMode mode) {
+        return mutex(name, mode, Permissions.OWNER_ONLY);
+    }
+
+    /**
+     * Opens or creates a named mutex that survives its owner's death (see {@link RobustMutex}).
+     * Every process that uses it needs read and write permission.
+     */
+    RobustMutex mutex(String name, OpenMode mode, Permissions permissions);
+
+    /** Removes a named mutex; {@code false} if there was none. Processes using it get errors from then on. */
+    boolean removeMutex(String name);
+
     /** Creates an unnamed event that can be handed to a child process. */
     Event event(EventMode mode);
 

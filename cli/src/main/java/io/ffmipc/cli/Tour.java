@@ -212,8 +212,8 @@ final class Tour {
         out.flush();
     }
 
-    /** This command again, as the hidden {@code tour-peer}, on the running JVM and class path. */
-    private List<String> peerCommand() {
+    /** This command again, as the hidden {@code tour-peer}, on the running JVM and class path (steps may start a second one). */
+    List<String> peerCommand() {
         String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(p -> !p.isEmpty())
                 .map(p -> Path.of(p).toAbsolutePath().toString())

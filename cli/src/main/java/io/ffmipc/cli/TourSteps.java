@@ -11,7 +11,8 @@ final class TourSteps {
     static List<TourStep> all() {
         return List.of(new PosixShmStep(), new MappedFileStep(), new SysVShmStep(), new PosixSemaphoreStep(),
                 new SysVSemaphoreStep(), new EventStep(), new NamedEventStep(), new MessageQueueStep(),
-                new FifoStep(), new MessagePipeStep(), new HandlePassingStep(), new SysVUndoStep());
+                new FifoStep(), new MessagePipeStep(), new HandlePassingStep(),
+                new RobustMutexStep(), new SysVUndoStep());
     }
 
     static TourStep byId(String id) {

@@ -36,6 +36,8 @@ class TourTest {
         }
         assertTrue(lines.stream().anyMatch(l -> l.matches(" +ok +named shared memory +.*peer read \"hello from pid \\d+\".*")), r.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches(" +ok +message queue +.*peer received high@9 mid@5 low@1; .*")), r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches(" +ok +robust mutex, owner killed +.*was killed holding it; the tour got it "
+                + "[0-9.]+ ms later, told OWNER_DIED")), r.out());
         String sysv = SystemV.unavailableReason() == null ? " +ok +" : " +skip +";
         assertTrue(lines.stream().anyMatch(l -> l.matches(sysv + "System V SEM_UNDO lock .*")), r.out());
         // every row the matrix marks unsupported is listed as skipped with its reason

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The IPC objects visible on this machine: POSIX shared memory and semaphores as files in
- * {@code /dev/shm} (glibc names a semaphore {@code sem.<name>}), System V shared memory, semaphore
+ * {@code /dev/shm} (glibc names a semaphore {@code sem.<name>}), robust mutexes by their anchor
+ * files there ({@code .ffmipc-mutex.<name>}), System V shared memory, semaphore
  * sets and message queues from the kernel's tables in {@code /proc/sysvipc}. The tables are read
  * by their header's column names, since their column order is the kernel's to change.
  */
@@ -81,7 +82,12 @@ final class LinuxObjectLister {
                 String owner = owner(users, (Integer) a.get("uid"));
                 int mode = (Integer) a.get("mode") & 0777;
                 long size = (Long) a.get("size");
-                if (file.startsWith(SEMAPHORE_PREFIX)) {
+                if (file.startsWith(LinuxRobustMutex.ANCHOR_PREFIX)) {
+                    java.util.OptionalInt key = io.ffmipc.spi.KeyAnchor.readKey(p);
+                    out.add(new IpcObjectInfo(LinuxRobustMutex.KIND, file.substring(LinuxRobustMutex.ANCHOR_PREFIX.length()),
+                            -1, owner, mode, -1, key.isPresent() ? String.format("sysv-sem key=0x%08x", key.getAsInt())
+                                    : "anchor without a key"));
+                } else if (file.startsWith(SEMAPHORE_PREFIX)) {
                     out.add(new IpcObjectInfo("posix-sem", file.substring(SEMAPHORE_PREFIX.length()), -1, owner, mode,
                             -1, ""));
                 } else {

@@ -16,6 +16,7 @@ import io.ffmipc.MessagePipeServer;
 import io.ffmipc.OpenMode;
 import io.ffmipc.PeerIdentity;
 import io.ffmipc.Permissions;
+import io.ffmipc.RobustMutex;
 import io.ffmipc.Semaphore;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.StreamPipe;
@@ -99,6 +100,16 @@ final class LinuxPlatform implements SpiPlatform {
     @Override
     public boolean removeMessageQueue(String name) {
         return PosixMessageQueue.remove(name);
+    }
+
+    @Override
+    public RobustMutex mutex(String name, OpenMode mode, Permissions permissions) {
+        return LinuxRobustMutex.open(name, mode, permissions);
+    }
+
+    @Override
+    public boolean removeMutex(String name) {
+        return LinuxRobustMutex.remove(name);
     }
 
     @Override

@@ -899,6 +899,9 @@ public final class LibC {
     // (end of section futex (futex wait/wake))
 
     // ---------------------------------------------------------------- section mutex (robust mutex)
+    // Nothing of its own: the robust mutex (io.ffmipc.linux.LinuxRobustMutex) uses semget, semtimedop,
+    // semop and semctl from "section sync"; its anchor files go through java.nio (FileChannel.lock is
+    // fcntl F_SETLKW), and the owner pid is ProcessHandle.current().pid().
     // (end of section mutex (robust mutex))
 
     // ---------------------------------------------------------------- section pipe (FIFOs, Unix sockets, SCM_RIGHTS, peer credentials)
