@@ -8,7 +8,6 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.SharedWord;
 
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,16 +20,13 @@ import static io.ffmipc.sync.BarrierDescriptor.PARTIES;
 import static io.ffmipc.sync.BarrierDescriptor.STATE;
 
 /** {@link Barrier}; layout and generation rule in {@link BarrierDescriptor}. */
-public final class SharedBarrier implements Barrier {
-    private final SharedStructure shared;
-    private final MemorySegment s;
+public final class SharedBarrier extends SharedSyncObject implements Barrier {
     private final SharedMutex mutex;
     private final SharedWord state;
     private final int parties;
 
     private SharedBarrier(SharedStructure shared, int parties) {
-        this.shared = shared;
-        this.s = shared.segment;
+        super(shared);
         this.parties = parties;
         this.mutex = new SharedMutex(shared.word(MUTEX), "barrier '" + shared.name + "'");
         this.state = shared.word(STATE);
@@ -40,7 +36,7 @@ public final class SharedBarrier implements Barrier {
         if (parties <= 0) {
             throw new IllegalArgumentException("a barrier needs at least 1 party, got " + parties + " for '" + name + "'");
         }
-        SharedStructure shared = SharedStructure.open(platform, SyncKind.BARRIER, name, mode,
+        return SharedStructure.open(platform, SyncKind.BARRIER, name, mode,
                 s -> s.set(ValueLayout.JAVA_INT, PARTIES, parties),
                 s -> {
                     int found = s.get(ValueLayout.JAVA_INT, PARTIES);
@@ -48,22 +44,12 @@ public final class SharedBarrier implements Barrier {
                         throw new IllegalArgumentException("barrier '" + name + "' has " + found + " parties, not "
                                 + parties);
                     }
-                });
-        try {
-            return new SharedBarrier(shared, parties);
-        } catch (RuntimeException e) {
-            shared.close();
-            throw e;
-        }
+                },
+                shared -> new SharedBarrier(shared, parties));
     }
 
     public static boolean remove(IpcPlatform platform, String name) {
         return SharedStructure.remove(platform, SyncKind.BARRIER, name);
-    }
-
-    @Override
-    public String name() {
-        return shared.name;
     }
 
     @Override
@@ -164,16 +150,6 @@ public final class SharedBarrier implements Barrier {
         } finally {
             shared.guard.exit();
         }
-    }
-
-    @Override
-    public void unlink() {
-        shared.unlink();
-    }
-
-    @Override
-    public void close() {
-        shared.close();
     }
 
     @Override

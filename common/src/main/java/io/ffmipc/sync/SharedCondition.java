@@ -6,7 +6,6 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.SharedWord;
 
-import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,36 +14,22 @@ import static io.ffmipc.sync.ConditionDescriptor.SEQUENCE;
 import static io.ffmipc.sync.ConditionDescriptor.WAITERS;
 
 /** {@link Condition} with its mutex; layout in {@link ConditionDescriptor}. */
-public final class SharedCondition implements Condition {
-    private final SharedStructure shared;
-    private final MemorySegment s;
+public final class SharedCondition extends SharedSyncObject implements Condition {
     private final SharedMutex mutex;
     private final SharedWord sequence;
 
     private SharedCondition(SharedStructure shared) {
-        this.shared = shared;
-        this.s = shared.segment;
+        super(shared);
         this.mutex = new SharedMutex(shared.word(MUTEX), "condition '" + shared.name + "'");
         this.sequence = shared.word(SEQUENCE);
     }
 
     public static Condition open(IpcPlatform platform, String name, OpenMode mode) {
-        SharedStructure shared = SharedStructure.open(platform, SyncKind.CONDITION, name, mode, s -> { }, s -> { });
-        try {
-            return new SharedCondition(shared);
-        } catch (RuntimeException e) {
-            shared.close();
-            throw e;
-        }
+        return SharedStructure.open(platform, SyncKind.CONDITION, name, mode, s -> { }, s -> { }, SharedCondition::new);
     }
 
     public static boolean remove(IpcPlatform platform, String name) {
         return SharedStructure.remove(platform, SyncKind.CONDITION, name);
-    }
-
-    @Override
-    public String name() {
-        return shared.name;
     }
 
     @Override
@@ -130,16 +115,6 @@ public final class SharedCondition implements Condition {
         } finally {
             shared.guard.exit();
         }
-    }
-
-    @Override
-    public void unlink() {
-        shared.unlink();
-    }
-
-    @Override
-    public void close() {
-        shared.close();
     }
 
     @Override

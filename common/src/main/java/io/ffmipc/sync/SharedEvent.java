@@ -7,7 +7,6 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.SharedWord;
 
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,15 +17,12 @@ import static io.ffmipc.sync.EventDescriptor.STATE;
 import static io.ffmipc.sync.EventDescriptor.WAITERS;
 
 /** {@link NamedEvent} on one seam word; layout in {@link EventDescriptor}. */
-public final class SharedEvent implements NamedEvent {
-    private final SharedStructure shared;
-    private final MemorySegment s;
+public final class SharedEvent extends SharedSyncObject implements NamedEvent {
     private final SharedWord state;
     private final EventKind kind;
 
     private SharedEvent(SharedStructure shared, EventKind kind) {
-        this.shared = shared;
-        this.s = shared.segment;
+        super(shared);
         this.kind = kind;
         this.state = shared.word(STATE);
     }
@@ -38,7 +34,7 @@ public final class SharedEvent implements NamedEvent {
                     + " created (" + mode + ")");
         }
         int[] found = {kind == null ? -1 : kind.ordinal()};
-        SharedStructure shared = SharedStructure.open(platform, SyncKind.EVENT, name, mode,
+        return SharedStructure.open(platform, SyncKind.EVENT, name, mode,
                 s -> s.set(ValueLayout.JAVA_INT, EventDescriptor.KIND, found[0]),
                 s -> {
                     int stored = s.get(ValueLayout.JAVA_INT, EventDescriptor.KIND);
@@ -50,22 +46,12 @@ public final class SharedEvent implements NamedEvent {
                                 + ", not " + kind);
                     }
                     found[0] = stored;
-                });
-        try {
-            return new SharedEvent(shared, EventKind.values()[found[0]]);
-        } catch (RuntimeException e) {
-            shared.close();
-            throw e;
-        }
+                },
+                shared -> new SharedEvent(shared, EventKind.values()[found[0]]));
     }
 
     public static boolean remove(IpcPlatform platform, String name) {
         return SharedStructure.remove(platform, SyncKind.EVENT, name);
-    }
-
-    @Override
-    public String name() {
-        return shared.name;
     }
 
     @Override
@@ -139,16 +125,6 @@ public final class SharedEvent implements NamedEvent {
         } finally {
             shared.guard.exit();
         }
-    }
-
-    @Override
-    public void unlink() {
-        shared.unlink();
-    }
-
-    @Override
-    public void close() {
-        shared.close();
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.ffmipc.ReadWriteLock;
 import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.SharedWord;
 
-import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,39 +23,25 @@ import static io.ffmipc.sync.ReadWriteLockDescriptor.WRITERS_WAITING;
  * who cannot enter parks on one sequence word, read before the attempt; every release that may let
  * someone in advances it and wakes all parked threads, which retry.
  */
-public final class SharedReadWriteLock implements ReadWriteLock {
-    private final SharedStructure shared;
-    private final MemorySegment s;
+public final class SharedReadWriteLock extends SharedSyncObject implements ReadWriteLock {
     private final SharedWord sequence;
     private final String label;
     private final AtomicInteger readHolds = new AtomicInteger();
     private volatile Thread writer;
 
     private SharedReadWriteLock(SharedStructure shared) {
-        this.shared = shared;
-        this.s = shared.segment;
+        super(shared);
         this.sequence = shared.word(SEQUENCE);
         this.label = "read-write lock '" + shared.name + "'";
     }
 
     public static ReadWriteLock open(IpcPlatform platform, String name, OpenMode mode) {
-        SharedStructure shared = SharedStructure.open(platform, SyncKind.READ_WRITE_LOCK, name, mode, s -> { },
-                s -> { });
-        try {
-            return new SharedReadWriteLock(shared);
-        } catch (RuntimeException e) {
-            shared.close();
-            throw e;
-        }
+        return SharedStructure.open(platform, SyncKind.READ_WRITE_LOCK, name, mode, s -> { }, s -> { },
+                SharedReadWriteLock::new);
     }
 
     public static boolean remove(IpcPlatform platform, String name) {
         return SharedStructure.remove(platform, SyncKind.READ_WRITE_LOCK, name);
-    }
-
-    @Override
-    public String name() {
-        return shared.name;
     }
 
     @Override
@@ -182,16 +167,6 @@ public final class SharedReadWriteLock implements ReadWriteLock {
         if (SharedInts.getVolatile(s, PARKED) > 0) {
             sequence.wakeAll();
         }
-    }
-
-    @Override
-    public void unlink() {
-        shared.unlink();
-    }
-
-    @Override
-    public void close() {
-        shared.close();
     }
 
     @Override

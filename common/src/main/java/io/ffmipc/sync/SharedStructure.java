@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One process's handle on a process-shared structure: its shared memory object, the seam words on
@@ -68,6 +69,21 @@ final class SharedStructure implements AutoCloseable {
                 memory.unlink();
             }
             memory.close();
+            throw e;
+        }
+    }
+
+    /**
+     * {@link #open(IpcPlatform, SyncKind, String, OpenMode, Consumer, Consumer) Opens} the structure and
+     * wraps it in its type's handle; if making the handle fails, the structure is closed again.
+     */
+    static <T> T open(IpcPlatform ipc, SyncKind kind, String name, OpenMode mode, Consumer<MemorySegment> init,
+                      Consumer<MemorySegment> check, Function<SharedStructure, T> handle) {
+        SharedStructure shared = open(ipc, kind, name, mode, init, check);
+        try {
+            return handle.apply(shared);
+        } catch (RuntimeException e) {
+            shared.close();
             throw e;
         }
     }
