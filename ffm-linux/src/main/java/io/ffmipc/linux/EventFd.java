@@ -214,27 +214,20 @@ public final class EventFd implements Event {
         guard.enter();
         try {
             MemorySegment st = NativeBinder.callState();
-            NativeScratch scratch = NativeScratch.get();
-            MemorySegment pfd = scratch.small;
+            MemorySegment word = NativeScratch.get().word;
             while (true) {
+                // Checked before each read too (the slice checks again before polling): an interrupted
+                // or closed waiter gets the exception, not a signal that arrived meanwhile.
                 WaitSlices.checkInterrupt("eventfd wait", label);
                 guard.checkOpen();
-                long got = readCounter(st, scratch.word);
+                long got = readCounter(st, word);
                 if (got > 0) {
                     return got;
                 }
                 if (deadline.expired()) {
                     return 0;
                 }
-                pfd.set(ValueLayout.JAVA_INT, 0, fd);
-                pfd.set(ValueLayout.JAVA_SHORT, 4, (short) POLLIN);
-                pfd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
-                if (LibC.poll(st, pfd, 1, WaitSlices.nextMillis(deadline)) < 0) {
-                    int err = LibC.errno(st);
-                    if (err != EINTR) {
-                        throw Errno.exception("poll", label, err);
-                    }
-                }
+                DescriptorWait.slice(fd, POLLIN, deadline, guard, "eventfd wait", label);
             }
         } finally {
             guard.exit();

@@ -157,18 +157,7 @@ public final class PosixMessageQueue implements MessageQueue {
 
     /** Removes the name {@code name}; {@code false} if there was no such queue. */
     public static boolean remove(String name) {
-        String posixName = IpcNames.posix(name);
-        MemorySegment st = NativeBinder.callState();
-        try (Arena a = Arena.ofConfined()) {
-            if (LibC.mqUnlink(st, a.allocateFrom(posixName)) == 0) {
-                return true;
-            }
-        }
-        int err = LibC.errno(st);
-        if (err == ENOENT) {
-            return false;
-        }
-        throw Errno.exception("mq_unlink", name, err);
+        return PosixUnlink.remove("mq_unlink", LibC::mqUnlink, name, IpcNames.posix(name));
     }
 
     @Override
@@ -242,9 +231,7 @@ public final class PosixMessageQueue implements MessageQueue {
                 if (noWait) {
                     AbsoluteTimeouts.alreadyPassed(ts);
                 } else {
-                    WaitSlices.checkInterrupt("mq_timedsend", name);
-                    guard.checkOpen();
-                    AbsoluteTimeouts.fromNow(st, CLOCK_REALTIME, ts, WaitSlices.next(deadline), name);
+                    AbsoluteTimeouts.nextSlice(st, CLOCK_REALTIME, ts, deadline, guard, "mq_timedsend", name);
                 }
                 if (LibC.mqTimedsend(st, mqd, msg, len, priority, ts) == 0) {
                     return true;
@@ -291,9 +278,7 @@ public final class PosixMessageQueue implements MessageQueue {
                 if (noWait) {
                     AbsoluteTimeouts.alreadyPassed(ts);
                 } else {
-                    WaitSlices.checkInterrupt("mq_timedreceive", name);
-                    guard.checkOpen();
-                    AbsoluteTimeouts.fromNow(st, CLOCK_REALTIME, ts, WaitSlices.next(deadline), name);
+                    AbsoluteTimeouts.nextSlice(st, CLOCK_REALTIME, ts, deadline, guard, "mq_timedreceive", name);
                 }
                 long n = LibC.mqTimedreceive(st, mqd, buf, maxMessageSize, prio, ts);
                 if (n >= 0) {

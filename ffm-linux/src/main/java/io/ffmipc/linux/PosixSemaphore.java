@@ -11,7 +11,6 @@ import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.CloseGuard;
 import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.OpenOrCreate;
-import io.ffmipc.spi.WaitSlices;
 import io.ffmipc.spi.abi.NativeBinder;
 
 import java.io.IOException;
@@ -140,18 +139,7 @@ public final class PosixSemaphore implements Semaphore {
 
     /** Removes the name {@code name}; {@code false} if there was no such semaphore. */
     public static boolean remove(String name) {
-        String posixName = IpcNames.posix(name);
-        MemorySegment st = NativeBinder.callState();
-        try (Arena a = Arena.ofConfined()) {
-            if (LibC.semUnlink(st, a.allocateFrom(posixName)) == 0) {
-                return true;
-            }
-        }
-        int err = LibC.errno(st);
-        if (err == ENOENT) {
-            return false;
-        }
-        throw Errno.exception("sem_unlink", name, err);
+        return PosixUnlink.remove("sem_unlink", LibC::semUnlink, name, IpcNames.posix(name));
     }
 
     @Override
@@ -200,16 +188,7 @@ public final class PosixSemaphore implements Semaphore {
             MemorySegment st = NativeBinder.callState();
             MemorySegment ts = NativeScratch.get().timespec;
             while (true) {
-                WaitSlices.checkInterrupt("sem_clockwait", name);
-                guard.checkOpen();
-                long slice = WaitSlices.next(deadline);
-                if (LibC.clockGettime(st, CLOCK_MONOTONIC, ts) != 0) {
-                    throw Errno.exception("clock_gettime", name, LibC.errno(st));
-                }
-                long nanos = ts.get(ValueLayout.JAVA_LONG, 8) + slice;
-                ts.set(ValueLayout.JAVA_LONG, 0,
-                        ts.get(ValueLayout.JAVA_LONG, 0) + nanos / 1_000_000_000L);
-                ts.set(ValueLayout.JAVA_LONG, 8, nanos % 1_000_000_000L);
+                AbsoluteTimeouts.nextSlice(st, CLOCK_MONOTONIC, ts, deadline, guard, "sem_clockwait", name);
                 if (LibC.semClockwait(st, sem, CLOCK_MONOTONIC, ts) == 0) {
                     return true;
                 }

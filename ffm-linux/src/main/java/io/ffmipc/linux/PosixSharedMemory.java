@@ -282,17 +282,7 @@ final class PosixSharedMemory implements SharedMemory {
 
         @Override
         public boolean unlink() {
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment st = NativeBinder.callState();
-                if (LibC.shmUnlink(st, arena.allocateFrom(osName)) == 0) {
-                    return true;
-                }
-                int errno = LibC.errno(st);
-                if (errno == Errno.ENOENT.intValue()) {
-                    return false;
-                }
-                throw Errno.exception("shm_unlink", name, errno);
-            }
+            return PosixUnlink.remove("shm_unlink", LibC::shmUnlink, name, osName);
         }
     }
 

@@ -9,6 +9,7 @@ import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.CloseGuard;
 import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.OpenOrCreate;
+import io.ffmipc.spi.SystemVKeys;
 import io.ffmipc.spi.WaitSlices;
 import io.ffmipc.spi.abi.NativeBinder;
 
@@ -86,7 +87,7 @@ public final class SysVMessageQueue implements AutoCloseable {
     }
 
     private static String label(int key) {
-        return "System V message queue key 0x" + Integer.toHexString(key);
+        return SystemVKeys.label("message queue", key);
     }
 
     /**
@@ -168,9 +169,7 @@ public final class SysVMessageQueue implements AutoCloseable {
         if (mode == null || permissions == null) {
             throw new IllegalArgumentException(label + ": mode and permissions are required");
         }
-        if (key == LibC.IPC_PRIVATE.intValue()) {
-            throw new IllegalArgumentException(label + ": key 0 is IPC_PRIVATE, which no other process can open; choose a key");
-        }
+        SystemVKeys.requireShareable(label, key);
         return switch (mode) {
             case CREATE -> get(key, label, LibC.IPC_CREAT.intValue() | LibC.IPC_EXCL.intValue() | permissions.mode());
             case OPEN -> get(key, label, 0);
@@ -428,24 +427,8 @@ public final class SysVMessageQueue implements AutoCloseable {
 
     /** Deletes the queue for {@code key}, if there is one; false if there was none. */
     public static boolean remove(int key) {
-        MemorySegment st = NativeBinder.callState();
-        String label = label(key);
-        int id = LibC.msgget(st, key, 0);
-        if (id < 0) {
-            int err = LibC.errno(st);
-            if (err == ENOENT) {
-                return false;
-            }
-            throw Errno.exception("msgget", label, err);
-        }
-        if (LibC.msgctl(st, id, LibC.IPC_RMID.intValue(), MemorySegment.NULL) < 0) {
-            int err = LibC.errno(st);
-            if (err == EINVAL || err == EIDRM) {
-                return false; // removed by someone else meanwhile
-            }
-            throw Errno.exception("msgctl(IPC_RMID)", label, err);
-        }
-        return true;
+        return SysVRemoval.byKey(key, label(key), "msgget", (st, k) -> LibC.msgget(st, k, 0), "msgctl(IPC_RMID)",
+                (st, id) -> LibC.msgctl(st, id, LibC.IPC_RMID.intValue(), MemorySegment.NULL));
     }
 
     /** Ends this object's use of the queue; the queue itself stays until {@link #remove()}. */

@@ -9,6 +9,7 @@ import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.CloseGuard;
 import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.OpenOrCreate;
+import io.ffmipc.spi.SystemVKeys;
 import io.ffmipc.spi.WaitSlices;
 import io.ffmipc.spi.abi.NativeBinder;
 
@@ -58,8 +59,12 @@ public final class SysVSemaphoreSet implements AutoCloseable {
         this.id = id;
         this.nsems = nsems;
         this.created = created;
-        this.label = "System V semaphore set key 0x" + Integer.toHexString(key);
+        this.label = label(key);
         this.guard = new CloseGuard("semaphore set", label);
+    }
+
+    private static String label(int key) {
+        return SystemVKeys.label("semaphore set", key);
     }
 
     /**
@@ -88,13 +93,11 @@ public final class SysVSemaphoreSet implements AutoCloseable {
      */
     public static SysVSemaphoreSet open(int key, OpenMode mode, int nsems, Permissions permissions,
                                         Duration initTimeout, int... initialValues) {
-        String label = "System V semaphore set key 0x" + Integer.toHexString(key);
+        String label = label(key);
         if (mode == null || permissions == null || initTimeout == null) {
             throw new IllegalArgumentException(label + ": mode, permissions and init timeout are required");
         }
-        if (key == LibC.IPC_PRIVATE.intValue()) {
-            throw new IllegalArgumentException(label + ": key 0 is IPC_PRIVATE, which no other process can open; choose a key");
-        }
+        SystemVKeys.requireShareable(label, key);
         if (nsems < 0 || (nsems == 0 && mode != OpenMode.OPEN)) {
             throw new IllegalArgumentException(label + ": a set needs at least 1 semaphore, got " + nsems);
         }
@@ -376,24 +379,8 @@ public final class SysVSemaphoreSet implements AutoCloseable {
 
     /** Deletes the set for {@code key}, if there is one; false if there was none. */
     public static boolean remove(int key) {
-        MemorySegment st = NativeBinder.callState();
-        String label = "System V semaphore set key 0x" + Integer.toHexString(key);
-        int id = LibC.semget(st, key, 0, 0);
-        if (id < 0) {
-            int err = LibC.errno(st);
-            if (err == ENOENT) {
-                return false;
-            }
-            throw Errno.exception("semget", label, err);
-        }
-        if (LibC.semctl(st, id, 0, LibC.IPC_RMID.intValue(), 0) < 0) {
-            int err = LibC.errno(st);
-            if (err == Errno.EINVAL.intValue() || err == Errno.EIDRM.intValue()) {
-                return false; // removed by someone else meanwhile
-            }
-            throw Errno.exception("semctl(IPC_RMID)", label, err);
-        }
-        return true;
+        return SysVRemoval.byKey(key, label(key), "semget", (st, k) -> LibC.semget(st, k, 0, 0), "semctl(IPC_RMID)",
+                (st, id) -> LibC.semctl(st, id, 0, LibC.IPC_RMID.intValue(), 0));
     }
 
     /** Ends this object's use of the set; the set itself stays until {@link #remove()}. */
