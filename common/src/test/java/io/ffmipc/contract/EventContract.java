@@ -4,9 +4,9 @@ import io.ffmipc.ChildLauncher;
 import io.ffmipc.ChildProcess;
 import io.ffmipc.Event;
 import io.ffmipc.EventMode;
-import io.ffmipc.IpcInterruptedException;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.testkit.ChildJvm;
+import io.ffmipc.testkit.InterruptedWait;
 import io.ffmipc.testkit.LeakCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,10 +18,8 @@ import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,23 +78,7 @@ public abstract class EventContract {
     @Test
     void anInterruptEndsTheWaitAndStaysSet() throws Exception {
         try (Event e = platform().event(EventMode.SEMAPHORE)) {
-            AtomicReference<Throwable> thrown = new AtomicReference<>();
-            AtomicReference<Boolean> flagAfter = new AtomicReference<>();
-            Thread t = new Thread(() -> {
-                try {
-                    e.await(Duration.ofSeconds(60));
-                } catch (Throwable x) {
-                    thrown.set(x);
-                    flagAfter.set(Thread.currentThread().isInterrupted());
-                }
-            });
-            t.start();
-            Thread.sleep(150);
-            t.interrupt();
-            t.join(5_000);
-            assertFalse(t.isAlive(), "the interrupt did not end the wait");
-            assertTrue(thrown.get() instanceof IpcInterruptedException, String.valueOf(thrown.get()));
-            assertTrue(flagAfter.get(), "the interrupt flag must stay set");
+            InterruptedWait.assertInterruptEnds(() -> e.await(Duration.ofSeconds(60)));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.ffmipc.contract;
 
 import io.ffmipc.InvalidNameException;
-import io.ffmipc.IpcInterruptedException;
 import io.ffmipc.IpcLimitException;
 import io.ffmipc.IpcObjectExistsException;
 import io.ffmipc.IpcPlatform;
@@ -12,6 +11,7 @@ import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Received;
 import io.ffmipc.testkit.ChildJvm;
+import io.ffmipc.testkit.InterruptedWait;
 import io.ffmipc.testkit.LeakCheck;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -259,23 +258,7 @@ public abstract class MessageQueueContract {
     @Test
     void anInterruptEndsAReceiveAndStaysSet() throws Exception {
         try (MessageQueue q = create(2, 16)) {
-            AtomicReference<Throwable> thrown = new AtomicReference<>();
-            AtomicReference<Boolean> flagAfter = new AtomicReference<>();
-            Thread t = new Thread(() -> {
-                try {
-                    q.receive(null);
-                } catch (Throwable e) {
-                    thrown.set(e);
-                    flagAfter.set(Thread.currentThread().isInterrupted());
-                }
-            });
-            t.start();
-            Thread.sleep(150);
-            t.interrupt();
-            t.join(5_000);
-            assertFalse(t.isAlive(), "the interrupt did not end the wait");
-            assertTrue(thrown.get() instanceof IpcInterruptedException, String.valueOf(thrown.get()));
-            assertTrue(flagAfter.get(), "the interrupt flag must stay set");
+            InterruptedWait.assertInterruptEnds(() -> q.receive(null));
         }
     }
 

@@ -12,10 +12,10 @@ import io.ffmipc.Permissions;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.contract.SharedMemoryContract;
 import io.ffmipc.testkit.ChildJvm;
-import io.ffmipc.testkit.TestNames;
-import org.junit.jupiter.api.AfterEach;
+import io.ffmipc.testkit.SysVKeysToRemove;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -37,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** The shared-memory contract on Linux, plus what only Linux has: modes in /dev/shm, System V shm, list(). */
 class LinuxSharedMemoryTest extends SharedMemoryContract {
-    private final List<Integer> keys = new ArrayList<>();
+    @RegisterExtension
+    final SysVKeysToRemove keys = new SysVKeysToRemove(SysVSharedMemory::remove);
 
     @Override
     protected IpcPlatform platform() {
@@ -54,19 +54,6 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
             return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0777;
         } catch (IOException e) {
             throw new AssertionError("cannot read the mode of " + p, e);
-        }
-    }
-
-    private int newKey() {
-        int key = TestNames.uniqueSysVKey();
-        keys.add(key);
-        return key;
-    }
-
-    @AfterEach
-    void removeSegments() {
-        for (int key : keys) {
-            SysVSharedMemory.remove(key);
         }
     }
 
@@ -159,7 +146,7 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
 
     @Test
     void sysVSegmentReportsSizeOwnerModeAndAttachments() {
-        int key = newKey();
+        int key = keys.next();
         try (SysVSharedMemory a = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.ofMode(0640))) {
             assertTrue(a.created());
             assertEquals(key, a.key());
@@ -186,7 +173,7 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
 
     @Test
     void sysVChildAttachmentIsCountedAndItsPidRecorded() throws InterruptedException {
-        int key = newKey();
+        int key = keys.next();
         try (SysVSharedMemory shm = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.OWNER_ONLY);
              ChildJvm child = ChildJvm.start(SysVPeer.class, Integer.toString(key))) {
             MemorySegment seg = shm.segment();
@@ -211,7 +198,7 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
 
     @Test
     void sysVRemoveFreesTheKeyWhileAttachmentsLive() {
-        int key = newKey();
+        int key = keys.next();
         try (SysVSharedMemory shm = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.OWNER_ONLY)) {
             shm.segment().set(JAVA_INT, 0, 77);
             assertTrue(shm.remove());
@@ -227,7 +214,7 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
 
     @Test
     void sysVBadInput() {
-        int key = newKey();
+        int key = keys.next();
         NoSuchIpcObjectException missing = assertThrows(NoSuchIpcObjectException.class,
                 () -> SysVSharedMemory.open(key, OpenMode.OPEN, 0, Permissions.OWNER_ONLY));
         assertTrue(missing.getMessage().contains("ENOENT"), missing.getMessage());
@@ -255,12 +242,12 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
                 () -> SysVSharedMemory.remove(-1));
         assertTrue(ftokFailure.getMessage().contains("ftok"), ftokFailure.getMessage());
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
-                () -> SysVSharedMemory.open(newKey(), OpenMode.CREATE, 0, Permissions.OWNER_ONLY));
+                () -> SysVSharedMemory.open(keys.next(), OpenMode.CREATE, 0, Permissions.OWNER_ONLY));
         assertTrue(zero.getMessage().contains("at least 1 byte"), zero.getMessage());
         long max = SysVSharedMemory.maxSegmentSize();
         if (max < Long.MAX_VALUE) {
             IpcLimitException tooBig = assertThrows(IpcLimitException.class,
-                    () -> SysVSharedMemory.open(newKey(), OpenMode.CREATE, max + 1, Permissions.OWNER_ONLY));
+                    () -> SysVSharedMemory.open(keys.next(), OpenMode.CREATE, max + 1, Permissions.OWNER_ONLY));
             assertTrue(tooBig.getMessage().contains(Long.toString(max)), tooBig.getMessage());
         }
     }
@@ -270,7 +257,7 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
     @Test
     void listShowsTheObjectsCreated() {
         String name = newName();
-        int key = newKey();
+        int key = keys.next();
         track(platform().sharedMemory(name, OpenMode.CREATE, 8192, Permissions.ofMode(0640)));
         try (SysVSharedMemory sysv = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.ofMode(0604))) {
             List<IpcObjectInfo> all = platform().list();

@@ -10,18 +10,16 @@ import io.ffmipc.linux.SysVMessageQueue.Message;
 import io.ffmipc.linux.SysVMessageQueue.Selector;
 import io.ffmipc.testkit.ChildJvm;
 import io.ffmipc.testkit.LeakCheck;
-import io.ffmipc.testkit.TestNames;
-import org.junit.jupiter.api.AfterEach;
+import io.ffmipc.testkit.SysVKeysToRemove;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -33,18 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(LeakCheck.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SysVMessageQueueTest {
-    private final List<Integer> keys = new ArrayList<>();
-
-    private int newKey() {
-        int k = TestNames.uniqueSysVKey();
-        keys.add(k);
-        return k;
-    }
-
-    @AfterEach
-    void removeCreated() {
-        keys.forEach(SysVMessageQueue::remove);
-    }
+    @RegisterExtension
+    final SysVKeysToRemove keys = new SysVKeysToRemove(SysVMessageQueue::remove);
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -56,7 +44,7 @@ class SysVMessageQueueTest {
 
     @Test
     void typeSelectionExactAnyAndLowestUpToABound() {
-        try (SysVMessageQueue q = SysVMessageQueue.open(newKey(), OpenMode.CREATE)) {
+        try (SysVMessageQueue q = SysVMessageQueue.open(keys.next(), OpenMode.CREATE)) {
             assertTrue(q.created());
             for (String[] m : new String[][] {{"5", "five"}, {"3", "three"}, {"7", "seven"}, {"3", "three-b"}, {"1", "one"}}) {
                 assertTrue(q.send(Long.parseLong(m[0]), bytes(m[1]), Duration.ZERO));
@@ -78,7 +66,7 @@ class SysVMessageQueueTest {
 
     @Test
     void aLongMessageIsAnErrorUnlessTruncationIsAsked() {
-        try (SysVMessageQueue q = SysVMessageQueue.open(newKey(), OpenMode.CREATE); Arena a = Arena.ofConfined()) {
+        try (SysVMessageQueue q = SysVMessageQueue.open(keys.next(), OpenMode.CREATE); Arena a = Arena.ofConfined()) {
             assertTrue(q.send(4, bytes("0123456789"), Duration.ZERO));
             MemorySegment small = a.allocate(4);
             IpcLimitException e = assertThrows(IpcLimitException.class,
@@ -96,7 +84,7 @@ class SysVMessageQueueTest {
 
     @Test
     void aTimedReceiveWaitsAboutItsTimeoutAndSeesALateMessage() throws Exception {
-        try (SysVMessageQueue q = SysVMessageQueue.open(newKey(), OpenMode.CREATE)) {
+        try (SysVMessageQueue q = SysVMessageQueue.open(keys.next(), OpenMode.CREATE)) {
             long t0 = System.nanoTime();
             assertEquals(Optional.empty(), q.receive(Selector.any(), 16, false, Duration.ofMillis(200)));
             long waited = System.nanoTime() - t0;
@@ -122,7 +110,7 @@ class SysVMessageQueueTest {
 
     @Test
     void aByteLimitSetWithIpcSetMakesTheQueueFull() {
-        try (SysVMessageQueue q = SysVMessageQueue.open(newKey(), OpenMode.CREATE)) {
+        try (SysVMessageQueue q = SysVMessageQueue.open(keys.next(), OpenMode.CREATE)) {
             q.setMaxBytes(100);
             assertEquals(100, q.stat().maxBytes());
             assertTrue(q.send(1, new byte[60], Duration.ZERO));
@@ -145,7 +133,7 @@ class SysVMessageQueueTest {
 
     @Test
     void openModesRemovalAndUseAfterClose() {
-        int key = newKey();
+        int key = keys.next();
         assertThrows(NoSuchIpcObjectException.class, () -> SysVMessageQueue.open(key, OpenMode.OPEN));
         SysVMessageQueue q = SysVMessageQueue.open(key, OpenMode.OPEN_OR_CREATE, Permissions.ofMode(0640));
         assertThrows(IpcObjectExistsException.class, () -> SysVMessageQueue.open(key, OpenMode.CREATE));
@@ -167,7 +155,7 @@ class SysVMessageQueueTest {
 
     @Test
     void aChildEchoesMessagesBackByType() {
-        int key = newKey();
+        int key = keys.next();
         int rounds = 20;
         try (SysVMessageQueue q = SysVMessageQueue.open(key, OpenMode.CREATE);
              ChildJvm child = ChildJvm.start(SysVMessageChild.class, "echo", Integer.toString(key), Integer.toString(rounds))) {

@@ -9,11 +9,11 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.testkit.ChildJvm;
 import io.ffmipc.testkit.LeakCheck;
-import io.ffmipc.testkit.TestNames;
-import org.junit.jupiter.api.AfterEach;
+import io.ffmipc.testkit.SysVKeysToRemove;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,22 +33,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(LeakCheck.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class SysVSemaphoreSetTest {
-    private final List<Integer> keys = new ArrayList<>();
-
-    private int newKey() {
-        int k = TestNames.uniqueSysVKey();
-        keys.add(k);
-        return k;
-    }
-
-    @AfterEach
-    void removeSets() {
-        keys.forEach(SysVSemaphoreSet::remove);
-    }
+    @RegisterExtension
+    final SysVKeysToRemove keys = new SysVKeysToRemove(SysVSemaphoreSet::remove);
 
     @Test
     void createSetsTheInitialValuesAndStatReportsTheSet() throws Exception {
-        int key = newKey();
+        int key = keys.next();
         try (SysVSemaphoreSet set = SysVSemaphoreSet.open(key, OpenMode.CREATE, 3, Permissions.ofMode(0640),
                 SysVSemaphoreSet.DEFAULT_INIT_TIMEOUT, 1, 0, 32767)) {
             assertTrue(set.created());
@@ -76,7 +66,7 @@ class SysVSemaphoreSetTest {
     /** With every value 0 the finishing semop is a wait-for-zero; it must still mark the set initialised. */
     @Test
     void aSetOfZerosIsInitialisedAndOpensAtOnce() {
-        int key = newKey();
+        int key = keys.next();
         try (SysVSemaphoreSet set = SysVSemaphoreSet.open(key, OpenMode.CREATE, 2)) {
             assertNotEquals(Instant.EPOCH, set.stat().lastOperation());
             long t0 = System.nanoTime();
@@ -90,7 +80,7 @@ class SysVSemaphoreSetTest {
 
     @Test
     void openModesAndBadArgumentsGiveTypedErrors() {
-        int key = newKey();
+        int key = keys.next();
         NoSuchIpcObjectException missing = assertThrows(NoSuchIpcObjectException.class,
                 () -> SysVSemaphoreSet.open(key, OpenMode.OPEN, 1));
         assertTrue(missing.getMessage().contains(Integer.toHexString(key)) && missing.getMessage().contains("ENOENT"),
@@ -109,7 +99,7 @@ class SysVSemaphoreSetTest {
             IpcLimitException overflow = assertThrows(IpcLimitException.class, () -> set.release(1, false));
             assertTrue(overflow.getMessage().contains("ERANGE"), overflow.getMessage());
         }
-        int other = newKey();
+        int other = keys.next();
         IpcLimitException initOver = assertThrows(IpcLimitException.class,
                 () -> SysVSemaphoreSet.open(other, OpenMode.CREATE, 1, 40000));
         assertTrue(initOver.getMessage().contains("32767"), initOver.getMessage());
@@ -122,7 +112,7 @@ class SysVSemaphoreSetTest {
 
     @Test
     void timedOperationsTimeOutAndOperationsChangeValues() {
-        try (SysVSemaphoreSet set = SysVSemaphoreSet.open(newKey(), OpenMode.CREATE, 1)) {
+        try (SysVSemaphoreSet set = SysVSemaphoreSet.open(keys.next(), OpenMode.CREATE, 1)) {
             long t0 = System.nanoTime();
             assertFalse(set.tryAcquire(0, false, Duration.ofMillis(200)));
             long waited = System.nanoTime() - t0;
@@ -140,7 +130,7 @@ class SysVSemaphoreSetTest {
 
     @Test
     void anInterruptEndsAWaitAndTheWaiterIsCounted() throws Exception {
-        try (SysVSemaphoreSet set = SysVSemaphoreSet.open(newKey(), OpenMode.CREATE, 1)) {
+        try (SysVSemaphoreSet set = SysVSemaphoreSet.open(keys.next(), OpenMode.CREATE, 1)) {
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             Thread t = new Thread(() -> {
                 try {
@@ -164,7 +154,7 @@ class SysVSemaphoreSetTest {
 
     @Test
     void removeDeletesTheSetForEveryone() {
-        int key = newKey();
+        int key = keys.next();
         SysVSemaphoreSet set = SysVSemaphoreSet.open(key, OpenMode.CREATE, 1, 1);
         try (SysVSemaphoreSet other = SysVSemaphoreSet.open(key, OpenMode.OPEN, 1)) {
             set.remove();
@@ -182,7 +172,7 @@ class SysVSemaphoreSetTest {
     /** Several child JVMs open-or-create one key at the same instant: one creates, all see its values. */
     @Test
     void concurrentOpenOrCreateHasExactlyOneCreatorAndNoOneSeesUninitialisedValues() {
-        int key = newKey();
+        int key = keys.next();
         String startAt = Long.toString(System.currentTimeMillis() + 2_000);
         List<ChildJvm> children = new ArrayList<>();
         try {
@@ -207,7 +197,7 @@ class SysVSemaphoreSetTest {
     /** A child holding the semaphore with SEM_UNDO is killed: the kernel gives the unit back. */
     @Test
     void semUndoReleasesWhatAKilledChildHeld() throws Exception {
-        int key = newKey();
+        int key = keys.next();
         try (SysVSemaphoreSet set = SysVSemaphoreSet.open(key, OpenMode.CREATE, 1, 1);
              ChildJvm child = ChildJvm.start(SysVSemaphoreChild.class, "hold", Integer.toString(key))) {
             long until = System.nanoTime() + 30_000_000_000L;
