@@ -3,7 +3,6 @@ package io.ffmipc.cli;
 import io.ffmipc.EventKind;
 import io.ffmipc.Ipc;
 import io.ffmipc.NamedEvent;
-import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -106,9 +105,7 @@ final class EventCommand implements Runnable {
         public Integer call() {
             try (NamedEvent e = Ipc.platform().event(name, OpenMode.OPEN, null)) {
                 if (!e.await(timeout)) {
-                    spec.commandLine().getErr().println("ffmipc: timeout: event '" + name + "' was not set within "
-                            + timeout.toMillis() + " ms");
-                    return ExitCodes.TIMEOUT;
+                    return ExitCodes.timedOut(spec, "event '" + name + "' was not set within " + timeout.toMillis() + " ms");
                 }
                 spec.commandLine().getOut().println("event '" + name + "' is set");
                 return ExitCodes.OK;
@@ -126,10 +123,7 @@ final class EventCommand implements Runnable {
 
         @Override
         public void run() {
-            if (!Ipc.platform().removeEvent(name)) {
-                throw new NoSuchIpcObjectException("remove event", name, null, "there is no such object");
-            }
-            spec.commandLine().getOut().println("removed event '" + name + "'");
+            RemovalReport.byName(spec, Ipc.platform().removeEvent(name), "event", name);
         }
     }
 

@@ -6,7 +6,6 @@ import io.ffmipc.Event;
 import io.ffmipc.EventMode;
 import io.ffmipc.IpcPlatform;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -68,16 +67,6 @@ final class EventStep extends TourStep {
     }
 
     private static Signal signal(Event e) {
-        return new Signal() {
-            @Override
-            public void signal() {
-                e.signal();
-            }
-
-            @Override
-            public boolean await(Duration timeout) {
-                return e.await(timeout) > 0;
-            }
-        };
+        return Signal.of(e::signal, timeout -> e.await(timeout) > 0);
     }
 }

@@ -13,4 +13,10 @@ final class ExitCodes {
 
     private ExitCodes() {
     }
+
+    /** Reports a wait that ran out of time ("ffmipc: timeout: WHAT" on stderr); returns {@link #TIMEOUT}. */
+    static int timedOut(picocli.CommandLine.Model.CommandSpec spec, String what) {
+        spec.commandLine().getErr().println("ffmipc: timeout: " + what);
+        return TIMEOUT;
+    }
 }

@@ -98,16 +98,6 @@ final class MessageQueueStep extends TourStep {
     private static Signal signal(MessageQueue q, Arena arena) {
         MemorySegment msg = arena.allocate(8);
         MemorySegment buf = arena.allocate(q.maxMessageSize());
-        return new Signal() {
-            @Override
-            public void signal() {
-                q.send(msg, 0);
-            }
-
-            @Override
-            public boolean await(Duration timeout) {
-                return q.receive(buf, timeout) >= 0;
-            }
-        };
+        return Signal.of(() -> q.send(msg, 0), timeout -> q.receive(buf, timeout) >= 0);
     }
 }

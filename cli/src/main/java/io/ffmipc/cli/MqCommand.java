@@ -3,7 +3,6 @@ package io.ffmipc.cli;
 import io.ffmipc.Ipc;
 import io.ffmipc.MessageQueue;
 import io.ffmipc.MessageQueueOptions;
-import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import picocli.CommandLine.Command;
@@ -100,9 +99,8 @@ final class MqCommand implements Runnable {
                     throw new ParameterException(spec.commandLine(), "--priority must be 0 to " + q.maxPriority() + ", got " + priority);
                 }
                 if (!q.send(text.getBytes(StandardCharsets.UTF_8), priority, timeout)) {
-                    spec.commandLine().getErr().println("ffmipc: timeout: message queue '" + name + "' stayed full ("
-                            + q.maxMessages() + " messages) for " + timeout.toMillis() + " ms");
-                    return ExitCodes.TIMEOUT;
+                    return ExitCodes.timedOut(spec, "message queue '" + name + "' stayed full (" + q.maxMessages()
+                            + " messages) for " + timeout.toMillis() + " ms");
                 }
                 spec.commandLine().getOut().println("sent to '" + name + "' at priority " + priority + ": depth " + q.depth());
                 return ExitCodes.OK;
@@ -128,9 +126,8 @@ final class MqCommand implements Runnable {
             try (MessageQueue q = open(name)) {
                 Optional<MessageQueue.Message> m = q.receive(timeout);
                 if (m.isEmpty()) {
-                    spec.commandLine().getErr().println("ffmipc: timeout: no message arrived on '" + name + "' within "
-                            + timeout.toMillis() + " ms");
-                    return ExitCodes.TIMEOUT;
+                    return ExitCodes.timedOut(spec, "no message arrived on '" + name + "' within " + timeout.toMillis()
+                            + " ms");
                 }
                 spec.commandLine().getOut().println(text(m.get()));
                 return ExitCodes.OK;
@@ -190,10 +187,7 @@ final class MqCommand implements Runnable {
 
         @Override
         public void run() {
-            if (!Ipc.platform().removeMessageQueue(name)) {
-                throw new NoSuchIpcObjectException("remove message queue", name, null, "there is no such object");
-            }
-            spec.commandLine().getOut().println("removed message queue '" + name + "'");
+            RemovalReport.byName(spec, Ipc.platform().removeMessageQueue(name), "message queue", name);
         }
     }
 }

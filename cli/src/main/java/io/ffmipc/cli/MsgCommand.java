@@ -1,6 +1,5 @@
 package io.ffmipc.cli;
 
-import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.linux.SysVMessageQueue;
@@ -89,9 +88,8 @@ final class MsgCommand implements Runnable {
             }
             try (SysVMessageQueue q = SysVMessageQueue.open(key.key, OpenMode.OPEN)) {
                 if (!q.send(type, text.getBytes(StandardCharsets.UTF_8), timeout)) {
-                    spec.commandLine().getErr().println("ffmipc: timeout: System V queue key " + Converters.hexKey(key.key)
-                            + " stayed full for " + timeout.toMillis() + " ms");
-                    return ExitCodes.TIMEOUT;
+                    return ExitCodes.timedOut(spec, "System V queue key " + Converters.hexKey(key.key) + " stayed full for "
+                            + timeout.toMillis() + " ms");
                 }
                 spec.commandLine().getOut().println("sent type " + type + " to key " + Converters.hexKey(key.key));
                 return ExitCodes.OK;
@@ -133,9 +131,8 @@ final class MsgCommand implements Runnable {
                 Optional<SysVMessageQueue.Message> m = q.receive(new SysVMessageQueue.Selector(type), (int) maxSize,
                         truncate, timeout);
                 if (m.isEmpty()) {
-                    spec.commandLine().getErr().println("ffmipc: timeout: no matching message on System V queue key "
+                    return ExitCodes.timedOut(spec, "no matching message on System V queue key "
                             + Converters.hexKey(key.key) + " within " + timeout.toMillis() + " ms");
-                    return ExitCodes.TIMEOUT;
                 }
                 spec.commandLine().getOut().println(m.get().type() + "\t" + new String(m.get().data(), StandardCharsets.UTF_8));
                 return ExitCodes.OK;
@@ -172,10 +169,8 @@ final class MsgCommand implements Runnable {
 
         @Override
         public void run() {
-            if (!SystemV.removeMessageQueue(key.key)) {
-                throw new NoSuchIpcObjectException("remove message queue", Converters.hexKey(key.key), null, "there is no such object");
-            }
-            spec.commandLine().getOut().println("removed System V message queue key " + Converters.hexKey(key.key));
+            RemovalReport.report(spec, SystemV.removeMessageQueue(key.key), "message queue", Converters.hexKey(key.key),
+                    "System V message queue key " + Converters.hexKey(key.key));
         }
     }
 }

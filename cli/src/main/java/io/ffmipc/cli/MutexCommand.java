@@ -4,7 +4,6 @@ import io.ffmipc.Ipc;
 import io.ffmipc.IpcNames;
 import io.ffmipc.LockResult;
 import io.ffmipc.MutexStatus;
-import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.RobustMutex;
@@ -95,9 +94,8 @@ final class MutexCommand implements Runnable {
                 long t0 = System.nanoTime();
                 LockResult r = m.tryLock(timeout);
                 if (!r.acquired()) {
-                    spec.commandLine().getErr().println("ffmipc: timeout: mutex '" + name + "' stayed held ("
-                            + m.status() + ") for " + timeout.toMillis() + " ms");
-                    return ExitCodes.TIMEOUT;
+                    return ExitCodes.timedOut(spec, "mutex '" + name + "' stayed held (" + m.status() + ") for "
+                            + timeout.toMillis() + " ms");
                 }
                 out.printf("locked '%s'%s after %.1f ms, pid %d%n", name,
                         r.ownerDied() ? " after the previous owner died (OWNER_DIED: check the state it protects)" : "",
@@ -219,10 +217,7 @@ final class MutexCommand implements Runnable {
 
         @Override
         public void run() {
-            if (!Ipc.platform().removeMutex(IpcNames.validate(name))) {
-                throw new NoSuchIpcObjectException("remove mutex", name, null, "there is no such object");
-            }
-            spec.commandLine().getOut().println("removed mutex '" + name + "'");
+            RemovalReport.byName(spec, Ipc.platform().removeMutex(IpcNames.validate(name)), "mutex", name);
         }
     }
 }

@@ -21,6 +21,11 @@ record ObjectRef(String name, Integer key, List<String> rest) {
         return systemV() ? "key " + Converters.hexKey(key) : "'" + name + "'";
     }
 
+    /** How errors name the object: the name, or the key in hex. */
+    String objectName() {
+        return systemV() ? Converters.hexKey(key) : name;
+    }
+
     /**
      * @param maxRest how many positional arguments may follow the name (or stand alone with --key)
      */

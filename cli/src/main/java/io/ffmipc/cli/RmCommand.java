@@ -2,7 +2,6 @@ package io.ffmipc.cli;
 
 import io.ffmipc.Ipc;
 import io.ffmipc.IpcNames;
-import io.ffmipc.NoSuchIpcObjectException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -77,11 +76,7 @@ final class RmCommand implements Callable<Integer> {
             what = kind.label() + " '" + name + "'";
             removed = kind == Kind.shm ? Ipc.platform().removeSharedMemory(name) : Ipc.platform().removeSemaphore(name);
         }
-        if (!removed) {
-            throw new NoSuchIpcObjectException("remove " + kind.label(), kind.systemV() ? Converters.hexKey(key) : name, null,
-                    "there is no such object");
-        }
-        spec.commandLine().getOut().println("removed " + what);
+        RemovalReport.report(spec, removed, kind.label(), kind.systemV() ? Converters.hexKey(key) : name, what);
         return ExitCodes.OK;
     }
 }

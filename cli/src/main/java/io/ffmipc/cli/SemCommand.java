@@ -1,7 +1,6 @@
 package io.ffmipc.cli;
 
 import io.ffmipc.Ipc;
-import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.Semaphore;
@@ -188,9 +187,8 @@ final class SemCommand implements Runnable {
         public Integer call() {
             try (Handle h = open(spec, target)) {
                 if (!h.await(timeout)) {
-                    spec.commandLine().getErr().println("ffmipc: timeout: no unit of semaphore " + label(spec, target)
+                    return ExitCodes.timedOut(spec, "no unit of semaphore " + label(spec, target)
                             + " became available within " + timeout.toMillis() + " ms");
-                    return ExitCodes.TIMEOUT;
                 }
                 spec.commandLine().getOut().println("acquired " + label(spec, target) + ": value " + h.value());
                 return ExitCodes.OK;
@@ -229,11 +227,7 @@ final class SemCommand implements Runnable {
         public void run() {
             ObjectRef ref = ObjectRef.of(spec, positionals, key, 0);
             boolean removed = ref.systemV() ? SystemV.removeSemaphoreSet(ref.key()) : Ipc.platform().removeSemaphore(ref.name());
-            if (!removed) {
-                throw new NoSuchIpcObjectException("remove semaphore", ref.systemV() ? Converters.hexKey(ref.key()) : ref.name(),
-                        null, "there is no such object");
-            }
-            spec.commandLine().getOut().println("removed semaphore " + ref.label());
+            RemovalReport.byRef(spec, removed, "semaphore", ref);
         }
     }
 }

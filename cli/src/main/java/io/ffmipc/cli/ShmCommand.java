@@ -1,7 +1,6 @@
 package io.ffmipc.cli;
 
 import io.ffmipc.Ipc;
-import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.SharedMemory;
@@ -186,11 +185,7 @@ final class ShmCommand implements Runnable {
         public void run() {
             ObjectRef ref = ObjectRef.of(spec, positionals, key, 0);
             boolean removed = ref.systemV() ? SystemV.removeSegment(ref.key()) : Ipc.platform().removeSharedMemory(ref.name());
-            if (!removed) {
-                throw new NoSuchIpcObjectException("remove shared memory", ref.systemV() ? Converters.hexKey(ref.key()) : ref.name(),
-                        null, "there is no such object");
-            }
-            spec.commandLine().getOut().println("removed shared memory " + ref.label());
+            RemovalReport.byRef(spec, removed, "shared memory", ref);
         }
     }
 }

@@ -5,7 +5,6 @@ import io.ffmipc.ChildLauncher;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.Permissions;
 
-import java.time.Duration;
 import java.util.List;
 
 /** Ping-pong on a System V semaphore set of two: semaphore 0 tour → peer, semaphore 1 peer → tour. */
@@ -55,16 +54,6 @@ final class SysVSemaphoreStep extends SysVStep {
     }
 
     static Signal signal(SystemV.SemaphoreSet set, int index) {
-        return new Signal() {
-            @Override
-            public void signal() {
-                set.release(index, false);
-            }
-
-            @Override
-            public boolean await(Duration timeout) {
-                return set.acquire(index, false, timeout);
-            }
-        };
+        return Signal.of(() -> set.release(index, false), timeout -> set.acquire(index, false, timeout));
     }
 }
