@@ -1,0 +1,29 @@
+package io.ffmipc.bench;
+
+import java.util.List;
+
+/** Every two-process mechanism the harness knows, in table order. */
+public final class Mechanisms {
+    private static final List<Mechanism> ALL = List.of(
+            new ShmSpinMechanism(),
+            new AeronIpcMechanism(),
+            new PosixSemaphoreMechanism(),
+            new SysVSemaphoreMechanism(),
+            new EventFdMechanism(),
+            new UnixSocketMechanism(),
+            new StdioPipeMechanism());
+
+    private Mechanisms() {
+    }
+
+    public static List<Mechanism> all() {
+        return ALL;
+    }
+
+    /** The mechanism called {@code name}; {@link IllegalArgumentException} naming the known ones otherwise. */
+    public static Mechanism byName(String name) {
+        return ALL.stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no mechanism called '" + name + "'; known: "
+                        + String.join(", ", ALL.stream().map(Mechanism::name).toList())));
+    }
+}
