@@ -19,10 +19,14 @@ public final class Bench {
     private Bench() {
     }
 
-    /** The names of every row, Java mechanisms first, then the C references. */
-    public static List<String> names() {
+    /** A row the benchmark knows; {@code unavailableReason} is {@code null} when it can run here. */
+    public record Entry(String name, String title, String unavailableReason) {
+    }
+
+    /** Every row, Java mechanisms first, then the C references (compiling them to know whether they can run). */
+    public static List<Entry> catalogue() {
         try (CPeers c = new CPeers()) {
-            return contenders(c).stream().map(Contender::name).toList();
+            return contenders(c).stream().map(x -> new Entry(x.name(), x.title(), x.unavailableReason())).toList();
         }
     }
 
