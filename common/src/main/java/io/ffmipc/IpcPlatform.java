@@ -55,6 +55,21 @@ public interface IpcPlatform {
     /** Prepares a child process that can inherit handles. */
     ChildLauncher launcher(List<String> command);
 
+    /**
+     * Opens or creates the named shared-memory {@link Channel} (see {@link ChannelOptions} for the
+     * capacity, wait strategy, mode and permissions). Portable: the channel is built in
+     * {@code common} on this platform's shared memory and wait seam; its shared-memory object has
+     * the channel's name.
+     */
+    default Channel channel(String name, OpenMode mode, ChannelOptions options) {
+        return io.ffmipc.channel.SharedMemoryChannel.open(this, name, mode, options);
+    }
+
+    /** Removes a channel's shared memory; {@code false} if there was none. Open ends keep working. */
+    default boolean removeChannel(String name) {
+        return removeSharedMemory(name);
+    }
+
     /** The IPC objects visible on this machine. */
     List<IpcObjectInfo> list();
 }

@@ -7,13 +7,14 @@ import io.ffmipc.EventMode;
 import io.ffmipc.IpcException;
 import io.ffmipc.IpcNames;
 import io.ffmipc.IpcObjectInfo;
-import io.ffmipc.IpcPlatform;
 import io.ffmipc.Limits;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.Semaphore;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.linux.ffi.LibC;
+import io.ffmipc.spi.SpiPlatform;
+import io.ffmipc.spi.WaitSeam;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The portable API on Linux: each call goes to its thin adapter over {@link io.ffmipc.linux.ffi.LibC}. */
-final class LinuxPlatform implements IpcPlatform {
+final class LinuxPlatform implements SpiPlatform {
     private static final Path DEV_SHM = Path.of("/dev/shm");
     private final CapabilityMatrix matrix;
 
@@ -93,6 +94,11 @@ final class LinuxPlatform implements IpcPlatform {
     @Override
     public ChildLauncher launcher(List<String> command) {
         return new SpawnLauncher(command);
+    }
+
+    @Override
+    public WaitSeam waitSeam() {
+        return FutexWaitSeam.INSTANCE;
     }
 
     @Override

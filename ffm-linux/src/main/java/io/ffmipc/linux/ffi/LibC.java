@@ -700,6 +700,45 @@ public final class LibC {
     // (end of section mq (POSIX and System V message queues))
 
     // ---------------------------------------------------------------- section futex (futex wait/wake)
+    // futex(2) has no glibc wrapper: it is reached through syscall(2). glibc's syscall() reads its
+    // variadic arguments as six longs and hands them to the kernel in registers, so every argument
+    // is passed as a long here: the word's and the timespec's addresses as plain integers. That keeps
+    // the hot path free of MemorySegment allocations; callers check bounds and liveness beforehand.
+    // Values checked with gcc (x86_64) and aarch64-linux-gnu-gcc; the ABI check re-asserts them.
+
+    /** The futex syscall number: arch-specific (x86_64 has its own table, aarch64 the generic one). */
+    public static final CConstant SYS_FUTEX = CConstant.perTarget("SYS_futex",
+            Target.LINUX_X86_64, 202, Target.LINUX_AARCH64, 98);
+    /** Sleep while the word equals val; the timeout is RELATIVE (measured on CLOCK_MONOTONIC). */
+    public static final CConstant FUTEX_WAIT = CConstant.of("FUTEX_WAIT", 0);
+    public static final CConstant FUTEX_WAKE = CConstant.of("FUTEX_WAKE", 1);
+    /**
+     * Declared only to say it is NOT used: a private futex is keyed by (mm, address) and would never
+     * meet a waiter in another process. Ours are keyed by the shared page, so processes meet.
+     */
+    public static final CConstant FUTEX_PRIVATE_FLAG = CConstant.of("FUTEX_PRIVATE_FLAG", 128);
+    public static final CFunction SYSCALL_FUTEX = CFunction.variadic("long syscall(long number, ...)",
+            "long", "long", "long", "long");
+
+    private static final MethodHandle syscall_futex = BINDER.bind(SYSCALL_FUTEX);
+
+    /**
+     * {@code syscall(SYS_futex, uaddr, op, val, timeout)}: FUTEX_WAIT returns 0 when woken (or
+     * spuriously), -1 with EAGAIN (word != val), ETIMEDOUT or EINTR; FUTEX_WAKE returns the number woken.
+     *
+     * @param wordAddress    address of the aligned 32-bit word
+     * @param timespecAddress a {@code struct timespec} (relative), or 0 for none
+     */
+    public static long futex(MemorySegment state, long wordAddress, int op, int val, long timespecAddress) {
+        try {
+            return (long) syscall_futex.invokeExact(state, (long) SYS_FUTEX_NR, wordAddress, (long) op, (long) val,
+                    timespecAddress);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static final int SYS_FUTEX_NR = SYS_FUTEX.intValue();
     // (end of section futex (futex wait/wake))
 
     // ---------------------------------------------------------------- section mutex (robust mutex)

@@ -1,0 +1,28 @@
+package io.ffmipc.contract;
+
+import io.ffmipc.Ipc;
+import io.ffmipc.OpenMode;
+import io.ffmipc.SharedMemory;
+import io.ffmipc.spi.Deadline;
+import io.ffmipc.spi.SharedWord;
+import io.ffmipc.spi.SpiPlatform;
+
+import java.time.Duration;
+
+/** Child of {@link WaitSeamContract}: parks on word 64 of the named memory until woken; args: name. */
+public final class WaitSeamChild {
+    private WaitSeamChild() {
+    }
+
+    public static void main(String[] args) {
+        SpiPlatform platform = SpiPlatform.of(Ipc.platform());
+        try (SharedMemory shm = platform.sharedMemory(args[0], OpenMode.OPEN, 0);
+             SharedWord word = platform.waitSeam().word(shm, 64)) {
+            long t0 = System.nanoTime();
+            boolean woken = word.await(0, Deadline.after(Duration.ofSeconds(20)));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.println((woken ? "woken" : "timed out") + " after " + ms + " ms");
+            System.exit(woken ? 0 : 2);
+        }
+    }
+}
