@@ -1,7 +1,9 @@
 package io.ffmipc;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The IPC primitives of the running OS, reached through {@link Ipc#platform()}. Names are portable
@@ -69,6 +71,79 @@ public interface IpcPlatform {
     default boolean removeChannel(String name) {
         return removeSharedMemory(name);
     }
+
+    /**
+     * Maps shared memory from an OS handle another process passed ({@link MessagePipe#receiveHandle})
+     * or this process inherited; the whole object is mapped. The handle is copied, so the caller
+     * still closes its own.
+     */
+    SharedMemory sharedMemoryFromHandle(Inheritable handle);
+
+    /** An event from an OS handle another process passed or this one inherited; copied like {@link #sharedMemoryFromHandle}. */
+    Event eventFromHandle(Inheritable handle, EventMode mode);
+
+    /** This process as a peer sees it: its pid, effective uid and gid. */
+    PeerIdentity currentProcess();
+
+    /** Creates a named byte-stream pipe, owner-only; fails if the name exists. */
+    default void createStreamPipe(String name) {
+        createStreamPipe(name, Permissions.OWNER_ONLY);
+    }
+
+    /**
+     * Creates a named byte-stream pipe with exactly these permissions (the umask does not narrow
+     * them). On Linux a FIFO at {@code /tmp/<name>} that exists until removed; on Windows nothing
+     * persists and the read end creates the pipe.
+     *
+     * @throws IpcObjectExistsException if the name exists
+     */
+    void createStreamPipe(String name, Permissions permissions);
+
+    /** Removes a byte-stream pipe's name; open ends keep working. {@code false} if there was none. */
+    boolean removeStreamPipe(String name);
+
+    /**
+     * Opens one end of a byte-stream pipe. The read end opens at once; the write end waits at most
+     * {@code timeout} for a reader.
+     *
+     * @throws IpcTimeoutException      if no reader came in time (write end)
+     * @throws NoSuchIpcObjectException if the name does not exist
+     */
+    StreamPipe openStreamPipe(String name, StreamPipe.End end, Duration timeout);
+
+    /** A message-pipe server that admits only clients of this process's user (see {@link #messagePipeServer(String, Predicate)}). */
+    default MessagePipeServer messagePipeServer(String name) {
+        long uid = currentProcess().uid();
+        return messagePipeServer(name, peer -> peer.uid() == uid);
+    }
+
+    /**
+     * A message-pipe server under a name in the OS's pipe namespace (Linux: the abstract socket
+     * namespace, so there is no file to clean up and the name vanishes with the server). Abstract
+     * names have no permissions: {@code admit} is what keeps other users out.
+     *
+     * @param admit decides from each client's identity whether it is served
+     * @throws IpcObjectExistsException if a server already has the name
+     */
+    MessagePipeServer messagePipeServer(String name, Predicate<PeerIdentity> admit);
+
+    /**
+     * A message-pipe server at a socket file, created with exactly {@code permissions} (connecting
+     * needs write permission) and removed when the server closes.
+     */
+    MessagePipeServer messagePipeServer(Path socketPath, Permissions permissions, Predicate<PeerIdentity> admit);
+
+    /**
+     * Connects to the server of that name, waiting at most {@code timeout} for it to exist and
+     * accept.
+     *
+     * @throws IpcTimeoutException      if no server accepted in time
+     * @throws IpcAccessDeniedException if the server refused this process
+     */
+    MessagePipe connectMessagePipe(String name, Duration timeout);
+
+    /** Connects to the server at a socket file; as {@link #connectMessagePipe(String, Duration)}. */
+    MessagePipe connectMessagePipe(Path socketPath, Duration timeout);
 
     /** The IPC objects visible on this machine. */
     List<IpcObjectInfo> list();

@@ -1,6 +1,7 @@
 package io.ffmipc;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Optional;
 
 /**
  * A region of memory shared between processes: named POSIX or System V shared memory, a Windows
@@ -28,6 +29,16 @@ public interface SharedMemory extends AutoCloseable {
      * their mapping. Does nothing where names die with their last handle (Windows).
      */
     void unlink();
+
+    /**
+     * The OS handle behind the mapping, to pass to another process ({@link MessagePipe#sendHandle},
+     * {@link ChildLauncher#inherit}), which maps it with {@link IpcPlatform#sharedMemoryFromHandle}.
+     * Empty where the object has no handle (System V shared memory: pass its key instead). Valid
+     * until {@link #close()}.
+     */
+    default Optional<Inheritable> handle() {
+        return Optional.empty();
+    }
 
     /** Unmaps the region and releases the handle. Safe to call twice. */
     @Override

@@ -10,6 +10,8 @@ public enum ErrorKind {
     ACCESS_DENIED,
     /** A size, count or value limit (ENOSPC, EMFILE, ENFILE, ENOMEM, EOVERFLOW, ENAMETOOLONG, E2BIG). */
     LIMIT,
+    /** The other end of a pipe or connection is gone (EPIPE, ECONNRESET, ERROR_BROKEN_PIPE, ERROR_NO_DATA). */
+    PEER_CLOSED,
     /** Anything else. */
     OTHER
 }

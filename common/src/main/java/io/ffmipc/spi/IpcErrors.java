@@ -6,6 +6,7 @@ import io.ffmipc.IpcLimitException;
 import io.ffmipc.IpcObjectExistsException;
 import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OsError;
+import io.ffmipc.PeerClosedException;
 
 /** Turns an OS error into the exception type its {@link ErrorKind} calls for; one place for every OS. */
 public final class IpcErrors {
@@ -25,6 +26,7 @@ public final class IpcErrors {
             case NOT_FOUND -> new NoSuchIpcObjectException(operation, objectName, error, detail);
             case ACCESS_DENIED -> new IpcAccessDeniedException(operation, objectName, error, detail);
             case LIMIT -> new IpcLimitException(operation, objectName, error, detail);
+            case PEER_CLOSED -> new PeerClosedException(operation, objectName, error, detail);
             case OTHER -> new IpcException(operation, objectName, error, detail);
         };
     }

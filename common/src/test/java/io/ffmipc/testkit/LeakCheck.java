@@ -5,14 +5,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Fails a test class that leaves an IPC object behind: any entry named with
- * {@link TestNames#PREFIX} in {@code /dev/shm} or {@code /dev/mqueue}, or a System V object whose
+ * {@link TestNames#PREFIX} in {@code /dev/shm} or {@code /dev/mqueue}, a FIFO or socket file so
+ * named in {@code /tmp}, an abstract Unix socket so named still bound, or a System V object whose
  * key is in the tests' range. Register with {@code @ExtendWith(LeakCheck.class)}.
  */
 public final class LeakCheck implements AfterAllCallback {
@@ -41,6 +44,7 @@ public final class LeakCheck implements AfterAllCallback {
                 throw new AssertionError("cannot list " + dir, e);
             }
         }
+        pipesLeft(found);
         for (String table : List.of("shm", "sem", "msg")) {
             Path p = Path.of("/proc/sysvipc", table);
             if (!Files.isReadable(p)) {
@@ -59,5 +63,41 @@ public final class LeakCheck implements AfterAllCallback {
             }
         }
         return found;
+    }
+
+    /** FIFOs and socket files in /tmp, and bound abstract sockets ('@' in /proc/net/unix), named for tests. */
+    private static void pipesLeft(List<String> found) {
+        Path tmp = Path.of("/tmp");
+        if (Files.isDirectory(tmp)) {
+            try (Stream<Path> s = Files.list(tmp)) {
+                s.filter(p -> p.getFileName().toString().contains(TestNames.PREFIX))
+                        .filter(LeakCheck::isFifoOrSocket)
+                        .forEach(p -> found.add(p.toString()));
+            } catch (IOException e) {
+                throw new AssertionError("cannot list " + tmp, e);
+            }
+        }
+        Path unix = Path.of("/proc/net/unix");
+        if (Files.isReadable(unix)) {
+            try {
+                for (String line : Files.readAllLines(unix)) {
+                    String[] f = line.trim().split("\\s+");
+                    String path = f[f.length - 1];
+                    if (path.startsWith("@") && path.contains(TestNames.PREFIX)) {
+                        found.add("abstract socket " + path);
+                    }
+                }
+            } catch (IOException e) {
+                throw new AssertionError("cannot read " + unix, e);
+            }
+        }
+    }
+
+    private static boolean isFifoOrSocket(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
+        } catch (IOException gone) {
+            return false;
+        }
     }
 }

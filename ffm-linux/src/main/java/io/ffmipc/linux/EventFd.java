@@ -2,6 +2,7 @@ package io.ffmipc.linux;
 
 import io.ffmipc.Event;
 import io.ffmipc.EventMode;
+import io.ffmipc.Inheritable;
 import io.ffmipc.IpcException;
 import io.ffmipc.IpcLimitException;
 import io.ffmipc.linux.ffi.Errno;
@@ -74,21 +75,46 @@ public final class EventFd implements Event {
             throw new IllegalArgumentException("event mode is required (COUNTER or SEMAPHORE)");
         }
         int fd = parseToken(token);
+        checkEventFd(token, fd, mode, "inherit event");
+        return new EventFd(fd, mode);
+    }
+
+    /**
+     * An event on a copy of a descriptor another process passed (or this one inherited); the
+     * caller keeps and closes its own. Checked like {@link #inherited}.
+     */
+    public static EventFd adopt(Inheritable handle, EventMode mode) {
+        if (mode == null) {
+            throw new IllegalArgumentException("event mode is required (COUNTER or SEMAPHORE)");
+        }
+        int original = Descriptors.of(handle, "adopt event");
+        String label = "descriptor " + original;
+        int copy = Descriptors.duplicate(original, "adopt event", label);
+        try {
+            checkEventFd(label, copy, mode, "adopt event");
+        } catch (RuntimeException e) {
+            Descriptors.closeQuietly(copy);
+            throw e;
+        }
+        return new EventFd(copy, mode);
+    }
+
+    /** Checks that {@code fd} is an open eventfd of {@code mode}, and makes it non-blocking. */
+    private static void checkEventFd(String token, int fd, EventMode mode, String operation) {
         Path link = Path.of("/proc/self/fd/" + fd);
         String target;
         try {
             target = Files.readSymbolicLink(link).toString();
         } catch (NoSuchFileException e) {
-            throw Errno.exception("inherit event", token, Errno.EBADF.intValue(),
+            throw Errno.exception(operation, token, Errno.EBADF.intValue(),
                     "descriptor " + fd + " is not open in this process");
         } catch (IOException e) {
-            throw new IpcException("inherit event", token, "cannot inspect descriptor " + fd + ": " + e);
+            throw new IpcException(operation, token, "cannot inspect descriptor " + fd + ": " + e);
         }
         if (!target.equals("anon_inode:[eventfd]")) {
-            throw new IpcException("inherit event", token, "descriptor " + fd + " is not an eventfd but " + target);
+            throw new IpcException(operation, token, "descriptor " + fd + " is not an eventfd but " + target);
         }
         checkModeAndFlags(token, fd, mode);
-        return new EventFd(fd, mode);
     }
 
     static int parseToken(String token) {

@@ -4,14 +4,19 @@ import io.ffmipc.CapabilityMatrix;
 import io.ffmipc.ChildLauncher;
 import io.ffmipc.Event;
 import io.ffmipc.EventMode;
+import io.ffmipc.Inheritable;
 import io.ffmipc.IpcException;
 import io.ffmipc.IpcNames;
 import io.ffmipc.IpcObjectInfo;
 import io.ffmipc.Limits;
+import io.ffmipc.MessagePipe;
+import io.ffmipc.MessagePipeServer;
 import io.ffmipc.OpenMode;
+import io.ffmipc.PeerIdentity;
 import io.ffmipc.Permissions;
 import io.ffmipc.Semaphore;
 import io.ffmipc.SharedMemory;
+import io.ffmipc.StreamPipe;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.SpiPlatform;
 import io.ffmipc.spi.WaitSeam;
@@ -19,7 +24,10 @@ import io.ffmipc.spi.WaitSeam;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /** The portable API on Linux: each call goes to its thin adapter over {@link io.ffmipc.linux.ffi.LibC}. */
 final class LinuxPlatform implements SpiPlatform {
@@ -99,6 +107,58 @@ final class LinuxPlatform implements SpiPlatform {
     @Override
     public WaitSeam waitSeam() {
         return FutexWaitSeam.INSTANCE;
+    }
+
+    @Override
+    public SharedMemory sharedMemoryFromHandle(Inheritable handle) {
+        return PosixSharedMemory.fromHandle(handle);
+    }
+
+    @Override
+    public Event eventFromHandle(Inheritable handle, EventMode mode) {
+        return EventFd.adopt(handle, mode);
+    }
+
+    @Override
+    public PeerIdentity currentProcess() {
+        return new PeerIdentity(ProcessHandle.current().pid(), Integer.toUnsignedLong(LibC.geteuid()),
+                Integer.toUnsignedLong(LibC.getegid()));
+    }
+
+    @Override
+    public void createStreamPipe(String name, Permissions permissions) {
+        FifoPipe.create(name, permissions);
+    }
+
+    @Override
+    public boolean removeStreamPipe(String name) {
+        return FifoPipe.remove(name);
+    }
+
+    @Override
+    public StreamPipe openStreamPipe(String name, StreamPipe.End end, Duration timeout) {
+        return FifoPipe.open(name, end, timeout);
+    }
+
+    @Override
+    public MessagePipeServer messagePipeServer(String name, Predicate<PeerIdentity> admit) {
+        return SeqPacketServer.listen(UnixAddress.named(name), Permissions.OWNER_ONLY, admit);
+    }
+
+    @Override
+    public MessagePipeServer messagePipeServer(Path socketPath, Permissions permissions, Predicate<PeerIdentity> admit) {
+        return SeqPacketServer.listen(UnixAddress.file(socketPath), Objects.requireNonNull(permissions, "permissions"),
+                admit);
+    }
+
+    @Override
+    public MessagePipe connectMessagePipe(String name, Duration timeout) {
+        return UnixSockets.connect(UnixAddress.named(name), Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    @Override
+    public MessagePipe connectMessagePipe(Path socketPath, Duration timeout) {
+        return UnixSockets.connect(UnixAddress.file(socketPath), Objects.requireNonNull(timeout, "timeout"));
     }
 
     @Override

@@ -17,9 +17,9 @@ public final class LinuxProvider implements IpcProvider {
             .set(Capability.ROBUST_MUTEX, Support.unsupported("not built yet (System V SEM_UNDO is available as a semaphore option)"))
             .set(Capability.EVENT, Support.nativeVia("eventfd (unnamed; handed to child processes by inheritance)"))
             .set(Capability.MESSAGE_QUEUE, Support.unsupported("not built yet (POSIX mq_open planned)"))
-            .set(Capability.BYTE_STREAM_PIPE, Support.unsupported("not built yet (FIFO planned)"))
-            .set(Capability.MESSAGE_PIPE, Support.unsupported("not built yet (Unix SOCK_SEQPACKET planned)"))
-            .set(Capability.HANDLE_PASSING, Support.nativeVia("descriptor inheritance through posix_spawn file actions"))
+            .set(Capability.BYTE_STREAM_PIPE, Support.nativeVia("mkfifo FIFO"))
+            .set(Capability.MESSAGE_PIPE, Support.nativeVia("Unix SOCK_SEQPACKET, SO_PEERCRED"))
+            .set(Capability.HANDLE_PASSING, Support.nativeVia("SCM_RIGHTS over Unix sockets; descriptor inheritance through posix_spawn"))
             .set(Capability.CHANNEL, Support.unsupported("not built yet (shared-memory ring + futex planned)"))
             .set(Capability.PERSISTENT_NAMES, Support.nativeVia("POSIX and System V objects live until removed or reboot"))
             .build();

@@ -1,5 +1,6 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.Inheritable;
 import io.ffmipc.IpcException;
 import io.ffmipc.IpcNames;
 import io.ffmipc.OpenMode;
@@ -17,6 +18,8 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -27,19 +30,23 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * ({@code shm_open}, a file in {@code /dev/shm}) or a regular file ({@code open}). Both take the
  * same path: open or exclusively create the descriptor; on create size it ({@code ftruncate}), reserve its pages
  * ({@code posix_fallocate}) and set the exact permissions ({@code fchmod}, so the umask cannot narrow them); on open read its
- * size ({@code fstat}); map; close the descriptor (the mapping keeps the object alive).
+ * size ({@code fstat}); map. The descriptor stays open until {@link #close()}: it is the
+ * {@link #handle()} another process can be given (SCM_RIGHTS, inheritance) to map the same memory.
  */
 final class PosixSharedMemory implements SharedMemory {
     private final Source source;
     private final long size;
     private final boolean created;
     private final NativeMapping mapping;
+    private final int fd;
+    private final AtomicBoolean fdClosed = new AtomicBoolean();
 
-    private PosixSharedMemory(Source source, long size, boolean created, NativeMapping mapping) {
+    private PosixSharedMemory(Source source, long size, boolean created, NativeMapping mapping, int fd) {
         this.source = source;
         this.size = size;
         this.created = created;
         this.mapping = mapping;
+        this.fd = fd;
     }
 
     /** Named POSIX shared memory, {@code /dev/shm/<name>}. */
@@ -65,6 +72,44 @@ final class PosixSharedMemory implements SharedMemory {
     private record Descriptor(int fd, boolean created) {
     }
 
+    /**
+     * Maps the whole object behind a descriptor another process passed (or this one inherited).
+     * Works on a copy of it; the name, if any, is read from {@code /proc/self/fd}.
+     */
+    static PosixSharedMemory fromHandle(Inheritable handle) {
+        int original = Descriptors.of(handle, "map shared memory from a handle");
+        String label = "descriptor " + original;
+        int copy = Descriptors.duplicate(original, "map shared memory from a handle", label);
+        Source source;
+        try {
+            source = sourceOf(copy, label);
+        } catch (RuntimeException e) {
+            Descriptors.closeQuietly(copy);
+            throw e;
+        }
+        return map(source, new Descriptor(copy, false), 0, Permissions.OWNER_ONLY);
+    }
+
+    /** What a descriptor refers to: a POSIX shm name, a file, or an object whose name is gone. */
+    private static Source sourceOf(int fd, String label) {
+        String target;
+        try {
+            target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+        } catch (IOException e) {
+            throw new IpcException("map shared memory from a handle", label, null, "cannot inspect it: " + e);
+        }
+        String deleted = " (deleted)";
+        if (target.endsWith(deleted) || !target.startsWith("/")) {
+            return new Unnamed(target.endsWith(deleted) ? target.substring(0, target.length() - deleted.length()) : target);
+        }
+        String shmPrefix = "/dev/shm/";
+        if (target.startsWith(shmPrefix) && target.indexOf('/', shmPrefix.length()) < 0) {
+            String name = target.substring(shmPrefix.length());
+            return new SharedMemoryObject(name, "/" + name);
+        }
+        return new MappedFile(Path.of(target));
+    }
+
     private static PosixSharedMemory map(Source source, OpenMode mode, long size, Permissions permissions) {
         Descriptor d = switch (mode) {
             case CREATE -> create(source, permissions);
@@ -72,6 +117,11 @@ final class PosixSharedMemory implements SharedMemory {
             case OPEN_OR_CREATE -> OpenOrCreate.run(source.openCall(), source.name(),
                     () -> create(source, permissions), () -> openExisting(source));
         };
+        return map(source, d, size, permissions);
+    }
+
+    /** Sizes (if created) and maps an open descriptor; on failure closes it (and removes what it created). */
+    private static PosixSharedMemory map(Source source, Descriptor d, long size, Permissions permissions) {
         MemorySegment st = NativeBinder.callState();
         try {
             long mapSize;
@@ -100,14 +150,13 @@ final class PosixSharedMemory implements SharedMemory {
             }
             NativeMapping mapping = new NativeMapping(address, mapSize, unmapper(mapSize),
                     source.kind(), source.name());
-            return new PosixSharedMemory(source, mapSize, d.created(), mapping);
+            return new PosixSharedMemory(source, mapSize, d.created(), mapping, d.fd());
         } catch (RuntimeException e) {
+            LibC.close(st, d.fd());
             if (d.created()) {
                 source.unlink(); // do not leave a half-made object behind
             }
             throw e;
-        } finally {
-            LibC.close(st, d.fd());
         }
     }
 
@@ -169,8 +218,22 @@ final class PosixSharedMemory implements SharedMemory {
     }
 
     @Override
+    public Optional<Inheritable> handle() {
+        mapping.ensureOpen();
+        return Optional.of(this::descriptor);
+    }
+
+    private long descriptor() {
+        mapping.ensureOpen();
+        return fd;
+    }
+
+    @Override
     public void close() {
         mapping.close();
+        if (fdClosed.compareAndSet(false, true)) {
+            Descriptors.close(fd, source.name());
+        }
     }
 
     @Override
@@ -178,8 +241,8 @@ final class PosixSharedMemory implements SharedMemory {
         return source.kind() + " '" + source.name() + "' (" + size + " bytes" + (mapping.isClosed() ? ", closed)" : ")");
     }
 
-    /** Where the descriptor comes from: the POSIX shm namespace or the file system. */
-    private sealed interface Source permits SharedMemoryObject, MappedFile {
+    /** Where the descriptor comes from: the POSIX shm namespace, the file system, or a handle with no name left. */
+    private sealed interface Source permits SharedMemoryObject, MappedFile, Unnamed {
         String name();
 
         String kind();
@@ -230,6 +293,29 @@ final class PosixSharedMemory implements SharedMemory {
                 }
                 throw Errno.exception("shm_unlink", name, errno);
             }
+        }
+    }
+
+    /** Memory received as a descriptor whose name was removed (or never existed): nothing to open or unlink. */
+    private record Unnamed(String name) implements Source {
+        @Override
+        public String kind() {
+            return "shared memory";
+        }
+
+        @Override
+        public String openCall() {
+            return "mmap";
+        }
+
+        @Override
+        public int open(int flags, int mode, String action) {
+            throw new IllegalStateException(name + " has no name to open");
+        }
+
+        @Override
+        public boolean unlink() {
+            return false;
         }
     }
 

@@ -174,7 +174,12 @@ public final class AbiCheckSource {
                 ? "(sizeof(" + cType + ") == " + size + " || (sizeof(" + cType + ") < sizeof(int) && " + size + " == sizeof(int)))"
                 : "sizeof(" + cType + ") == " + size;
         e.check(f, sizeExpr, what + " is " + size + " bytes in the descriptor");
-        if (layout instanceof AddressLayout) {
+        String unionMember = CTypes.transparentUnionMember(cType);
+        if (layout instanceof AddressLayout && unionMember != null) {
+            // A transparent union cannot be cast from 0; the ABI passes its first member, so check that.
+            e.check(f, "FFMIPC_IS_POINTER(__typeof__(((" + cType + " *)0)->" + unionMember + "))",
+                    what + " is a transparent union passed as a pointer in the descriptor");
+        } else if (layout instanceof AddressLayout) {
             e.check(f, "FFMIPC_IS_POINTER(" + cType + ")", what + " is a pointer in the descriptor");
         } else if (layout instanceof ValueLayout v && (v.carrier() == double.class || v.carrier() == float.class)) {
             e.check(f, "FFMIPC_IS_REAL(" + cType + ")", what + " is floating point in the descriptor");

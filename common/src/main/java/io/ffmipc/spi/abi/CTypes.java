@@ -2,6 +2,7 @@ package io.ffmipc.spi.abi;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.ValueLayout;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,6 +33,13 @@ public final class CTypes {
             "LPCWSTR", "LPWSTR", "LPCSTR", "LPSTR", "LPDWORD", "PDWORD", "LPSECURITY_ATTRIBUTES", "LPOVERLAPPED",
             "PSECURITY_DESCRIPTOR", "PSID", "PACL", "PHANDLE", "LPHANDLE", "LPBOOL",
             "LPSTARTUPINFOW", "LPPROCESS_INFORMATION", "PULONG", "mach_port_info_t");
+    /**
+     * glibc declares the socket-address parameters of bind, connect and accept as GCC transparent
+     * unions of pointers when _GNU_SOURCE is defined; the ABI passes such a union as its first
+     * member, a pointer. Maps each union type to that member's name, so the ABI check can assert it.
+     */
+    private static final Map<String, String> TRANSPARENT_POINTER_UNIONS = Map.of(
+            "__SOCKADDR_ARG", "__sockaddr__", "__CONST_SOCKADDR_ARG", "__sockaddr__");
 
     /** The layout of {@code type} on {@code target}; {@code null} for {@code void}. */
     public static MemoryLayout layout(String type, Target target) {
@@ -39,7 +47,7 @@ public final class CTypes {
         if (t.equals("void")) {
             return null;
         }
-        if (t.endsWith("*") || POINTER.contains(t)) {
+        if (t.endsWith("*") || POINTER.contains(t) || TRANSPARENT_POINTER_UNIONS.containsKey(t)) {
             return ValueLayout.ADDRESS;
         }
         if (t.equals("long") || t.equals("unsigned long")) {
@@ -69,7 +77,15 @@ public final class CTypes {
     /** Whether the type is a pointer (for the descriptor-versus-prototype check). */
     public static boolean isPointer(String type) {
         String t = normalize(type);
-        return t.endsWith("*") || POINTER.contains(t);
+        return t.endsWith("*") || POINTER.contains(t) || TRANSPARENT_POINTER_UNIONS.containsKey(t);
+    }
+
+    /**
+     * For a transparent union of pointers (see {@link #TRANSPARENT_POINTER_UNIONS}), the member the
+     * ABI passes it as; {@code null} for any other type.
+     */
+    public static String transparentUnionMember(String type) {
+        return TRANSPARENT_POINTER_UNIONS.get(normalize(type));
     }
 
     /** Drops qualifiers and folds white space: {@code "const char *"} → {@code "char *"}. */

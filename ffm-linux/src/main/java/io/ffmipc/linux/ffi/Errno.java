@@ -21,6 +21,7 @@ public final class Errno {
     public static final CConstant ESRCH = CConstant.of("ESRCH", 3);
     public static final CConstant EINTR = CConstant.of("EINTR", 4);
     public static final CConstant EIO = CConstant.of("EIO", 5);
+    public static final CConstant ENXIO = CConstant.of("ENXIO", 6);
     public static final CConstant E2BIG = CConstant.of("E2BIG", 7);
     public static final CConstant EBADF = CConstant.of("EBADF", 9);
     public static final CConstant ECHILD = CConstant.of("ECHILD", 10);
@@ -36,13 +37,19 @@ public final class Errno {
     public static final CConstant EMFILE = CConstant.of("EMFILE", 24);
     public static final CConstant EFBIG = CConstant.of("EFBIG", 27);
     public static final CConstant ENOSPC = CConstant.of("ENOSPC", 28);
+    public static final CConstant EPIPE = CConstant.of("EPIPE", 32);
     public static final CConstant ERANGE = CConstant.of("ERANGE", 34);
     public static final CConstant EDEADLK = CConstant.of("EDEADLK", 35);
     public static final CConstant ENAMETOOLONG = CConstant.of("ENAMETOOLONG", 36);
     public static final CConstant ENOSYS = CConstant.of("ENOSYS", 38);
     public static final CConstant EIDRM = CConstant.of("EIDRM", 43);
     public static final CConstant EOVERFLOW = CConstant.of("EOVERFLOW", 75);
+    public static final CConstant EMSGSIZE = CConstant.of("EMSGSIZE", 90);
+    public static final CConstant EADDRINUSE = CConstant.of("EADDRINUSE", 98);
+    public static final CConstant ECONNABORTED = CConstant.of("ECONNABORTED", 103);
+    public static final CConstant ECONNRESET = CConstant.of("ECONNRESET", 104);
     public static final CConstant ETIMEDOUT = CConstant.of("ETIMEDOUT", 110);
+    public static final CConstant ECONNREFUSED = CConstant.of("ECONNREFUSED", 111);
 
     private record Entry(CConstant constant, ErrorKind kind) {
     }
@@ -58,7 +65,12 @@ public final class Errno {
             new Entry(EFBIG, ErrorKind.LIMIT), new Entry(ENOSPC, ErrorKind.LIMIT), new Entry(ERANGE, ErrorKind.LIMIT),
             new Entry(EDEADLK, ErrorKind.OTHER), new Entry(ENAMETOOLONG, ErrorKind.LIMIT),
             new Entry(ENOSYS, ErrorKind.OTHER), new Entry(EIDRM, ErrorKind.NOT_FOUND),
-            new Entry(EOVERFLOW, ErrorKind.LIMIT), new Entry(ETIMEDOUT, ErrorKind.OTHER));
+            new Entry(EOVERFLOW, ErrorKind.LIMIT), new Entry(ETIMEDOUT, ErrorKind.OTHER),
+            // pipes and sockets: no reader / no server is "not found", a vanished peer is its own kind
+            new Entry(ENXIO, ErrorKind.NOT_FOUND), new Entry(EPIPE, ErrorKind.PEER_CLOSED),
+            new Entry(EMSGSIZE, ErrorKind.LIMIT), new Entry(EADDRINUSE, ErrorKind.EXISTS),
+            new Entry(ECONNRESET, ErrorKind.PEER_CLOSED), new Entry(ECONNREFUSED, ErrorKind.NOT_FOUND),
+            new Entry(ECONNABORTED, ErrorKind.PEER_CLOSED));
 
     /** The OS error for a code: its symbolic name (or "?") and the C library's text. */
     public static OsError osError(int code) {

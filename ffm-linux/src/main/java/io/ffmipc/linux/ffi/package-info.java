@@ -10,7 +10,7 @@
         include = {"sys/types.h", "errno.h", "fcntl.h", "unistd.h", "string.h", "stdlib.h", "signal.h", "time.h",
                 "sched.h", "limits.h", "pthread.h", "poll.h", "spawn.h", "semaphore.h", "mqueue.h", "sys/stat.h",
                 "sys/mman.h", "sys/ipc.h", "sys/sem.h", "sys/shm.h", "sys/msg.h", "sys/eventfd.h", "sys/syscall.h",
-                "sys/wait.h", "sys/file.h", "sys/resource.h", "sys/prctl.h", "linux/futex.h"})
+                "sys/wait.h", "sys/file.h", "sys/resource.h", "sys/prctl.h", "linux/futex.h", "sys/socket.h", "sys/un.h"})
 package io.ffmipc.linux.ffi;
 
 import io.ffmipc.spi.abi.AbiHeaders;

@@ -1,0 +1,107 @@
+package io.ffmipc.linux;
+
+import io.ffmipc.IpcTimeoutException;
+import io.ffmipc.PeerIdentity;
+import io.ffmipc.linux.ffi.Errno;
+import io.ffmipc.linux.ffi.LibC;
+import io.ffmipc.spi.Deadline;
+import io.ffmipc.spi.WaitSlices;
+import io.ffmipc.spi.abi.NativeBinder;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+/** Socket set-up shared by the message-pipe server and client: creation, connecting, socket options. */
+final class UnixSockets {
+    private static final int EINTR = Errno.EINTR.intValue();
+    /** Pause between connection attempts while no server listens (or its backlog is full). */
+    private static final long CONNECT_RETRY_MILLIS = 5;
+
+    private UnixSockets() {
+    }
+
+    /** A new SOCK_SEQPACKET Unix socket, non-blocking and close-on-exec. */
+    static int seqPacketSocket(String label) {
+        MemorySegment st = NativeBinder.callState();
+        int fd = LibC.socket(st, LibC.AF_UNIX.intValue(),
+                LibC.SOCK_SEQPACKET.intValue() | LibC.SOCK_NONBLOCK.intValue() | LibC.SOCK_CLOEXEC.intValue(), 0);
+        if (fd < 0) {
+            throw Errno.exception("socket", label, LibC.errno(st));
+        }
+        return fd;
+    }
+
+    /**
+     * Connects to {@code address}, retrying until the deadline while nobody listens there
+     * (ECONNREFUSED, ENOENT) or the listener's backlog is full (EAGAIN); then waits for the
+     * server's admission. Returns the admitted pipe.
+     */
+    static SeqPacketPipe connect(UnixAddress address, Duration timeout) {
+        Deadline deadline = Deadline.after(timeout);
+        String label = address.label();
+        int fd;
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment sa = address.allocate(a);
+            MemorySegment st = NativeBinder.callState();
+            while (true) {
+                fd = seqPacketSocket(label);
+                if (LibC.connect(st, fd, sa, address.length()) == 0) {
+                    break;
+                }
+                int err = LibC.errno(st);
+                Descriptors.closeQuietly(fd);
+                boolean notYet = err == Errno.ECONNREFUSED.intValue() || err == Errno.ENOENT.intValue()
+                        || err == Errno.EAGAIN.intValue();
+                if (!notYet && err != EINTR) {
+                    throw Errno.exception("connect", label, err);
+                }
+                if (notYet && deadline.expired()) {
+                    throw new IpcTimeoutException("connect", label, Errno.osError(err),
+                            "no server accepted connections on '" + label + "' within " + timeout);
+                }
+                WaitSlices.checkInterrupt("connect", label);
+                Descriptors.pause(Math.min(CONNECT_RETRY_MILLIS, Math.max(1, deadline.remainingNanos() / 1_000_000)),
+                        "connect", label);
+            }
+        }
+        SeqPacketPipe pipe = new SeqPacketPipe(fd, label);
+        try {
+            pipe.awaitAdmission(deadline, timeout);
+            return pipe;
+        } catch (RuntimeException e) {
+            pipe.close();
+            throw e;
+        }
+    }
+
+    /** The process at the other end (SO_PEERCRED): as of its connect, or of its listen for a server. */
+    static PeerIdentity peerCredentials(int fd, String label) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment cred = a.allocate(LibC.UCRED.layout());
+            MemorySegment len = a.allocateFrom(JAVA_INT, (int) cred.byteSize());
+            MemorySegment st = NativeBinder.callState();
+            if (LibC.getsockopt(st, fd, LibC.SOL_SOCKET.intValue(), LibC.SO_PEERCRED.intValue(), cred, len) != 0) {
+                throw Errno.exception("getsockopt SO_PEERCRED", label, LibC.errno(st));
+            }
+            return new PeerIdentity(cred.get(JAVA_INT, LibC.UCRED.offset("pid")),
+                    Integer.toUnsignedLong(cred.get(JAVA_INT, LibC.UCRED.offset("uid"))),
+                    Integer.toUnsignedLong(cred.get(JAVA_INT, LibC.UCRED.offset("gid"))));
+        }
+    }
+
+    /** SO_SNDBUF as the kernel reports it (twice the value set, its bookkeeping included). */
+    static int sendBufferSize(int fd, String label) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment value = a.allocate(JAVA_INT);
+            MemorySegment len = a.allocateFrom(JAVA_INT, 4);
+            MemorySegment st = NativeBinder.callState();
+            if (LibC.getsockopt(st, fd, LibC.SOL_SOCKET.intValue(), LibC.SO_SNDBUF.intValue(), value, len) != 0) {
+                throw Errno.exception("getsockopt SO_SNDBUF", label, LibC.errno(st));
+            }
+            return value.get(JAVA_INT, 0);
+        }
+    }
+}
