@@ -2,15 +2,23 @@ package io.ffmipc.bench;
 
 import java.util.List;
 
+import io.ffmipc.WaitStrategy;
+
 /** Every two-process mechanism the harness knows, in table order. */
 public final class Mechanisms {
     private static final List<Mechanism> ALL = List.of(
+            new ChannelMechanism(WaitStrategy.BUSY_SPIN),
+            new ChannelMechanism(WaitStrategy.SPIN_THEN_YIELD),
+            new ChannelMechanism(WaitStrategy.SPIN_THEN_PARK),
+            new ChannelMechanism(WaitStrategy.PARK),
             new ShmSpinMechanism(),
             new AeronIpcMechanism(),
             new PosixSemaphoreMechanism(),
             new SysVSemaphoreMechanism(),
             new EventFdMechanism(),
+            new FutexMechanism(),
             new UnixSocketMechanism(),
+            new FifoMechanism(),
             new StdioPipeMechanism());
 
     private Mechanisms() {

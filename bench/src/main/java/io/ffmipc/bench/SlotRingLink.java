@@ -14,7 +14,9 @@ import io.ffmipc.SharedMemory;
  * doorbells the consumer busy-spins on the ring's published count.
  */
 final class SlotRingLink implements Link {
-    static final long SHM_BYTES = 2 * SlotRing.BYTES;
+    /** Where mechanisms that wait on a word of the shared memory (futex) keep it: one 128-byte line per direction. */
+    static final long WORDS = 2 * SlotRing.BYTES;
+    static final long SHM_BYTES = WORDS + 256;
 
     private final SlotRing out;
     private final SlotRing in;
@@ -46,9 +48,18 @@ final class SlotRingLink implements Link {
                 toPeer, toDriver, withBells(res, toPeer, toDriver));
     }
 
+    /** The driver's shared memory, opened by name in the peer. */
+    static SharedMemory openMemory(String shmName) {
+        return Ipc.platform().sharedMemory(shmName, OpenMode.OPEN, 0);
+    }
+
     /** The peer's end over the driver's shared memory, opened by name. */
     static SlotRingLink peer(String shmName, Doorbell toPeer, Doorbell toDriver, AutoCloseable... more) {
-        SharedMemory shm = Ipc.platform().sharedMemory(shmName, OpenMode.OPEN, 0);
+        return peer(openMemory(shmName), toPeer, toDriver, more);
+    }
+
+    /** The peer's end over the driver's shared memory; closing the link closes (not removes) it. */
+    static SlotRingLink peer(SharedMemory shm, Doorbell toPeer, Doorbell toDriver, AutoCloseable... more) {
         MemorySegment m = shm.segment();
         List<AutoCloseable> res = new ArrayList<>(List.of(more));
         res.add(shm);
