@@ -32,7 +32,7 @@ final class JvmContender implements Contender {
 
     @Override
     public Figures runRound(Plan plan) {
-        try (PeerProcess peer = new PeerProcess(mechanism.name())) {
+        try (PeerProcess peer = new PeerProcess(mechanism.name(), plan.fastStart())) {
             Figures figures;
             try (Link link = mechanism.openDriver(peer)) {
                 figures = Exchanges.drive(link, plan);

@@ -22,12 +22,14 @@ import io.ffmipc.Ipc;
  */
 final class PeerProcess implements PeerStarter, AutoCloseable {
     private final String mechanism;
+    private final boolean fastStart;
     private final Path log;
     private ChildProcess child;
     private Process process;
 
-    PeerProcess(String mechanism) {
+    PeerProcess(String mechanism, boolean fastStart) {
         this.mechanism = mechanism;
+        this.fastStart = fastStart;
         try {
             this.log = Files.createTempFile("ffmipc-bench-peer-", ".log");
         } catch (IOException e) {
@@ -36,12 +38,17 @@ final class PeerProcess implements PeerStarter, AutoCloseable {
     }
 
     /** The java command that runs {@link PeerMain} for {@code mechanism} with {@code args}. */
-    static List<String> command(String mechanism, List<String> args) {
+    static List<String> command(String mechanism, boolean fastStart, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("--add-opens");
         cmd.add("java.base/jdk.internal.misc=ALL-UNNAMED");
+        if (fastStart) {
+            cmd.add("-XX:TieredStopAtLevel=1");
+            cmd.add("-XX:+UseSerialGC");
+            cmd.add("-Xshare:auto");
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(PeerMain.class.getName());
@@ -53,7 +60,7 @@ final class PeerProcess implements PeerStarter, AutoCloseable {
     @Override
     public void start(List<String> args, Inheritable... inherited) {
         checkNotStarted();
-        ChildLauncher launcher = Ipc.platform().launcher(command(mechanism, args));
+        ChildLauncher launcher = Ipc.platform().launcher(command(mechanism, fastStart, args));
         for (Inheritable h : inherited) {
             launcher.argument(launcher.inherit(h));
         }
@@ -64,7 +71,7 @@ final class PeerProcess implements PeerStarter, AutoCloseable {
     public Process startWithStdio(List<String> args) {
         checkNotStarted();
         try {
-            process = new ProcessBuilder(command(mechanism, args)).redirectError(log.toFile()).start();
+            process = new ProcessBuilder(command(mechanism, fastStart, args)).redirectError(log.toFile()).start();
             return process;
         } catch (IOException e) {
             throw new BenchFailure(mechanism + ": cannot start the peer JVM", e);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * link that loses, repeats or tears a message fails the run with a {@link SequenceException}.
  */
 class ExchangesTest {
-    private static final Plan TINY = new Plan("test", Duration.ofMillis(5), Duration.ofMillis(20), 1);
+    private static final Plan TINY = new Plan("test", Duration.ofMillis(5), Duration.ofMillis(20), 1, false);
 
     /**
      * Whole messages as byte arrays. The fault predicates see the index of a message among those

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = {"Measure round-trip time (8 B, 1 KiB) and one-way 64 B throughput between two processes "
                 + "for every mechanism, interleaved in rounds, with C reference peers compiled by gcc when it is present.",
                 "Every message's sequence number is checked; a wrong one fails the run.",
-                "The full run takes a few minutes; --quick about a minute; --smoke seconds (numbers are rough)."})
+                "The full run takes several minutes; --quick a minute or two; --smoke under 30 s (its numbers are rough: peers start with C1 only)."})
 final class BenchCommand implements Runnable {
 
     @ArgGroup(exclusive = true)
