@@ -76,6 +76,7 @@ class IpcExceptionTest {
                 ErrorKind.NOT_FOUND, NoSuchIpcObjectException.class,
                 ErrorKind.ACCESS_DENIED, IpcAccessDeniedException.class,
                 ErrorKind.LIMIT, IpcLimitException.class,
+                ErrorKind.PEER_CLOSED, PeerClosedException.class,
                 ErrorKind.OTHER, IpcException.class);
         IpcException e = IpcErrors.of("sem_open", "s1", ENOENT, kind, "detail");
         assertSame(expected.get(kind), e.getClass());

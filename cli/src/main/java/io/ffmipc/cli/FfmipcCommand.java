@@ -12,7 +12,7 @@ import java.io.PrintStream;
         description = "Native inter-process communication through Java's FFM API: show what this OS offers, "
                 + "tour it between two processes, and manage IPC objects.",
         subcommands = {MatrixCommand.class, TourCommand.class, TourPeerCommand.class, LsCommand.class,
-                RmCommand.class, ShmCommand.class, SemCommand.class, EventCommand.class,
+                RmCommand.class, ShmCommand.class, SemCommand.class, EventCommand.class, PipeCommand.class,
                 BenchCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  error (one line on stderr says why)", "  2  usage error", "  3  timeout"})
@@ -29,7 +29,7 @@ final class FfmipcCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required (matrix, tour, ls, rm, shm, sem, event, bench)");
+        throw new ParameterException(spec.commandLine(), "a command is required (matrix, tour, ls, rm, shm, sem, event, pipe, bench)");
     }
 
     /** The root of the command that {@code spec} belongs to. */
