@@ -54,6 +54,54 @@ public interface IpcPlatform {
     /** In a child process: the event its parent handed over with this token. */
     Event inheritedEvent(String token, EventMode mode);
 
+    /**
+     * Opens or creates a named event that unrelated processes share (see {@link NamedEvent} for the
+     * set/reset semantics of each kind). Owner-only if created; created reset. Opening an event of
+     * the other kind is refused; with {@link OpenMode#OPEN}, {@code kind} may be null to take the
+     * event as it is.
+     */
+    default NamedEvent event(String name, OpenMode mode, EventKind kind) {
+        return io.ffmipc.sync.SharedEvent.open(this, name, mode, kind);
+    }
+
+    /** Removes a named event; {@code false} if there was none. */
+    default boolean removeEvent(String name) {
+        return io.ffmipc.sync.SharedEvent.remove(this, name);
+    }
+
+    /** Opens or creates a process-shared condition with its mutex (see {@link Condition}). */
+    default Condition condition(String name, OpenMode mode) {
+        return io.ffmipc.sync.SharedCondition.open(this, name, mode);
+    }
+
+    /** Removes a named condition; {@code false} if there was none. */
+    default boolean removeCondition(String name) {
+        return io.ffmipc.sync.SharedCondition.remove(this, name);
+    }
+
+    /**
+     * Opens or creates a process-shared barrier for {@code parties} parties (at least 1); opening
+     * one made for another number of parties is refused.
+     */
+    default Barrier barrier(String name, OpenMode mode, int parties) {
+        return io.ffmipc.sync.SharedBarrier.open(this, name, mode, parties);
+    }
+
+    /** Removes a named barrier; {@code false} if there was none. */
+    default boolean removeBarrier(String name) {
+        return io.ffmipc.sync.SharedBarrier.remove(this, name);
+    }
+
+    /** Opens or creates a process-shared read-write lock (writer preference, see {@link ReadWriteLock}). */
+    default ReadWriteLock readWriteLock(String name, OpenMode mode) {
+        return io.ffmipc.sync.SharedReadWriteLock.open(this, name, mode);
+    }
+
+    /** Removes a named read-write lock; {@code false} if there was none. */
+    default boolean removeReadWriteLock(String name) {
+        return io.ffmipc.sync.SharedReadWriteLock.remove(this, name);
+    }
+
     /** Prepares a child process that can inherit handles. */
     ChildLauncher launcher(List<String> command);
 

@@ -10,8 +10,8 @@ final class TourSteps {
 
     static List<TourStep> all() {
         return List.of(new PosixShmStep(), new MappedFileStep(), new SysVShmStep(), new PosixSemaphoreStep(),
-                new SysVSemaphoreStep(), new EventStep(), new FifoStep(), new MessagePipeStep(), new HandlePassingStep(),
-                new SysVUndoStep());
+                new SysVSemaphoreStep(), new EventStep(), new NamedEventStep(), new FifoStep(), new MessagePipeStep(),
+                new HandlePassingStep(), new SysVUndoStep());
     }
 
     static TourStep byId(String id) {

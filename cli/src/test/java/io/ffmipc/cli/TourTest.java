@@ -29,7 +29,8 @@ class TourTest {
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("peer started: pid ")), r.out());
-        for (String title : new String[] {"named shared memory", "mapped file", "named semaphore ping-pong", "inherited event ping-pong"}) {
+        for (String title : new String[] {"named shared memory", "mapped file", "named semaphore ping-pong", "inherited event ping-pong",
+                "named event ping-pong"}) {
             assertTrue(lines.stream().anyMatch(l -> l.matches(" +ok +" + title + " +.*50 round trips: median [0-9.]+ µs, p99 [0-9.]+ µs")),
                     title + " should have run with figures:\n" + r.out());
         }

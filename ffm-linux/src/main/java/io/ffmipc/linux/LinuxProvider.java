@@ -15,7 +15,7 @@ public final class LinuxProvider implements IpcProvider {
             .set(Capability.MAPPED_FILE, Support.nativeVia("open + mmap (MAP_SHARED)"))
             .set(Capability.SEMAPHORE, Support.nativeVia("POSIX sem_open + sem_clockwait (monotonic); System V semget + semtimedop"))
             .set(Capability.ROBUST_MUTEX, Support.unsupported("not built yet (System V SEM_UNDO is available as a semaphore option)"))
-            .set(Capability.EVENT, Support.nativeVia("eventfd (unnamed; handed to child processes by inheritance)"))
+            .set(Capability.EVENT, Support.nativeVia("futex on shared memory (named); eventfd for inherited descriptors"))
             .set(Capability.MESSAGE_QUEUE, Support.unsupported("not built yet (POSIX mq_open planned)"))
             .set(Capability.BYTE_STREAM_PIPE, Support.nativeVia("mkfifo FIFO"))
             .set(Capability.MESSAGE_PIPE, Support.nativeVia("Unix SOCK_SEQPACKET, SO_PEERCRED"))

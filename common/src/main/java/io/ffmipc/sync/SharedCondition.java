@@ -1,0 +1,149 @@
+package io.ffmipc.sync;
+
+import io.ffmipc.Condition;
+import io.ffmipc.IpcPlatform;
+import io.ffmipc.OpenMode;
+import io.ffmipc.spi.Deadline;
+import io.ffmipc.spi.SharedWord;
+
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.Objects;
+
+import static io.ffmipc.sync.ConditionDescriptor.MUTEX;
+import static io.ffmipc.sync.ConditionDescriptor.SEQUENCE;
+import static io.ffmipc.sync.ConditionDescriptor.WAITERS;
+
+/** {@link Condition} with its mutex; layout in {@link ConditionDescriptor}. */
+public final class SharedCondition implements Condition {
+    private final SharedStructure shared;
+    private final MemorySegment s;
+    private final SharedMutex mutex;
+    private final SharedWord sequence;
+
+    private SharedCondition(SharedStructure shared) {
+        this.shared = shared;
+        this.s = shared.segment;
+        this.mutex = new SharedMutex(shared.word(MUTEX), "condition '" + shared.name + "'");
+        this.sequence = shared.word(SEQUENCE);
+    }
+
+    public static Condition open(IpcPlatform platform, String name, OpenMode mode) {
+        SharedStructure shared = SharedStructure.open(platform, SyncKind.CONDITION, name, mode, s -> { }, s -> { });
+        try {
+            return new SharedCondition(shared);
+        } catch (RuntimeException e) {
+            shared.close();
+            throw e;
+        }
+    }
+
+    public static boolean remove(IpcPlatform platform, String name) {
+        return SharedStructure.remove(platform, SyncKind.CONDITION, name);
+    }
+
+    @Override
+    public String name() {
+        return shared.name;
+    }
+
+    @Override
+    public void lock() {
+        shared.guard.enter();
+        try {
+            mutex.lock(Deadline.never());
+        } finally {
+            shared.guard.exit();
+        }
+    }
+
+    @Override
+    public boolean tryLock(Duration timeout) {
+        Deadline deadline = Deadline.after(Objects.requireNonNull(timeout, "timeout"));
+        shared.guard.enter();
+        try {
+            return mutex.lock(deadline);
+        } finally {
+            shared.guard.exit();
+        }
+    }
+
+    @Override
+    public void unlock() {
+        shared.guard.enter();
+        try {
+            mutex.unlock();
+        } finally {
+            shared.guard.exit();
+        }
+    }
+
+    @Override
+    public boolean await(Duration timeout) {
+        Deadline deadline = Deadline.after(Objects.requireNonNull(timeout, "timeout"));
+        shared.guard.enter();
+        try {
+            mutex.checkHeld("await");
+            // Read under the lock: a signal after the caller's last look at its state advances the
+            // sequence, so the park below returns at once instead of missing that signal.
+            int seen = SharedInts.getAcquire(s, SEQUENCE);
+            // Full fence: the signaller's volatile read of WAITERS after its increment sees us.
+            SharedInts.getAndAdd(s, WAITERS, 1);
+            mutex.unlock();
+            try {
+                while (true) {
+                    if (SharedInts.getVolatile(s, SEQUENCE) != seen) {
+                        return true;
+                    }
+                    if (!sequence.await(seen, deadline)) {
+                        return SharedInts.getVolatile(s, SEQUENCE) != seen;
+                    }
+                }
+            } finally {
+                SharedInts.getAndAdd(s, WAITERS, -1);
+                mutex.lockUninterruptibly();
+            }
+        } finally {
+            shared.guard.exit();
+        }
+    }
+
+    @Override
+    public void signal() {
+        wake(1);
+    }
+
+    @Override
+    public void signalAll() {
+        wake(Integer.MAX_VALUE);
+    }
+
+    private void wake(int count) {
+        shared.guard.enter();
+        try {
+            // Full-fence add, then a volatile read: pairs with await's add-then-read, so a waiter is
+            // either counted here or sees the new sequence before it parks.
+            SharedInts.getAndAdd(s, SEQUENCE, 1);
+            if (SharedInts.getVolatile(s, WAITERS) > 0) {
+                sequence.wake(count);
+            }
+        } finally {
+            shared.guard.exit();
+        }
+    }
+
+    @Override
+    public void unlink() {
+        shared.unlink();
+    }
+
+    @Override
+    public void close() {
+        shared.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Condition[" + shared + "]";
+    }
+}
