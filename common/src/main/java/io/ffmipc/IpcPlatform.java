@@ -48,6 +48,20 @@ public interface IpcPlatform {
     /** Removes a named semaphore; {@code false} if there was none. */
     boolean removeSemaphore(String name);
 
+    /** Opens or creates a named message queue with {@link MessageQueueOptions#defaults()} if created. */
+    default MessageQueue messageQueue(String name, OpenMode mode) {
+        return messageQueue(name, mode, MessageQueueOptions.defaults());
+    }
+
+    /**
+     * Opens or creates a named message queue; {@code options} (sizes, permissions) apply only when
+     * this call creates it.
+     */
+    MessageQueue messageQueue(String name, OpenMode mode, MessageQueueOptions options);
+
+    /** Removes a named message queue; {@code false} if there was none. */
+    boolean removeMessageQueue(String name);
+
     /** Creates an unnamed event that can be handed to a child process. */
     Event event(EventMode mode);
 

@@ -13,6 +13,7 @@ import java.io.PrintStream;
                 + "tour it between two processes, and manage IPC objects.",
         subcommands = {MatrixCommand.class, TourCommand.class, TourPeerCommand.class, LsCommand.class,
                 RmCommand.class, ShmCommand.class, SemCommand.class, EventCommand.class, PipeCommand.class,
+                MqCommand.class, MsgCommand.class,
                 BenchCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  error (one line on stderr says why)", "  2  usage error", "  3  timeout"})
@@ -29,7 +30,7 @@ final class FfmipcCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required (matrix, tour, ls, rm, shm, sem, event, pipe, bench)");
+        throw new ParameterException(spec.commandLine(), "a command is required (matrix, tour, ls, rm, shm, sem, event, pipe, mq, msg, bench)");
     }
 
     /** The root of the command that {@code spec} belongs to. */

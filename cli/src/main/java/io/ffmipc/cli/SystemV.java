@@ -12,7 +12,7 @@ import java.time.Duration;
  * The one place the command reaches System V IPC (shared memory segments and semaphore sets by
  * key). System V is a Linux extension, not part of the portable API, so it sits behind this small
  * seam over io.ffmipc.linux's {@link SysVSharedMemory} and {@link SysVSemaphoreSet}. Message
- * queues have no class there yet, so {@code rm sysv-msg} reports that.
+ * queues ({@code ffmipc msg}) use {@link io.ffmipc.linux.SysVMessageQueue} directly.
  */
 final class SystemV {
 
@@ -92,7 +92,7 @@ final class SystemV {
 
     /** Removes a message queue (IPC_RMID); {@code false} if no queue has this key. */
     static boolean removeMessageQueue(int key) {
-        throw new UnsupportedOperationException("System V message queues: io.ffmipc.linux has no binding for msgget/msgctl yet");
+        return io.ffmipc.linux.SysVMessageQueue.remove(key);
     }
 
     private static Segment segment(SysVSharedMemory shm) {

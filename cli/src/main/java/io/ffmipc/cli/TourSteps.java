@@ -10,7 +10,7 @@ final class TourSteps {
 
     static List<TourStep> all() {
         return List.of(new PosixShmStep(), new MappedFileStep(), new SysVShmStep(), new PosixSemaphoreStep(),
-                new SysVSemaphoreStep(), new EventStep(), new NamedEventStep(), new FifoStep(), new MessagePipeStep(),
+                new SysVSemaphoreStep(), new EventStep(), new NamedEventStep(), new MessageQueueStep(), new FifoStep(), new MessagePipeStep(),
                 new HandlePassingStep(), new SysVUndoStep());
     }
 

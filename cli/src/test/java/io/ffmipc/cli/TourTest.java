@@ -30,11 +30,12 @@ class TourTest {
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("peer started: pid ")), r.out());
         for (String title : new String[] {"named shared memory", "mapped file", "named semaphore ping-pong", "inherited event ping-pong",
-                "named event ping-pong"}) {
+                "named event ping-pong", "message queue"}) {
             assertTrue(lines.stream().anyMatch(l -> l.matches(" +ok +" + title + " +.*50 round trips: median [0-9.]+ µs, p99 [0-9.]+ µs")),
                     title + " should have run with figures:\n" + r.out());
         }
         assertTrue(lines.stream().anyMatch(l -> l.matches(" +ok +named shared memory +.*peer read \"hello from pid \\d+\".*")), r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches(" +ok +message queue +.*peer received high@9 mid@5 low@1; .*")), r.out());
         String sysv = SystemV.unavailableReason() == null ? " +ok +" : " +skip +";
         assertTrue(lines.stream().anyMatch(l -> l.matches(sysv + "System V SEM_UNDO lock .*")), r.out());
         // every row the matrix marks unsupported is listed as skipped with its reason

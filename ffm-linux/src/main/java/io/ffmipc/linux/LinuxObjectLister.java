@@ -25,16 +25,27 @@ final class LinuxObjectLister {
     static final String SEMAPHORE_PREFIX = "sem.";
 
     private final Path shmDir;
+    private final Path mqueueDir;
     private final Path sysvipcDir;
     private final Path passwd;
 
     LinuxObjectLister() {
-        this(Path.of("/dev/shm"), Path.of("/proc/sysvipc"), Path.of("/etc/passwd"));
+        this(Path.of("/dev/shm"), Path.of("/dev/mqueue"), Path.of("/proc/sysvipc"), Path.of("/etc/passwd"));
     }
 
-    /** For tests: the same listing over other directories. */
+    /** For tests: the same listing over other directories, without POSIX message queues. */
     LinuxObjectLister(Path shmDir, Path sysvipcDir, Path passwd) {
+        this(shmDir, null, sysvipcDir, passwd);
+    }
+
+    /**
+     * For tests: the same listing over other directories. {@code mqueueDir} is where the mqueue file
+     * system is mounted (null or missing: POSIX queues are not listed, as the kernel offers no other
+     * way to enumerate them).
+     */
+    LinuxObjectLister(Path shmDir, Path mqueueDir, Path sysvipcDir, Path passwd) {
         this.shmDir = shmDir;
+        this.mqueueDir = mqueueDir;
         this.sysvipcDir = sysvipcDir;
         this.passwd = passwd;
     }
@@ -43,6 +54,7 @@ final class LinuxObjectLister {
         Map<Integer, String> users = userNames();
         List<IpcObjectInfo> out = new ArrayList<>();
         listPosix(users, out);
+        listMessageQueues(users, out);
         listSysV("shm", users, out);
         listSysV("sem", users, out);
         listSysV("msg", users, out);
@@ -79,6 +91,52 @@ final class LinuxObjectLister {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + shmDir, e);
         }
+    }
+
+    /**
+     * POSIX message queues: each is a file in the mqueue file system whose content is a line such
+     * as {@code QSIZE:42 NOTIFY:0 SIGNO:0 NOTIFY_PID:0}; QSIZE is the bytes queued.
+     */
+    private void listMessageQueues(Map<Integer, String> users, List<IpcObjectInfo> out) {
+        if (mqueueDir == null || !Files.isDirectory(mqueueDir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(mqueueDir)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                Map<String, Object> a;
+                String content;
+                try {
+                    a = Files.readAttributes(p, "unix:mode,uid,isRegularFile", LinkOption.NOFOLLOW_LINKS);
+                    if (!Boolean.TRUE.equals(a.get("isRegularFile"))) {
+                        continue;
+                    }
+                    content = Files.readString(p);
+                } catch (NoSuchFileException gone) {
+                    continue; // removed while we listed
+                } catch (java.nio.file.AccessDeniedException unreadable) {
+                    content = "";
+                    a = Files.readAttributes(p, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+                }
+                out.add(new IpcObjectInfo("posix-mq", p.getFileName().toString(), -1, owner(users, (Integer) a.get("uid")),
+                        (Integer) a.get("mode") & 0777, queuedBytes(content), content.trim().replaceAll("\\s+", " ")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + mqueueDir, e);
+        }
+    }
+
+    /** QSIZE from a queue file's content, -1 if absent. */
+    static long queuedBytes(String content) {
+        for (String field : content.trim().split("\\s+")) {
+            if (field.startsWith("QSIZE:")) {
+                try {
+                    return Long.parseLong(field.substring("QSIZE:".length()));
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
     }
 
     private void listSysV(String table, Map<Integer, String> users, List<IpcObjectInfo> out) {

@@ -11,6 +11,8 @@ import io.ffmipc.IpcObjectInfo;
 import io.ffmipc.Limits;
 import io.ffmipc.MessagePipe;
 import io.ffmipc.MessagePipeServer;
+import io.ffmipc.MessageQueue;
+import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.OpenMode;
 import io.ffmipc.PeerIdentity;
 import io.ffmipc.Permissions;
@@ -87,6 +89,16 @@ final class LinuxPlatform implements SpiPlatform {
     @Override
     public boolean removeSemaphore(String name) {
         return PosixSemaphore.remove(name);
+    }
+
+    @Override
+    public MessageQueue messageQueue(String name, OpenMode mode, MessageQueueOptions options) {
+        return PosixMessageQueue.open(name, mode, options);
+    }
+
+    @Override
+    public boolean removeMessageQueue(String name) {
+        return PosixMessageQueue.remove(name);
     }
 
     @Override

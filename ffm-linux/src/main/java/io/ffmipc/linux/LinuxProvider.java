@@ -16,7 +16,7 @@ public final class LinuxProvider implements IpcProvider {
             .set(Capability.SEMAPHORE, Support.nativeVia("POSIX sem_open + sem_clockwait (monotonic); System V semget + semtimedop"))
             .set(Capability.ROBUST_MUTEX, Support.unsupported("not built yet (System V SEM_UNDO is available as a semaphore option)"))
             .set(Capability.EVENT, Support.nativeVia("futex on shared memory (named); eventfd for inherited descriptors"))
-            .set(Capability.MESSAGE_QUEUE, Support.unsupported("not built yet (POSIX mq_open planned)"))
+            .set(Capability.MESSAGE_QUEUE, Support.nativeVia("POSIX mq_open + mq_timedsend/receive, priorities; System V msgget"))
             .set(Capability.BYTE_STREAM_PIPE, Support.nativeVia("mkfifo FIFO"))
             .set(Capability.MESSAGE_PIPE, Support.nativeVia("Unix SOCK_SEQPACKET, SO_PEERCRED"))
             .set(Capability.HANDLE_PASSING, Support.nativeVia("SCM_RIGHTS over Unix sockets; descriptor inheritance through posix_spawn"))

@@ -42,6 +42,7 @@ public final class Errno {
     public static final CConstant EDEADLK = CConstant.of("EDEADLK", 35);
     public static final CConstant ENAMETOOLONG = CConstant.of("ENAMETOOLONG", 36);
     public static final CConstant ENOSYS = CConstant.of("ENOSYS", 38);
+    public static final CConstant ENOMSG = CConstant.of("ENOMSG", 42);
     public static final CConstant EIDRM = CConstant.of("EIDRM", 43);
     public static final CConstant EOVERFLOW = CConstant.of("EOVERFLOW", 75);
     public static final CConstant EMSGSIZE = CConstant.of("EMSGSIZE", 90);
@@ -70,7 +71,7 @@ public final class Errno {
             new Entry(ENXIO, ErrorKind.NOT_FOUND), new Entry(EPIPE, ErrorKind.PEER_CLOSED),
             new Entry(EMSGSIZE, ErrorKind.LIMIT), new Entry(EADDRINUSE, ErrorKind.EXISTS),
             new Entry(ECONNRESET, ErrorKind.PEER_CLOSED), new Entry(ECONNREFUSED, ErrorKind.NOT_FOUND),
-            new Entry(ECONNABORTED, ErrorKind.PEER_CLOSED));
+            new Entry(ECONNABORTED, ErrorKind.PEER_CLOSED), new Entry(ENOMSG, ErrorKind.OTHER));
 
     /** The OS error for a code: its symbolic name (or "?") and the C library's text. */
     public static OsError osError(int code) {

@@ -697,6 +697,163 @@ public final class LibC {
 
 
     // ---------------------------------------------------------------- section mq (POSIX and System V message queues)
+    // Checked against glibc headers for x86_64 (gcc) and aarch64 (aarch64-linux-gnu-gcc); the ABI
+    // check re-asserts them. O_* and IPC_CREAT/IPC_EXCL/IPC_STAT/IPC_RMID/IPC_NOWAIT and struct
+    // ipc_perm come from the shm and sync sections above.
+
+    public static final CConstant CLOCK_REALTIME = CConstant.of("CLOCK_REALTIME", 0);
+    /** Priorities run from 0 to MQ_PRIO_MAX - 1. */
+    public static final CConstant MQ_PRIO_MAX = CConstant.of("MQ_PRIO_MAX", 32768);
+    public static final CConstant IPC_SET = CConstant.of("IPC_SET", 1);
+    /** msgrcv: truncate a longer message to the buffer instead of failing with E2BIG. */
+    public static final CConstant MSG_NOERROR = CConstant.of("MSG_NOERROR", 010000);
+
+    /** {@code struct mq_attr}: four longs (plus reserved words) on both targets. */
+    public static final CStruct MQ_ATTR = CStruct.of("struct mq_attr", MemoryLayout.structLayout(
+                    JAVA_LONG.withName("mq_flags"), JAVA_LONG.withName("mq_maxmsg"),
+                    JAVA_LONG.withName("mq_msgsize"), JAVA_LONG.withName("mq_curmsgs"),
+                    MemoryLayout.paddingLayout(32)), // __pad[4]
+            Target.LINUX_X86_64, Target.LINUX_AARCH64);
+
+    /** {@code struct msqid_ds}: the same on x86_64 and aarch64 (both 120 bytes, checked). */
+    public static final CStruct MSQID_DS = CStruct.of("struct msqid_ds", MemoryLayout.structLayout(
+                    IPC_PERM_LAYOUT.withName("msg_perm"),
+                    JAVA_LONG.withName("msg_stime"),
+                    JAVA_LONG.withName("msg_rtime"),
+                    JAVA_LONG.withName("msg_ctime"),
+                    JAVA_LONG.withName("__msg_cbytes"),
+                    JAVA_LONG.withName("msg_qnum"),
+                    JAVA_LONG.withName("msg_qbytes"),
+                    JAVA_INT.withName("msg_lspid"),
+                    JAVA_INT.withName("msg_lrpid"),
+                    MemoryLayout.paddingLayout(16)), // __glibc_reserved4..5
+            Target.LINUX_X86_64, Target.LINUX_AARCH64);
+
+    /** With O_CREAT: mode and attributes (NULL for the defaults) follow. */
+    public static final CFunction MQ_OPEN = CFunction.variadic("mqd_t mq_open(const char *name, int oflag, ...)",
+            "mode_t", "struct mq_attr *");
+    public static final CFunction MQ_TIMEDSEND = CFunction.of("int mq_timedsend(mqd_t mqdes, const char *msg_ptr, "
+            + "size_t msg_len, unsigned int msg_prio, const struct timespec *abs_timeout)");
+    public static final CFunction MQ_TIMEDRECEIVE = CFunction.of("ssize_t mq_timedreceive(mqd_t mqdes, char *msg_ptr, "
+            + "size_t msg_len, unsigned int *msg_prio, const struct timespec *abs_timeout)");
+    public static final CFunction MQ_GETATTR = CFunction.of("int mq_getattr(mqd_t mqdes, struct mq_attr *mqstat)");
+    public static final CFunction MQ_SETATTR = CFunction.of(
+            "int mq_setattr(mqd_t mqdes, const struct mq_attr *mqstat, struct mq_attr *omqstat)");
+    public static final CFunction MQ_CLOSE = CFunction.of("int mq_close(mqd_t mqdes)");
+    public static final CFunction MQ_UNLINK = CFunction.of("int mq_unlink(const char *name)");
+    public static final CFunction MSGGET = CFunction.of("int msgget(key_t key, int msgflg)");
+    public static final CFunction MSGSND = CFunction.of(
+            "int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg)");
+    public static final CFunction MSGRCV = CFunction.of(
+            "ssize_t msgrcv(int msqid, void *msgp, size_t msgsz, long msgtyp, int msgflg)");
+    public static final CFunction MSGCTL = CFunction.of("int msgctl(int msqid, int cmd, struct msqid_ds *buf)");
+
+    private static final MethodHandle mq_open = BINDER.bind(MQ_OPEN);
+    private static final MethodHandle mq_timedsend = BINDER.bind(MQ_TIMEDSEND);
+    private static final MethodHandle mq_timedreceive = BINDER.bind(MQ_TIMEDRECEIVE);
+    private static final MethodHandle mq_getattr = BINDER.bind(MQ_GETATTR);
+    private static final MethodHandle mq_setattr = BINDER.bind(MQ_SETATTR);
+    private static final MethodHandle mq_close = BINDER.bind(MQ_CLOSE);
+    private static final MethodHandle mq_unlink = BINDER.bind(MQ_UNLINK);
+    private static final MethodHandle msgget = BINDER.bind(MSGGET);
+    private static final MethodHandle msgsnd = BINDER.bind(MSGSND);
+    private static final MethodHandle msgrcv = BINDER.bind(MSGRCV);
+    private static final MethodHandle msgctl = BINDER.bind(MSGCTL);
+
+    /** {@code attr} may be {@link MemorySegment#NULL} (kernel defaults); mode and attr are read only with O_CREAT. */
+    public static int mqOpen(MemorySegment state, MemorySegment name, int oflag, int mode, MemorySegment attr) {
+        try {
+            return (int) mq_open.invokeExact(state, name, oflag, mode, attr);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code absTimeout} is on CLOCK_REALTIME (glibc has no monotonic variant). */
+    public static int mqTimedsend(MemorySegment state, int mqd, MemorySegment msg, long len, int prio,
+                                  MemorySegment absTimeout) {
+        try {
+            return (int) mq_timedsend.invokeExact(state, mqd, msg, len, prio, absTimeout);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code absTimeout} is on CLOCK_REALTIME; {@code prioOut} may be NULL. */
+    public static long mqTimedreceive(MemorySegment state, int mqd, MemorySegment buf, long len, MemorySegment prioOut,
+                                      MemorySegment absTimeout) {
+        try {
+            return (long) mq_timedreceive.invokeExact(state, mqd, buf, len, prioOut, absTimeout);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int mqGetattr(MemorySegment state, int mqd, MemorySegment attr) {
+        try {
+            return (int) mq_getattr.invokeExact(state, mqd, attr);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int mqSetattr(MemorySegment state, int mqd, MemorySegment newAttr, MemorySegment oldAttr) {
+        try {
+            return (int) mq_setattr.invokeExact(state, mqd, newAttr, oldAttr);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int mqClose(MemorySegment state, int mqd) {
+        try {
+            return (int) mq_close.invokeExact(state, mqd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int mqUnlink(MemorySegment state, MemorySegment name) {
+        try {
+            return (int) mq_unlink.invokeExact(state, name);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int msgget(MemorySegment state, int key, int msgflg) {
+        try {
+            return (int) msgget.invokeExact(state, key, msgflg);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code msgp} points at a {@code long mtype} followed by {@code msgsz} bytes of text. */
+    public static int msgsnd(MemorySegment state, int msqid, MemorySegment msgp, long msgsz, int msgflg) {
+        try {
+            return (int) msgsnd.invokeExact(state, msqid, msgp, msgsz, msgflg);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static long msgrcv(MemorySegment state, int msqid, MemorySegment msgp, long msgsz, long msgtyp, int msgflg) {
+        try {
+            return (long) msgrcv.invokeExact(state, msqid, msgp, msgsz, msgtyp, msgflg);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code buf} must hold {@link #MSQID_DS}'s layout (or be NULL for IPC_RMID). */
+    public static int msgctl(MemorySegment state, int msqid, int cmd, MemorySegment buf) {
+        try {
+            return (int) msgctl.invokeExact(state, msqid, cmd, buf);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
     // (end of section mq (POSIX and System V message queues))
 
     // ---------------------------------------------------------------- section futex (futex wait/wake)
