@@ -61,13 +61,11 @@ final class ChannelMechanism implements Mechanism {
         return new ChannelLink(Ipc.platform().channel(args.get(0), OpenMode.OPEN, options()), null);
     }
 
-    /** Sends exact-length views of the harness's buffers (cached, so no view is made per message). */
+    /** Sends exact-length views of the harness's buffers. */
     private static final class ChannelLink implements Link {
         private final Channel channel;
         private final String removeOnClose;
-        private MemorySegment lastBuffer;
-        private int lastLength;
-        private MemorySegment view;
+        private final ExactView view = new ExactView();
 
         ChannelLink(Channel channel, String removeOnClose) {
             this.channel = channel;
@@ -76,12 +74,7 @@ final class ChannelMechanism implements Mechanism {
 
         @Override
         public void send(MemorySegment message, int length) {
-            if (message != lastBuffer || length != lastLength) {
-                view = message.asSlice(0, length);
-                lastBuffer = message;
-                lastLength = length;
-            }
-            if (!channel.offer(view, PATIENCE)) {
+            if (!channel.offer(view.of(message, length), PATIENCE)) {
                 throw new BenchFailure(channel.name() + ": no room for " + PATIENCE);
             }
         }

@@ -17,6 +17,8 @@ public final class Mechanisms {
             new SysVSemaphoreMechanism(),
             new EventFdMechanism(),
             new FutexMechanism(),
+            new PosixMqMechanism(),
+            new SysVMsgMechanism(),
             new UnixSocketMechanism(),
             new FifoMechanism(),
             new StdioPipeMechanism());
