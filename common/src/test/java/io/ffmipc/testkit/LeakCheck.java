@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Fails a test class that leaves an IPC object behind: any entry named with
- * {@link TestNames#PREFIX} in {@code /dev/shm} or {@code /dev/mqueue}, a FIFO or socket file so
- * named in {@code /tmp}, an abstract Unix socket so named still bound, or a System V object whose
- * key is in the tests' range. Register with {@code @ExtendWith(LeakCheck.class)}.
+ * Fails a test class that leaves an IPC object behind: any entry named with this run's
+ * {@linkplain TestNames#runPrefix() prefix} in {@code /dev/shm} or {@code /dev/mqueue}, a FIFO or
+ * socket file so named in {@code /tmp}, an abstract Unix socket so named still bound, or a System V
+ * object whose key this JVM {@linkplain TestNames#uniqueSysVKey() handed out}. Only this run's
+ * objects count, so test runs going on side by side on one machine do not fail each other; the
+ * global sweep after the whole suite ({@code ci/test}) catches anything else in the tests' ranges.
+ * Register with {@code @ExtendWith(LeakCheck.class)}.
  */
 public final class LeakCheck implements AfterAllCallback {
 
@@ -38,7 +41,7 @@ public final class LeakCheck implements AfterAllCallback {
             }
             try (Stream<Path> s = Files.list(d)) {
                 s.map(p -> p.getFileName().toString())
-                        .filter(n -> n.contains(TestNames.PREFIX))
+                        .filter(n -> n.contains(TestNames.runPrefix()))
                         .forEach(n -> found.add(dir + "/" + n));
             } catch (IOException e) {
                 throw new AssertionError("cannot list " + dir, e);
@@ -51,10 +54,11 @@ public final class LeakCheck implements AfterAllCallback {
                 continue;
             }
             try {
-                for (String line : Files.readAllLines(p).subList(1, Files.readAllLines(p).size())) {
+                List<String> lines = Files.readAllLines(p);
+                for (String line : lines.subList(1, lines.size())) {
                     String[] f = line.trim().split("\\s+");
                     long key = Long.parseLong(f[0]);
-                    if ((key & 0xfff00000L) == 0x7f100000L) {
+                    if (TestNames.issuedHere(key)) {
                         found.add("sysv " + table + " key 0x" + Long.toHexString(key) + " id " + f[1]);
                     }
                 }
@@ -70,7 +74,7 @@ public final class LeakCheck implements AfterAllCallback {
         Path tmp = Path.of("/tmp");
         if (Files.isDirectory(tmp)) {
             try (Stream<Path> s = Files.list(tmp)) {
-                s.filter(p -> p.getFileName().toString().contains(TestNames.PREFIX))
+                s.filter(p -> p.getFileName().toString().contains(TestNames.runPrefix()))
                         .filter(LeakCheck::isFifoOrSocket)
                         .forEach(p -> found.add(p.toString()));
             } catch (IOException e) {
@@ -83,7 +87,7 @@ public final class LeakCheck implements AfterAllCallback {
                 for (String line : Files.readAllLines(unix)) {
                     String[] f = line.trim().split("\\s+");
                     String path = f[f.length - 1];
-                    if (path.startsWith("@") && path.contains(TestNames.PREFIX)) {
+                    if (path.startsWith("@") && path.contains(TestNames.runPrefix())) {
                         found.add("abstract socket " + path);
                     }
                 }

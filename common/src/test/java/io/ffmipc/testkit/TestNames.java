@@ -1,5 +1,7 @@
 package io.ffmipc.testkit;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,7 +16,20 @@ public final class TestNames {
     private static final String RUN = Long.toString(ProcessHandle.current().pid(), 36)
             + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
 
+    /** System V keys this JVM handed out, so the leak check can tell its own objects from another run's. */
+    private static final Set<Integer> ISSUED_KEYS = ConcurrentHashMap.newKeySet();
+
     private TestNames() {
+    }
+
+    /** The prefix of every name this JVM (one test run) hands out: {@link #PREFIX}, the run id, a dash. */
+    public static String runPrefix() {
+        return PREFIX + RUN + "-";
+    }
+
+    /** Whether this JVM handed out the System V key. */
+    public static boolean issuedHere(long key) {
+        return ISSUED_KEYS.contains((int) key);
     }
 
     /** A fresh portable name, such as {@code ffmipc-t-1a2b3c-shm-7}. */
@@ -24,6 +39,8 @@ public final class TestNames {
 
     /** A fresh System V key in a range tests own (0x7f1p....), unlikely to meet anyone else's. */
     public static int uniqueSysVKey() {
-        return 0x7f100000 | ThreadLocalRandom.current().nextInt(1 << 20);
+        int key = 0x7f100000 | ThreadLocalRandom.current().nextInt(1 << 20);
+        ISSUED_KEYS.add(key);
+        return key;
     }
 }
