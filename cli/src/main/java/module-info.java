@@ -2,6 +2,7 @@
 module io.ffmipc.cli {
     requires io.ffmipc;
     requires io.ffmipc.linux;
+    requires io.ffmipc.bench;
     requires info.picocli;
 
     opens io.ffmipc.cli to info.picocli;

@@ -134,6 +134,21 @@ public interface IpcPlatform {
     ChildLauncher launcher(List<String> command);
 
     /**
+     * Opens or creates the named shared-memory {@link Channel} (see {@link ChannelOptions} for the
+     * capacity, wait strategy, mode and permissions). Portable: the channel is built in
+     * {@code common} on this platform's shared memory and wait seam; its shared-memory object has
+     * the channel's name.
+     */
+    default Channel channel(String name, OpenMode mode, ChannelOptions options) {
+        return io.ffmipc.channel.SharedMemoryChannel.open(this, name, mode, options);
+    }
+
+    /** Removes a channel's shared memory; {@code false} if there was none. Open ends keep working. */
+    default boolean removeChannel(String name) {
+        return removeSharedMemory(name);
+    }
+
+    /**
      * Maps shared memory from an OS handle another process passed ({@link MessagePipe#receiveHandle})
      * or this process inherited; the whole object is mapped. The handle is copied, so the caller
      * still closes its own.

@@ -14,7 +14,7 @@ import java.io.PrintStream;
         subcommands = {MatrixCommand.class, TourCommand.class, TourPeerCommand.class, LsCommand.class,
                 RmCommand.class, ShmCommand.class, SemCommand.class, EventCommand.class,
                 MqCommand.class, MsgCommand.class, PipeCommand.class,
-                MutexCommand.class},
+                MutexCommand.class, BenchCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  error (one line on stderr says why)", "  2  usage error", "  3  timeout"})
 final class FfmipcCommand implements Runnable {
@@ -30,7 +30,7 @@ final class FfmipcCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required (matrix, tour, ls, rm, shm, sem, event, mq, msg, pipe, mutex)");
+        throw new ParameterException(spec.commandLine(), "a command is required (matrix, tour, ls, rm, shm, sem, event, mq, msg, pipe, mutex, bench)");
     }
 
     /** The root of the command that {@code spec} belongs to. */

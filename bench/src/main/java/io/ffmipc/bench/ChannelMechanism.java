@@ -1,0 +1,101 @@
+package io.ffmipc.bench;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import java.util.Locale;
+
+import io.ffmipc.Channel;
+import io.ffmipc.ChannelOptions;
+import io.ffmipc.Ipc;
+import io.ffmipc.OpenMode;
+import io.ffmipc.WaitStrategy;
+
+/** The library's shared-memory {@link Channel} (SPSC, default capacity) with one wait strategy on both ends. */
+final class ChannelMechanism implements Mechanism {
+    private final WaitStrategy strategy;
+
+    ChannelMechanism(WaitStrategy strategy) {
+        this.strategy = strategy;
+    }
+
+    @Override
+    public String name() {
+        return switch (strategy) {
+            case BUSY_SPIN -> "channel-spin";
+            case SPIN_THEN_YIELD -> "channel-yield";
+            case SPIN_THEN_PARK -> "channel-spin-park";
+            case PARK -> "channel-park";
+        };
+    }
+
+    @Override
+    public String title() {
+        return "ffm-ipc Channel, " + strategy.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public String cReference() {
+        return strategy.parks() ? "c-futex" : "c-spin";
+    }
+
+    private ChannelOptions options() {
+        return ChannelOptions.defaults().withWaitStrategy(strategy);
+    }
+
+    @Override
+    public Link openDriver(PeerStarter peer) {
+        String name = BenchNames.unique(name());
+        Channel channel = Ipc.platform().channel(name, OpenMode.CREATE, options());
+        ChannelLink link = new ChannelLink(channel, name);
+        try {
+            peer.start(List.of(name));
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
+        }
+        return link;
+    }
+
+    @Override
+    public Link openPeer(List<String> args) {
+        return new ChannelLink(Ipc.platform().channel(args.get(0), OpenMode.OPEN, options()), null);
+    }
+
+    /** Sends exact-length views of the harness's buffers. */
+    private static final class ChannelLink implements Link {
+        private final Channel channel;
+        private final String removeOnClose;
+        private final ExactView view = new ExactView();
+
+        ChannelLink(Channel channel, String removeOnClose) {
+            this.channel = channel;
+            this.removeOnClose = removeOnClose;
+        }
+
+        @Override
+        public void send(MemorySegment message, int length) {
+            if (!channel.offer(view.of(message, length), PATIENCE)) {
+                throw new BenchFailure(channel.name() + ": no room for " + PATIENCE);
+            }
+        }
+
+        @Override
+        public void receive(MemorySegment into, int length) {
+            int got = channel.receive(into, PATIENCE);
+            if (got < 0) {
+                throw new BenchFailure(channel.name() + ": no message within " + PATIENCE);
+            }
+            if (got != length) {
+                throw new SequenceException(channel.name() + ": a message of " + got + " bytes arrived, expected " + length);
+            }
+        }
+
+        @Override
+        public void close() {
+            channel.close();
+            if (removeOnClose != null) {
+                Ipc.platform().removeChannel(removeOnClose);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.ffmipc.bench;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.List;
+
+import io.ffmipc.SharedMemory;
+import io.ffmipc.linux.Futex;
+
+/**
+ * The library's {@link Futex} on a 32-bit word per direction in the shared memory, used as a
+ * counter: the producer adds one and wakes, the consumer sleeps while the word is unchanged.
+ */
+final class FutexMechanism implements Mechanism {
+    private static final VarHandle WORD = ValueLayout.JAVA_INT.varHandle();
+
+    @Override
+    public String name() {
+        return "futex";
+    }
+
+    @Override
+    public String title() {
+        return "futex word as counter (io.ffmipc.linux.Futex wake / wait) + shm ring";
+    }
+
+    @Override
+    public String cReference() {
+        return "c-futex";
+    }
+
+    @Override
+    public Link openDriver(PeerStarter peer) {
+        SharedMemory shm = SlotRingLink.createMemory(name());
+        SlotRingLink link = SlotRingLink.driver(shm, bell(shm.segment(), 0), bell(shm.segment(), 1));
+        peer.start(List.of(shm.name()));
+        return link;
+    }
+
+    @Override
+    public Link openPeer(List<String> args) {
+        SharedMemory shm = SlotRingLink.openMemory(args.get(0));
+        return SlotRingLink.peer(shm, bell(shm.segment(), 0), bell(shm.segment(), 1));
+    }
+
+    private static Doorbell bell(MemorySegment memory, int direction) {
+        long offset = SlotRingLink.WORDS + 128L * direction;
+        return new Doorbell() {
+            private int seen;
+
+            @Override
+            public void ring() {
+                // release: the ring's published count is visible before the word that announces it
+                WORD.getAndAddRelease(memory, offset, 1);
+                Futex.wake(memory, offset, 1);
+            }
+
+            @Override
+            public long await(Duration timeout) {
+                long deadline = System.nanoTime() + timeout.toNanos();
+                while (true) {
+                    int v = (int) WORD.getAcquire(memory, offset);
+                    if (v != seen) {
+                        long n = Integer.toUnsignedLong(v - seen);
+                        seen = v;
+                        return n;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return 0;
+                    }
+                    Futex.wait(memory, offset, v, Duration.ofNanos(left));
+                }
+            }
+
+            @Override
+            public void close() {
+                // the word lives in the link's shared memory
+            }
+        };
+    }
+}

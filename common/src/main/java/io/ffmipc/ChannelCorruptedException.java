@@ -1,0 +1,29 @@
+package io.ffmipc;
+
+/**
+ * A value read from a channel's shared memory broke a rule of the layout: the peer wrote garbage
+ * (a bug, a crash mid-write, or a hostile process). The message names the field, the value and
+ * the rule. The channel cannot be trusted after this; close it and create a new one.
+ */
+public class ChannelCorruptedException extends IpcException {
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+    private final long value;
+
+    public ChannelCorruptedException(String operation, String channelName, String field, long value, String rule) {
+        super(operation, channelName, null, "corrupted channel: " + field + " is " + value + ", but " + rule);
+        this.field = field;
+        this.value = value;
+    }
+
+    /** The shared field that held the bad value. */
+    public String field() {
+        return field;
+    }
+
+    /** The bad value. */
+    public long value() {
+        return value;
+    }
+}

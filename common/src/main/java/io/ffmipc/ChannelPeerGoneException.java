@@ -1,0 +1,31 @@
+package io.ffmipc;
+
+/**
+ * The other side of a channel is gone: it closed its end, or its process died (possibly in the
+ * middle of writing a record). Thrown by a blocking call that could otherwise wait forever, once
+ * everything the peer sent before it went has been received.
+ */
+public class ChannelPeerGoneException extends IpcException {
+    private static final long serialVersionUID = 1L;
+
+    private final PeerState state;
+    private final long pid;
+
+    public ChannelPeerGoneException(String operation, String channelName, PeerState state, long pid, String detail) {
+        super(operation, channelName, null, "the peer (pid " + pid + ") "
+                + (state == PeerState.DEAD ? "died without closing the channel" : "closed the channel")
+                + (detail == null ? "" : "; " + detail));
+        this.state = state;
+        this.pid = pid;
+    }
+
+    /** {@link PeerState#CLOSED} or {@link PeerState#DEAD}. */
+    public PeerState state() {
+        return state;
+    }
+
+    /** The peer's process id. */
+    public long pid() {
+        return pid;
+    }
+}

@@ -1,0 +1,115 @@
+package io.ffmipc.channel;
+
+import io.ffmipc.Channel;
+import io.ffmipc.ChannelMode;
+import io.ffmipc.ChannelVersionException;
+
+/**
+ * The layout of a channel's shared memory: a 128-byte header followed by two rings (see
+ * {@link RingDescriptor}), each aligned to 128 bytes.
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |  READY: magic (16 bits) | layout version (16 bits)   — written last
+ *  +---------------------------------------------------------------+  4
+ *  |  MODE: 1 = SPSC, 2 = MPSC                                      |
+ *  +---------------------------------------------------------------+  8
+ *  |  RING_CAPACITY: bytes of each ring's data area (power of two) |
+ *  +---------------------------------------------------------------+ 12
+ *  |  OPENER_SLOTS: number of opener pid slots (8)                  |
+ *  +---------------------------------------------------------------+ 16
+ *  |  CREATOR_PID (64 bits): pid while open, -pid once closed      |
+ *  +---------------------------------------------------------------+ 24
+ *  |  reserved (64 bits)                                           |
+ *  +---------------------------------------------------------------+ 32
+ *  |  OPENER_PID[0..7] (64 bits each): 0 free, pid open, -pid closed|
+ *  +---------------------------------------------------------------+ 96
+ *  |  reserved up to 128                                           |
+ *  +---------------------------------------------------------------+ 128
+ *  |  ring 0: creator → opener   (RingDescriptor.length(capacity))  |
+ *  +---------------------------------------------------------------+
+ *  |  ring 1: opener → creator                                     |
+ *  +---------------------------------------------------------------+
+ * </pre>
+ *
+ * The creator fills every field, then stores READY with release semantics; an opener loads READY
+ * with acquire semantics and reads nothing else before it sees the value it expects, so a
+ * half-initialised header is never read, and a channel of another layout version is refused.
+ */
+public final class ChannelHeaderDescriptor {
+    /** "FC" (ffm-ipc channel) in the high half of READY. */
+    public static final int MAGIC = 0x4643;
+    /** Version of this layout; bump on any change of any offset or rule. */
+    public static final int VERSION = 1;
+    public static final int READY_VALUE = MAGIC << 16 | VERSION;
+
+    public static final int READY_OFFSET = 0;
+    public static final int MODE_OFFSET = 4;
+    public static final int RING_CAPACITY_OFFSET = 8;
+    public static final int OPENER_SLOTS_OFFSET = 12;
+    public static final int CREATOR_PID_OFFSET = 16;
+    public static final int OPENER_PID_OFFSET = 32;
+    public static final int OPENER_SLOTS = Channel.MAX_OPENERS;
+    public static final int HEADER_LENGTH = 128;
+
+    public static final int MODE_SPSC = 1;
+    public static final int MODE_MPSC = 2;
+
+    /** Ring 0 carries what the creator sends. */
+    public static final int CREATOR_TO_OPENER = 0;
+    /** Ring 1 carries what openers send. */
+    public static final int OPENER_TO_CREATOR = 1;
+
+    static {
+        if (OPENER_PID_OFFSET + OPENER_SLOTS * 8 > HEADER_LENGTH) {
+            throw new AssertionError("opener slots overflow the header");
+        }
+    }
+
+    private ChannelHeaderDescriptor() {
+    }
+
+    /** Offset of opener slot {@code i}'s pid. */
+    public static long openerPidOffset(int slot) {
+        return OPENER_PID_OFFSET + 8L * slot;
+    }
+
+    /** Offset of ring {@code ring} (0 or 1) for a ring data capacity of {@code capacity}. */
+    public static long ringOffset(int ring, int capacity) {
+        return HEADER_LENGTH + (long) ring * RingDescriptor.length(capacity);
+    }
+
+    /** Bytes of shared memory a channel with rings of {@code capacity} needs. */
+    public static long totalLength(int capacity) {
+        RingDescriptor.checkCapacity(capacity);
+        return HEADER_LENGTH + 2L * RingDescriptor.length(capacity);
+    }
+
+    public static int modeCode(ChannelMode mode) {
+        return mode == ChannelMode.SPSC ? MODE_SPSC : MODE_MPSC;
+    }
+
+    /**
+     * Checks the READY word an opener read: 0 (not ready yet) returns {@code false}; the expected
+     * value returns {@code true}; anything else is refused naming both versions.
+     */
+    public static boolean checkReady(String name, int ready) {
+        if (ready == 0) {
+            return false;
+        }
+        if (ready == READY_VALUE) {
+            return true;
+        }
+        int magic = ready >>> 16;
+        if (magic != MAGIC) {
+            throw new ChannelVersionException(name, String.format(
+                    "the shared memory is not an ffm-ipc channel: its magic is 0x%04x, a channel's is 0x%04x",
+                    magic, MAGIC));
+        }
+        throw new ChannelVersionException(name, "the channel was created with layout version " + (ready & 0xffff)
+                + " (by another version of ffm-ipc); this library reads layout version " + VERSION
+                + " only. Use the same ffm-ipc version on both sides.");
+    }
+}

@@ -1,0 +1,74 @@
+package io.ffmipc.channel;
+
+import io.ffmipc.WaitStrategy;
+import io.ffmipc.spi.Deadline;
+
+import java.time.Duration;
+
+/**
+ * One round of waiting by a {@link WaitStrategy}. Spinning rounds allocate nothing and never enter
+ * the kernel; a park announces itself on the {@link WaitPoint}, re-checks the ring, and only then
+ * sleeps (at most {@code maxParkNanos}, so the caller regularly re-checks deadline, close,
+ * interrupt and peer liveness).
+ */
+final class Idler {
+    /** The condition a parked thread waits for, re-checked after announcing itself. */
+    interface Ready {
+        boolean ready();
+    }
+
+    static final int SPINS = 2_000;
+    static final int YIELDS = 100;
+
+    private final WaitStrategy strategy;
+
+    Idler(WaitStrategy strategy) {
+        this.strategy = strategy;
+    }
+
+    /** Waits one round; {@code round} counts the rounds of this wait so far (0-based). */
+    void idle(int round, WaitPoint point, Ready ready, long maxParkNanos) {
+        switch (strategy) {
+            case BUSY_SPIN -> Thread.onSpinWait();
+            case SPIN_THEN_YIELD -> {
+                if (round < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+            case SPIN_THEN_PARK -> {
+                if (round < SPINS) {
+                    Thread.onSpinWait();
+                } else if (round < SPINS + YIELDS) {
+                    Thread.yield();
+                } else {
+                    park(point, ready, maxParkNanos);
+                }
+            }
+            case PARK -> park(point, ready, maxParkNanos);
+        }
+    }
+
+    /** Whether rounds of this strategy are cheap enough that the caller should check time only now and then. */
+    boolean spinning(int round) {
+        return switch (strategy) {
+            case BUSY_SPIN -> true;
+            case SPIN_THEN_YIELD -> round < SPINS;
+            case SPIN_THEN_PARK -> round < SPINS;
+            case PARK -> false;
+        };
+    }
+
+    private static void park(WaitPoint point, Ready ready, long maxParkNanos) {
+        int seq = point.announce();
+        try {
+            if (!ready.ready()) {
+                // The only allocation of a wait, and only when the thread is about to sleep anyway.
+                point.park(seq, Deadline.after(Duration.ofNanos(maxParkNanos)));
+            }
+        } finally {
+            point.retract();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.ffmipc.channel;
+
+import io.ffmipc.ChannelMode;
+import io.ffmipc.MessageHandler;
+
+import java.lang.foreign.MemorySegment;
+
+import static io.ffmipc.channel.RingDescriptor.LENGTH_OFFSET;
+import static io.ffmipc.channel.RingDescriptor.RECORD_HEADER;
+import static io.ffmipc.channel.RingDescriptor.TYPE_MESSAGE;
+import static io.ffmipc.channel.RingDescriptor.TYPE_OFFSET;
+import static io.ffmipc.channel.RingDescriptor.TYPE_PADDING;
+import static io.ffmipc.channel.Shared.INT;
+import static io.ffmipc.channel.Shared.LONG;
+
+/**
+ * The reading end of a ring (one thread). Every LENGTH and TYPE it reads is validated before it
+ * is used as an offset; the consumer position it trusts is its own field, never re-read from the
+ * shared memory a peer could scribble on.
+ */
+final class RingConsumer extends RingView {
+    private static final String OP = "receive on channel";
+
+    /** Told when a record has been claimed but not published for a while (MPSC). */
+    interface StallListener {
+        /** Called every {@code stallNanos} while the record at {@code position} stays unpublished. */
+        void stalled(long position);
+    }
+
+    private final boolean multi;
+    private final WaitPoint producerWait;
+    private final MemorySegment view;
+    private final long stallNanos;
+    private final StallListener stallListener;
+    private long head;
+    /** The record {@link #peek()} found: absolute offset and aligned length. */
+    private long current = -1;
+    private int currentAligned;
+    private long stallPosition = -1;
+    private long stallSince;
+
+    RingConsumer(MemorySegment segment, long base, int capacity, ChannelMode mode, WaitPoint producerWait,
+                 long stallNanos, StallListener stallListener, String channelName, String ringLabel) {
+        super(segment, base, capacity, channelName, ringLabel);
+        this.multi = mode == ChannelMode.MPSC;
+        this.producerWait = producerWait;
+        this.view = segment.asSlice(data, capacity).asReadOnly();
+        this.stallNanos = stallNanos;
+        this.stallListener = stallListener;
+        long h = (long) LONG.getAcquire(segment, consumerPosition);
+        checkPositions("open channel", h, (long) LONG.getAcquire(segment, producerPosition));
+        this.head = h;
+    }
+
+    /**
+     * Finds the next message (releasing any padding before it); returns its payload length, or -1
+     * if none is published yet.
+     */
+    int peek() {
+        // At most one padding precedes a message: padding always runs to the end of the ring and
+        // never starts at index 0, so two rounds always suffice (no endless loop on garbage).
+        for (int round = 0; round < 2; round++) {
+            int index = (int) (head & mask);
+            long rec = data + index;
+            // Acquire: pairs with the producer's release of LENGTH; type and payload are visible.
+            int length = (int) INT.getAcquire(segment, rec + LENGTH_OFFSET);
+            if (length == 0) {
+                if (multi) {
+                    checkClaimed();
+                }
+                return -1;
+            }
+            int toEnd = capacity - index;
+            if (length < RECORD_HEADER || length > toEnd) {
+                throw corrupted(OP, "record length at position " + head, length, "it must be between "
+                        + RECORD_HEADER + " (the record header) and " + toEnd + " (the bytes left before the ring's end)");
+            }
+            int type = (int) INT.get(segment, rec + TYPE_OFFSET);
+            if (type == TYPE_PADDING) {
+                if (length != toEnd || index == 0) {
+                    throw corrupted(OP, "padding length at position " + head, length,
+                            "padding fills the ring exactly to its end and never starts at index 0 (expected "
+                                    + toEnd + ")");
+                }
+                release(rec, length);
+                continue;
+            }
+            if (type != TYPE_MESSAGE) {
+                throw corrupted(OP, "record type at position " + head, type,
+                        "it must be " + TYPE_MESSAGE + " (message) or " + TYPE_PADDING + " (padding)");
+            }
+            int aligned = RingDescriptor.aligned(length);
+            if (aligned > maxRecord) {
+                throw corrupted(OP, "record length at position " + head, length,
+                        "a record is at most " + maxRecord + " bytes (half the ring)");
+            }
+            current = rec;
+            currentAligned = aligned;
+            stallPosition = -1;
+            return length - RECORD_HEADER;
+        }
+        throw corrupted(OP, "record type at position " + head, TYPE_PADDING, "padding cannot follow padding");
+    }
+
+    /** Whether a record (message or padding) is published at the consumer position: the park re-check. */
+    boolean hasRecord() {
+        return (int) INT.getAcquire(segment, data + (head & mask) + LENGTH_OFFSET) != 0;
+    }
+
+    /** Hands the message found by {@link #peek()} to {@code handler} in place, then releases it. */
+    void deliver(MessageHandler handler, int length) {
+        long rec = current;
+        try {
+            handler.onMessage(view, rec - data + RECORD_HEADER, length);
+        } finally {
+            release(rec, currentAligned);
+        }
+    }
+
+    /** Copies the message found by {@link #peek()} out, then releases it. */
+    void copyTo(MemorySegment dst, int length) {
+        MemorySegment.copy(segment, current + RECORD_HEADER, dst, 0, length);
+        release(current, currentAligned);
+    }
+
+    /** Copies the message found by {@link #peek()} into a byte array, then releases it. */
+    void copyTo(byte[] dst, int length) {
+        MemorySegment.copy(segment, java.lang.foreign.ValueLayout.JAVA_BYTE, current + RECORD_HEADER, dst, 0, length);
+        release(current, currentAligned);
+    }
+
+    private void release(long rec, int aligned) {
+        // The next lap must find LENGTH 0 wherever a record may start: clear the whole record.
+        Shared.zero(segment, rec, aligned);
+        head += aligned;
+        current = -1;
+        // Release: the zeroes are visible before producers see the space as free.
+        LONG.setRelease(segment, consumerPosition, head);
+        producerWait.wakeIfParked();
+    }
+
+    /** MPSC: a claimed, unpublished record at the head; tell the listener if it stays that way. */
+    private void checkClaimed() {
+        long tail = (long) LONG.getAcquire(segment, producerPosition);
+        checkPositions(OP, head, tail);
+        if (tail == head) {
+            stallPosition = -1;
+            return;
+        }
+        long now = System.nanoTime();
+        if (stallPosition != head) {
+            stallPosition = head;
+            stallSince = now;
+        } else if (now - stallSince >= stallNanos) {
+            stallSince = now;
+            stallListener.stalled(head);
+        }
+    }
+
+    long position() {
+        return head;
+    }
+}

@@ -1,0 +1,159 @@
+package io.ffmipc.channel;
+
+import io.ffmipc.ChannelMode;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+import static io.ffmipc.channel.RingDescriptor.LENGTH_OFFSET;
+import static io.ffmipc.channel.RingDescriptor.RECORD_HEADER;
+import static io.ffmipc.channel.RingDescriptor.TYPE_MESSAGE;
+import static io.ffmipc.channel.RingDescriptor.TYPE_OFFSET;
+import static io.ffmipc.channel.RingDescriptor.TYPE_PADDING;
+import static io.ffmipc.channel.Shared.INT;
+import static io.ffmipc.channel.Shared.LONG;
+
+/**
+ * The writing end of a ring. SPSC: the producer position lives in a field and is mirrored to
+ * shared memory; MPSC: producers claim space with a compare-and-set on the shared producer
+ * position, then write and publish their record independently. Either way a record becomes
+ * visible by the release store of its LENGTH, after its type and payload.
+ */
+final class RingProducer extends RingView {
+    private static final String OP = "send on channel";
+    private final boolean multi;
+    private final WaitPoint consumerWait;
+    /** Last consumer position read: space up to it is known free, so the shared line is read only when full. */
+    private long cachedHead;
+    /** SPSC only: our producer position (nobody else writes it). */
+    private long tail;
+
+    RingProducer(MemorySegment segment, long base, int capacity, ChannelMode mode, WaitPoint consumerWait,
+                 String channelName, String ringLabel) {
+        super(segment, base, capacity, channelName, ringLabel);
+        this.multi = mode == ChannelMode.MPSC;
+        this.consumerWait = consumerWait;
+        long head = (long) LONG.getAcquire(segment, consumerPosition);
+        long t = (long) LONG.getAcquire(segment, producerPosition);
+        checkPositions("open channel", head, t);
+        this.cachedHead = head;
+        this.tail = t;
+    }
+
+    /** Largest payload. */
+    int maxPayload() {
+        return maxRecord - RECORD_HEADER;
+    }
+
+    /** Writes one message from {@code src}; {@code false} if the ring has no room now. */
+    boolean offer(MemorySegment src, long srcOffset, int length) {
+        long rec = claim(length);
+        if (rec < 0) {
+            return false;
+        }
+        MemorySegment.copy(src, srcOffset, segment, rec + RECORD_HEADER, length);
+        publish(rec, length);
+        return true;
+    }
+
+    /** Writes one message from a byte array; {@code false} if the ring has no room now. */
+    boolean offer(byte[] src, int srcOffset, int length) {
+        long rec = claim(length);
+        if (rec < 0) {
+            return false;
+        }
+        MemorySegment.copy(src, srcOffset, segment, ValueLayout.JAVA_BYTE, rec + RECORD_HEADER, length);
+        publish(rec, length);
+        return true;
+    }
+
+    /** Whether a record of {@code payload} bytes would fit now (the waiting loop's re-check). */
+    boolean hasRoomFor(int payload) {
+        long t = multi ? (long) LONG.getVolatile(segment, producerPosition) : tail;
+        long head = (long) LONG.getAcquire(segment, consumerPosition);
+        return t + needed(t, RingDescriptor.aligned(RECORD_HEADER + payload)) - head <= capacity;
+    }
+
+    private int needed(long position, int aligned) {
+        int toEnd = capacity - (int) (position & mask);
+        return aligned <= toEnd ? aligned : toEnd + aligned;
+    }
+
+    /** Reserves a record (and the padding before it, at a wrap); its absolute offset, or -1 if full. */
+    private long claim(int length) {
+        if (length < 0 || length > maxRecord - RECORD_HEADER) {
+            throw new IllegalArgumentException("a message on channel '" + channelName + "' must have between 0 and "
+                    + (maxRecord - RECORD_HEADER) + " bytes (half the ring capacity of " + capacity
+                    + " minus the 8-byte record header), got " + length);
+        }
+        int aligned = RingDescriptor.aligned(RECORD_HEADER + length);
+        return multi ? claimShared(aligned) : claimOwn(aligned);
+    }
+
+    private long claimOwn(int aligned) {
+        long t = tail;
+        int needed = needed(t, aligned);
+        if (t + needed - cachedHead > capacity && !refreshHead(t, needed)) {
+            return -1;
+        }
+        int index = (int) (t & mask);
+        if (needed != aligned) {
+            writePadding(index);
+            index = 0;
+        }
+        tail = t + needed;
+        // Mirror for observers (stall checks, diagnostics); ordering with the record is irrelevant.
+        LONG.setOpaque(segment, producerPosition, tail);
+        return data + index;
+    }
+
+    private long claimShared(int aligned) {
+        while (true) {
+            // Volatile read: the latest claim by any producer, so the CAS below rarely fails.
+            long t = (long) LONG.getVolatile(segment, producerPosition);
+            int needed = needed(t, aligned);
+            if (t + needed - cachedHead > capacity || t - cachedHead < 0) {
+                if (!refreshHead(t, needed)) {
+                    return -1;
+                }
+            }
+            // The CAS publishes nothing: the record stays invisible (LENGTH 0) until publish().
+            if (LONG.compareAndSet(segment, producerPosition, t, t + needed)) {
+                int index = (int) (t & mask);
+                if (needed != aligned) {
+                    writePadding(index);
+                    index = 0;
+                }
+                return data + index;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Re-reads the consumer position; {@code true} if {@code needed} bytes are free at {@code t}. */
+    private boolean refreshHead(long t, int needed) {
+        // Acquire: pairs with the consumer's release of its position, which follows its zeroing of
+        // the consumed records; our writes into that space come after both.
+        long head = (long) LONG.getAcquire(segment, consumerPosition);
+        checkPositions(OP, head, t);
+        if (head < cachedHead && !multi) {
+            throw corrupted(OP, "consumer position", head, "it never moves back (it was " + cachedHead + ")");
+        }
+        cachedHead = head;
+        return t + needed - head <= capacity;
+    }
+
+    private void writePadding(int index) {
+        long rec = data + index;
+        INT.set(segment, rec + TYPE_OFFSET, TYPE_PADDING);
+        // Release: the type is visible before the length that makes the padding record exist.
+        INT.setRelease(segment, rec + LENGTH_OFFSET, capacity - index);
+    }
+
+    private void publish(long rec, int length) {
+        INT.set(segment, rec + TYPE_OFFSET, TYPE_MESSAGE);
+        // Release, LAST: type and payload are visible to a consumer that acquires this length.
+        INT.setRelease(segment, rec + LENGTH_OFFSET, RECORD_HEADER + length);
+        consumerWait.wakeIfParked();
+    }
+}

@@ -1,0 +1,503 @@
+package io.ffmipc.channel;
+
+import io.ffmipc.Channel;
+import io.ffmipc.ChannelCorruptedException;
+import io.ffmipc.ChannelMode;
+import io.ffmipc.ChannelOptions;
+import io.ffmipc.ChannelPeerGoneException;
+import io.ffmipc.IpcAccessDeniedException;
+import io.ffmipc.IpcException;
+import io.ffmipc.IpcPlatform;
+import io.ffmipc.MessageHandler;
+import io.ffmipc.NoSuchIpcObjectException;
+import io.ffmipc.OpenMode;
+import io.ffmipc.PeerState;
+import io.ffmipc.SharedMemory;
+import io.ffmipc.UnsupportedCapabilityException;
+import io.ffmipc.spi.OpenOrCreate;
+import io.ffmipc.spi.SharedWord;
+import io.ffmipc.spi.SpiPlatform;
+import io.ffmipc.spi.WaitSeam;
+import io.ffmipc.spi.WaitSlices;
+
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import static io.ffmipc.channel.ChannelHeaderDescriptor.CREATOR_TO_OPENER;
+import static io.ffmipc.channel.ChannelHeaderDescriptor.OPENER_TO_CREATOR;
+import static io.ffmipc.channel.Shared.INT;
+
+/**
+ * {@link Channel} over one named shared-memory object laid out by {@link ChannelHeaderDescriptor}.
+ * Portable: the OS contributes only the shared memory and, for parking strategies, the
+ * {@link WaitSeam}.
+ */
+public final class SharedMemoryChannel implements Channel {
+    private static final String SEND = "send on channel";
+    private static final String RECEIVE = "receive on channel";
+    /** How often a waiting call checks close, interrupt and the peer's liveness. */
+    private static final long CHECK_NANOS = WaitSlices.MAX_SLICE_NANOS;
+
+    private final String name;
+    private final SharedMemory shm;
+    private final boolean creator;
+    private final ChannelOptions options;
+    private final PeerTable peers;
+    private final int openerSlot;
+    private final RingProducer producer;
+    private final RingConsumer consumer;
+    private final WaitPoint inboundConsumerWait;
+    private final WaitPoint outboundProducerWait;
+    private final Idler idler;
+    private final Idler.Ready inboundReady;
+    private final Idler.Ready outboundReady;
+    private final List<SharedWord> words;
+    private final long stallNanos;
+    private volatile boolean closed;
+    private int pendingPayload;
+
+    private SharedMemoryChannel(String name, SharedMemory shm, boolean creator, ChannelOptions options,
+                                WaitSeam seam) {
+        this.name = name;
+        this.shm = shm;
+        this.creator = creator;
+        this.options = options;
+        MemorySegment seg = shm.segment();
+        this.peers = new PeerTable(seg, name);
+        this.openerSlot = creator ? -1 : peers.claimOpenerSlot(options.mode());
+        if (creator) {
+            peers.markCreatorOpen();
+        }
+        int cap = options.capacity();
+        long inBase = ChannelHeaderDescriptor.ringOffset(creator ? OPENER_TO_CREATOR : CREATOR_TO_OPENER, cap);
+        long outBase = ChannelHeaderDescriptor.ringOffset(creator ? CREATOR_TO_OPENER : OPENER_TO_CREATOR, cap);
+        this.words = new ArrayList<>(4);
+        WaitPoint inConsumer = waitPoint(seg, inBase + RingDescriptor.CONSUMER_WAIT_OFFSET, seam);
+        WaitPoint inProducer = waitPoint(seg, inBase + RingDescriptor.PRODUCER_WAIT_OFFSET, seam);
+        WaitPoint outConsumer = waitPoint(seg, outBase + RingDescriptor.CONSUMER_WAIT_OFFSET, seam);
+        WaitPoint outProducer = waitPoint(seg, outBase + RingDescriptor.PRODUCER_WAIT_OFFSET, seam);
+        this.inboundConsumerWait = inConsumer;
+        this.outboundProducerWait = outProducer;
+        this.stallNanos = options.stallTimeout().toNanos();
+        String inLabel = creator ? "ring opener→creator" : "ring creator→opener";
+        String outLabel = creator ? "ring creator→opener" : "ring opener→creator";
+        this.producer = new RingProducer(seg, outBase, cap, options.mode(), outConsumer, name, outLabel);
+        this.consumer = new RingConsumer(seg, inBase, cap, options.mode(), inProducer, stallNanos,
+                this::stalled, name, inLabel);
+        this.idler = new Idler(options.waitStrategy());
+        this.inboundReady = consumer::hasRecord;
+        this.outboundReady = () -> producer.hasRoomFor(pendingPayload);
+        if (options.waitStrategy().parks()) {
+            inConsumer.declareMayPark();
+            outProducer.declareMayPark();
+        }
+    }
+
+    private WaitPoint waitPoint(MemorySegment seg, long base, WaitSeam seam) {
+        SharedWord word = null;
+        if (seam != null) {
+            word = seam.word(shm, base + RingDescriptor.WAKE_SEQ);
+            words.add(word);
+        }
+        return new WaitPoint(seg, base, word);
+    }
+
+    /**
+     * Opens or creates the channel {@code name} on {@code platform}.
+     *
+     * @throws io.ffmipc.ChannelVersionException the channel was laid out by another library version
+     * @throws UnsupportedCapabilityException    a parking wait strategy on a platform without a wait seam
+     */
+    public static Channel open(IpcPlatform platform, String name, OpenMode mode, ChannelOptions options) {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(options, "options");
+        WaitSeam seam = seamOf(platform, options);
+        return switch (mode) {
+            case CREATE -> create(platform, name, options, seam);
+            case OPEN -> openExisting(platform, name, options, seam);
+            case OPEN_OR_CREATE -> OpenOrCreate.run("open channel", name,
+                    () -> create(platform, name, options, seam), () -> openExisting(platform, name, options, seam));
+        };
+    }
+
+    private static WaitSeam seamOf(IpcPlatform platform, ChannelOptions options) {
+        try {
+            return SpiPlatform.of(platform).waitSeam();
+        } catch (UnsupportedCapabilityException | UnsupportedOperationException e) {
+            if (options.waitStrategy().parks()) {
+                throw new UnsupportedCapabilityException(io.ffmipc.Capability.CHANNEL, platform.os(),
+                        "wait strategy " + options.waitStrategy() + " parks on the OS wait seam, which this platform"
+                                + " does not offer (" + e.getMessage() + "); use BUSY_SPIN or SPIN_THEN_YIELD");
+            }
+            return null; // spinning ends never park; a parked peer still wakes within one slice
+        }
+    }
+
+    private static Channel create(IpcPlatform platform, String name, ChannelOptions options, WaitSeam seam) {
+        SharedMemory shm = platform.sharedMemory(name, OpenMode.CREATE,
+                ChannelHeaderDescriptor.totalLength(options.capacity()), options.permissions());
+        try {
+            MemorySegment h = shm.segment();
+            INT.set(h, (long) ChannelHeaderDescriptor.MODE_OFFSET, ChannelHeaderDescriptor.modeCode(options.mode()));
+            INT.set(h, (long) ChannelHeaderDescriptor.RING_CAPACITY_OFFSET, options.capacity());
+            INT.set(h, (long) ChannelHeaderDescriptor.OPENER_SLOTS_OFFSET, ChannelHeaderDescriptor.OPENER_SLOTS);
+            SharedMemoryChannel ch = new SharedMemoryChannel(name, shm, true, options, seam);
+            // Release, LAST: everything above is visible to an opener that acquires READY.
+            INT.setRelease(h, (long) ChannelHeaderDescriptor.READY_OFFSET, ChannelHeaderDescriptor.READY_VALUE);
+            return ch;
+        } catch (RuntimeException e) {
+            shm.close();
+            platform.removeSharedMemory(name);
+            throw e;
+        }
+    }
+
+    private static Channel openExisting(IpcPlatform platform, String name, ChannelOptions options, WaitSeam seam) {
+        long deadline = System.nanoTime() + options.openTimeout().toNanos();
+        SharedMemory shm = mapWhenSized(platform, name, deadline);
+        try {
+            MemorySegment h = shm.segment();
+            while (true) {
+                // Acquire: pairs with the creator's release of READY; no other field is read before it.
+                int ready = (int) INT.getAcquire(h, (long) ChannelHeaderDescriptor.READY_OFFSET);
+                if (ChannelHeaderDescriptor.checkReady(name, ready)) {
+                    break;
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new IpcException("open channel", name, null, "its creator did not finish initialising it within "
+                            + options.openTimeout() + " (is it a channel at all?)");
+                }
+                sleepBriefly();
+            }
+            ChannelOptions effective = readHeader(name, h, shm.size(), options);
+            return new SharedMemoryChannel(name, shm, false, effective, seam);
+        } catch (RuntimeException e) {
+            shm.close();
+            throw e;
+        }
+    }
+
+    /** Maps the object once its creator has sized it (it may be caught between create and resize). */
+    private static SharedMemory mapWhenSized(IpcPlatform platform, String name, long deadline) {
+        while (true) {
+            try {
+                SharedMemory shm = platform.sharedMemory(name, OpenMode.OPEN, 0, io.ffmipc.Permissions.OWNER_ONLY);
+                if (shm.size() >= ChannelHeaderDescriptor.HEADER_LENGTH) {
+                    return shm;
+                }
+                shm.close();
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new ChannelCorruptedException("open channel", name, "shared memory size", shm.size(),
+                            "a channel has at least the " + ChannelHeaderDescriptor.HEADER_LENGTH + "-byte header");
+                }
+            } catch (NoSuchIpcObjectException | IpcAccessDeniedException e) {
+                throw e;
+            } catch (ChannelCorruptedException e) {
+                throw e;
+            } catch (IpcException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw e; // still empty: the creator never sized it
+                }
+            }
+            sleepBriefly();
+        }
+    }
+
+    private static ChannelOptions readHeader(String name, MemorySegment h, long size, ChannelOptions asked) {
+        int modeCode = (int) INT.get(h, (long) ChannelHeaderDescriptor.MODE_OFFSET);
+        int capacity = (int) INT.get(h, (long) ChannelHeaderDescriptor.RING_CAPACITY_OFFSET);
+        ChannelMode mode = switch (modeCode) {
+            case ChannelHeaderDescriptor.MODE_SPSC -> ChannelMode.SPSC;
+            case ChannelHeaderDescriptor.MODE_MPSC -> ChannelMode.MPSC;
+            default -> throw new ChannelCorruptedException("open channel", name, "header mode", modeCode,
+                    "it must be 1 (SPSC) or 2 (MPSC)");
+        };
+        if (capacity < RingDescriptor.MIN_CAPACITY || capacity > RingDescriptor.MAX_CAPACITY
+                || Integer.bitCount(capacity) != 1) {
+            throw new ChannelCorruptedException("open channel", name, "header ring capacity", capacity,
+                    "it must be a power of two between " + RingDescriptor.MIN_CAPACITY + " and " + RingDescriptor.MAX_CAPACITY);
+        }
+        long needed = ChannelHeaderDescriptor.totalLength(capacity);
+        if (needed > size) {
+            throw new ChannelCorruptedException("open channel", name, "header ring capacity", capacity,
+                    "two rings of it need " + needed + " bytes and the shared memory has " + size);
+        }
+        if (mode != asked.mode()) {
+            throw new IpcException("open channel", name, null, "the channel was created as " + mode
+                    + " and cannot be opened as " + asked.mode());
+        }
+        return asked.withCapacity(capacity);
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.ffmipc.IpcInterruptedException("open channel", null);
+        }
+    }
+
+    // ---- API ----
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean isCreator() {
+        return creator;
+    }
+
+    @Override
+    public ChannelOptions options() {
+        return options;
+    }
+
+    @Override
+    public int maxMessageSize() {
+        return producer.maxPayload();
+    }
+
+    @Override
+    public boolean tryOffer(MemorySegment message) {
+        checkOpen();
+        return producer.offer(message, 0, checkedLength(message));
+    }
+
+    @Override
+    public boolean tryOffer(byte[] message) {
+        checkOpen();
+        return producer.offer(message, 0, message.length);
+    }
+
+    @Override
+    public boolean offer(MemorySegment message, Duration timeout) {
+        checkOpen();
+        int length = checkedLength(message);
+        if (producer.offer(message, 0, length)) {
+            return true;
+        }
+        long deadline = deadlineOf(timeout);
+        for (int round = 0; ; round++) {
+            if (!awaitRoom(length, round, deadline)) {
+                return false;
+            }
+            if (producer.offer(message, 0, length)) {
+                return true;
+            }
+        }
+    }
+
+    @Override
+    public boolean offer(byte[] message, Duration timeout) {
+        checkOpen();
+        if (producer.offer(message, 0, message.length)) {
+            return true;
+        }
+        long deadline = deadlineOf(timeout);
+        for (int round = 0; ; round++) {
+            if (!awaitRoom(message.length, round, deadline)) {
+                return false;
+            }
+            if (producer.offer(message, 0, message.length)) {
+                return true;
+            }
+        }
+    }
+
+    private static int checkedLength(MemorySegment message) {
+        long size = message.byteSize();
+        return size > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) size; // too long either way: claim names the limit
+    }
+
+    /** One waiting round for room; {@code false} once the deadline has passed. */
+    private boolean awaitRoom(int payload, int round, long deadline) {
+        if (!idler.spinning(round) || (round & 63) == 0) {
+            long now = System.nanoTime();
+            if (now - deadline >= 0) {
+                return false;
+            }
+            periodicChecks(SEND, round, now, true);
+        }
+        pendingPayload = payload;
+        idler.idle(round, outboundProducerWait, outboundReady, Math.min(CHECK_NANOS, Math.max(1, deadline - System.nanoTime())));
+        return true;
+    }
+
+    @Override
+    public int poll(MessageHandler handler, int limit) {
+        checkOpen();
+        int n = 0;
+        while (n < limit) {
+            int length = consumer.peek();
+            if (length < 0) {
+                break;
+            }
+            consumer.deliver(handler, length);
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public boolean receive(MessageHandler handler, Duration timeout) {
+        checkOpen();
+        int length = awaitMessage(deadlineOf(timeout));
+        if (length < 0) {
+            return false;
+        }
+        consumer.deliver(handler, length);
+        return true;
+    }
+
+    @Override
+    public int tryReceive(MemorySegment destination) {
+        checkOpen();
+        int length = consumer.peek();
+        return length < 0 ? -1 : copyOut(destination, length);
+    }
+
+    @Override
+    public int receive(MemorySegment destination, Duration timeout) {
+        checkOpen();
+        int length = awaitMessage(deadlineOf(timeout));
+        return length < 0 ? -1 : copyOut(destination, length);
+    }
+
+    @Override
+    public byte[] receive(Duration timeout) {
+        checkOpen();
+        int length = awaitMessage(deadlineOf(timeout));
+        if (length < 0) {
+            return null;
+        }
+        byte[] out = new byte[length];
+        consumer.copyTo(out, length);
+        return out;
+    }
+
+    private int copyOut(MemorySegment destination, int length) {
+        if (destination.byteSize() < length) {
+            throw new IllegalArgumentException("the message on channel '" + name + "' has " + length
+                    + " bytes and the destination only " + destination.byteSize() + "; the message stays in the channel");
+        }
+        consumer.copyTo(destination, length);
+        return length;
+    }
+
+    /** Waits for the next message by the wait strategy; its payload length, or -1 at the deadline. */
+    private int awaitMessage(long deadline) {
+        for (int round = 0; ; round++) {
+            int length = consumer.peek();
+            if (length >= 0) {
+                return length;
+            }
+            if (!idler.spinning(round) || (round & 63) == 0) {
+                long now = System.nanoTime();
+                if (now - deadline >= 0) {
+                    return -1;
+                }
+                periodicChecks(RECEIVE, round, now, false);
+            }
+            idler.idle(round, inboundConsumerWait, inboundReady,
+                    Math.min(CHECK_NANOS, Math.max(1, deadline - System.nanoTime())));
+        }
+    }
+
+    private long nextPeerCheck;
+
+    /** Close, interrupt and (every {@link #CHECK_NANOS}) peer liveness; runs only while waiting. */
+    private void periodicChecks(String op, int round, long now, boolean sending) {
+        checkOpen();
+        WaitSlices.checkInterrupt(op, name);
+        if (round == 0) {
+            nextPeerCheck = now + CHECK_NANOS;
+            return;
+        }
+        if (now - nextPeerCheck < 0) {
+            return;
+        }
+        nextPeerCheck = now + CHECK_NANOS;
+        PeerState peer = peerState();
+        boolean gone = peer == PeerState.DEAD
+                || (peer == PeerState.CLOSED && (options.mode() == ChannelMode.SPSC || !creator));
+        if (gone) {
+            long pid = creator ? peers.someOpener() : peers.creatorPid();
+            throw new ChannelPeerGoneException(op, name, peer, pid, sending
+                    ? "nobody will make room in the ring" : "everything it sent has been received");
+        }
+    }
+
+    /** MPSC: a record claimed but unpublished for the stall timeout; fail if its producer may have died. */
+    private void stalled(long position) {
+        long dead = creator ? peers.deadOpener() : (peers.creatorState() == PeerState.DEAD ? peers.creatorPid() : 0);
+        if (dead != 0) {
+            throw new ChannelPeerGoneException(RECEIVE, name, PeerState.DEAD, dead, "the record at position "
+                    + position + " was claimed but never published for " + options.stallTimeout()
+                    + ": its producer died in the middle of writing it; the channel cannot go on past it");
+        }
+    }
+
+    private static long deadlineOf(Duration timeout) {
+        if (timeout == null) {
+            return System.nanoTime() + Long.MAX_VALUE / 2;
+        }
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+        }
+        long nanos;
+        try {
+            nanos = timeout.toNanos();
+        } catch (ArithmeticException tooLong) {
+            nanos = Long.MAX_VALUE / 2;
+        }
+        return System.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 2);
+    }
+
+    @Override
+    public PeerState peerState() {
+        checkOpen();
+        return creator ? peers.openersState() : peers.creatorState();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("channel '" + name + "' is closed");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (creator) {
+                peers.markCreatorClosed();
+            } else {
+                peers.markOpenerClosed(openerSlot);
+            }
+            // Our own parked threads (if any) wake, see `closed` and leave with IllegalStateException.
+            inboundConsumerWait.wakeOwn();
+            outboundProducerWait.wakeOwn();
+            for (SharedWord w : words) {
+                w.close();
+            }
+        } finally {
+            shm.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "channel '" + name + "' (" + (creator ? "creator" : "opener") + ", " + options.mode() + ", "
+                + options.capacity() + "-byte rings, " + options.waitStrategy() + (closed ? ", closed)" : ")");
+    }
+}
