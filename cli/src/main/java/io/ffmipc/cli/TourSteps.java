@@ -10,7 +10,7 @@ final class TourSteps {
 
     static List<TourStep> all() {
         return List.of(new PosixShmStep(), new MappedFileStep(), new SysVShmStep(), new PosixSemaphoreStep(),
-                new SysVSemaphoreStep(), new EventStep(), new SysVUndoStep());
+                new SysVSemaphoreStep(), new EventStep(), new ChannelStep(), new SysVUndoStep());
     }
 
     static TourStep byId(String id) {

@@ -20,7 +20,7 @@ public final class LinuxProvider implements IpcProvider {
             .set(Capability.BYTE_STREAM_PIPE, Support.unsupported("not built yet (FIFO planned)"))
             .set(Capability.MESSAGE_PIPE, Support.unsupported("not built yet (Unix SOCK_SEQPACKET planned)"))
             .set(Capability.HANDLE_PASSING, Support.nativeVia("descriptor inheritance through posix_spawn file actions"))
-            .set(Capability.CHANNEL, Support.unsupported("not built yet (shared-memory ring + futex planned)"))
+            .set(Capability.CHANNEL, Support.nativeVia("shared-memory ring + futex wait"))
             .set(Capability.PERSISTENT_NAMES, Support.nativeVia("POSIX and System V objects live until removed or reboot"))
             .build();
 
