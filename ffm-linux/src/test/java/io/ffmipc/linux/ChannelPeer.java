@@ -152,7 +152,7 @@ public final class ChannelPeer {
                 case 1 -> seg.set(ValueLayout.JAVA_LONG, ring + (r.nextBoolean() ? 0 : 128),
                         r.nextBoolean() ? r.nextLong() : r.nextInt(4 * cap)); // positions
                 case 2 -> seg.set(ValueLayout.JAVA_INT, ring + 256 + 128L * r.nextInt(2) + 4L * r.nextInt(3), r.nextInt());
-                case 3 -> seg.set(ValueLayout.JAVA_INT, ring + RingDescriptor.DATA_OFFSET + 8L * r.nextInt(cap / 8)
+                case 3 -> seg.set(ValueLayout.JAVA_INT, ringBases[1] + RingDescriptor.DATA_OFFSET + 8L * r.nextInt(cap / 8)
                         + 4L * r.nextInt(2), r.nextInt(3) == 0 ? r.nextInt() : r.nextInt(cap + 64) - 32); // lengths/types
                 default -> seg.set(ValueLayout.JAVA_BYTE, (long) r.nextInt((int) seg.byteSize()), (byte) r.nextInt());
             }
