@@ -157,6 +157,16 @@ final class RingConsumer extends RingView {
         }
     }
 
+    /**
+     * Whether producers have claimed space past the consumer position that holds no published
+     * record (what a producer killed mid-record leaves). Only meaningful when {@link #peek()} found nothing.
+     */
+    boolean hasUnpublishedClaim() {
+        long tail = (long) LONG.getAcquire(segment, producerPosition);
+        checkPositions(OP, head, tail);
+        return tail != head;
+    }
+
     long position() {
         return head;
     }

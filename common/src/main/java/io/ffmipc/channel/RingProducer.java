@@ -21,6 +21,8 @@ import static io.ffmipc.channel.Shared.LONG;
  */
 final class RingProducer extends RingView {
     private static final String OP = "send on channel";
+    /** Inconsistent (head, tail) pairs tolerated in a row before the positions count as corrupt. */
+    private static final int MAX_TORN_READS = 10_000;
     private final boolean multi;
     private final WaitPoint consumerWait;
     /** Last consumer position read: space up to it is known free, so the shared line is read only when full. */
@@ -33,8 +35,13 @@ final class RingProducer extends RingView {
         super(segment, base, capacity, channelName, ringLabel);
         this.multi = mode == ChannelMode.MPSC;
         this.consumerWait = consumerWait;
-        long head = (long) LONG.getAcquire(segment, consumerPosition);
-        long t = (long) LONG.getAcquire(segment, producerPosition);
+        long head;
+        long t;
+        int torn = 0;
+        do { // other producers may be running: see claimShared on reading the pair
+            head = (long) LONG.getAcquire(segment, consumerPosition);
+            t = (long) LONG.getVolatile(segment, producerPosition);
+        } while ((t - head < 0 || t - head > capacity) && ++torn < MAX_TORN_READS);
         checkPositions("open channel", head, t);
         this.cachedHead = head;
         this.tail = t;
@@ -69,8 +76,8 @@ final class RingProducer extends RingView {
 
     /** Whether a record of {@code payload} bytes would fit now (the waiting loop's re-check). */
     boolean hasRoomFor(int payload) {
-        long t = multi ? (long) LONG.getVolatile(segment, producerPosition) : tail;
         long head = (long) LONG.getAcquire(segment, consumerPosition);
+        long t = multi ? (long) LONG.getVolatile(segment, producerPosition) : tail;
         return t + needed(t, RingDescriptor.aligned(RECORD_HEADER + payload)) - head <= capacity;
     }
 
@@ -108,12 +115,29 @@ final class RingProducer extends RingView {
     }
 
     private long claimShared(int aligned) {
+        int torn = 0;
         while (true) {
             // Volatile read: the latest claim by any producer, so the CAS below rarely fails.
             long t = (long) LONG.getVolatile(segment, producerPosition);
             int needed = needed(t, aligned);
-            if (t + needed - cachedHead > capacity || t - cachedHead < 0) {
-                if (!refreshHead(t, needed)) {
+            if (t + needed - cachedHead > capacity) {
+                // Consumer position first, then the producer position again: both only grow and the
+                // consumer never passes the producers, so this order sees head <= tail. The two reads
+                // are not one snapshot, though: descheduled between them, we may see a tail that
+                // moved more than a capacity past an old head. Retry such pairs; only a pair that
+                // stays inconsistent (a peer wrote garbage) is an error, so garbage cannot spin us.
+                long head = (long) LONG.getAcquire(segment, consumerPosition);
+                long fresh = (long) LONG.getVolatile(segment, producerPosition);
+                if ((fresh - head < 0 || fresh - head > capacity) && ++torn < MAX_TORN_READS) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                checkPositions(OP, head, fresh);
+                cachedHead = head;
+                if (fresh != t) {
+                    continue; // other producers claimed meanwhile: start over from the new tail
+                }
+                if (t + needed - head > capacity) {
                     return -1;
                 }
             }
@@ -130,13 +154,13 @@ final class RingProducer extends RingView {
         }
     }
 
-    /** Re-reads the consumer position; {@code true} if {@code needed} bytes are free at {@code t}. */
+    /** SPSC: re-reads the consumer position; {@code true} if {@code needed} bytes are free at our tail {@code t}. */
     private boolean refreshHead(long t, int needed) {
         // Acquire: pairs with the consumer's release of its position, which follows its zeroing of
         // the consumed records; our writes into that space come after both.
         long head = (long) LONG.getAcquire(segment, consumerPosition);
         checkPositions(OP, head, t);
-        if (head < cachedHead && !multi) {
+        if (head < cachedHead) {
             throw corrupted(OP, "consumer position", head, "it never moves back (it was " + cachedHead + ")");
         }
         cachedHead = head;

@@ -429,8 +429,10 @@ public final class SharedMemoryChannel implements Channel {
                 || (peer == PeerState.CLOSED && (options.mode() == ChannelMode.SPSC || !creator));
         if (gone) {
             long pid = creator ? peers.someOpener() : peers.creatorPid();
-            throw new ChannelPeerGoneException(op, name, peer, pid, sending
-                    ? "nobody will make room in the ring" : "everything it sent has been received");
+            throw new ChannelPeerGoneException(op, name, peer, pid, sending ? "nobody will make room in the ring"
+                    : consumer.hasUnpublishedClaim() ? "the record at position " + consumer.position()
+                    + " was claimed but never published: it died in the middle of writing it"
+                    : "everything it sent has been received");
         }
     }
 

@@ -23,7 +23,7 @@ public final class LinuxProvider implements IpcProvider {
             .set(Capability.BYTE_STREAM_PIPE, Support.nativeVia("mkfifo FIFO"))
             .set(Capability.MESSAGE_PIPE, Support.nativeVia("Unix SOCK_SEQPACKET, SO_PEERCRED"))
             .set(Capability.HANDLE_PASSING, Support.nativeVia("SCM_RIGHTS over Unix sockets; descriptor inheritance through posix_spawn"))
-            .set(Capability.CHANNEL, Support.unsupported("not built yet (shared-memory ring + futex planned)"))
+            .set(Capability.CHANNEL, Support.nativeVia("shared-memory ring + futex wait"))
             .set(Capability.PERSISTENT_NAMES, Support.nativeVia("POSIX and System V objects live until removed or reboot"))
             .build();
 

@@ -1,0 +1,24 @@
+/**
+ * The shared-memory channel, portable: everything except the shared memory itself and the wait
+ * seam lives here and is tested on Linux for every OS.
+ *
+ * <ul>
+ *   <li>{@link io.ffmipc.channel.ChannelHeaderDescriptor} and {@link io.ffmipc.channel.RingDescriptor}:
+ *       the layout (offsets, diagrams, checks, the READY/version word written last).</li>
+ *   <li>{@link io.ffmipc.channel.RingProducer} / {@link io.ffmipc.channel.RingConsumer}: one ring's
+ *       two ends. SPSC and MPSC are one ring format and a mode of the producer (a private position vs
+ *       a compare-and-set on the shared one), so a consumer reads both the same way and only MPSC
+ *       pays for the atomic.</li>
+ *   <li>{@link io.ffmipc.channel.WaitPoint} and {@code Idler}: the wait strategies and the
+ *       announce / re-check / park protocol on the {@link io.ffmipc.spi.WaitSeam}.</li>
+ *   <li>{@code PeerTable}: pids and closed flags in the header; liveness through {@link ProcessHandle}.</li>
+ * </ul>
+ *
+ * <h2>A message queue over a channel</h2>
+ * Where an OS has no message queue (Windows, macOS), {@code MessageQueue} maps onto an MPSC
+ * channel: {@code send} → {@code offer}, {@code receive} → {@code receive}, {@code maxMessageSize}
+ * → {@code capacity / 2 - 8} (choose the capacity from it), {@code maxMessages} → how many records of
+ * the largest size fit. The channel is FIFO: priorities would be emulated (one ring per priority,
+ * or priority 0 only, stated in the matrix). Not built yet: left to the lead.
+ */
+package io.ffmipc.channel;
