@@ -38,9 +38,6 @@ public final class EventFd implements Event {
     private final EventMode mode;
     private final String label;
     private final CloseGuard guard;
-    /** Whether the last {@link #await} had to poll before a read found signals: the next one polls first. */
-    private boolean lastWaitSlept;
-    private int waits;
 
     private EventFd(int fd, EventMode mode) {
         this.fd = fd;
@@ -218,32 +215,19 @@ public final class EventFd implements Event {
         try {
             MemorySegment st = NativeBinder.callState();
             MemorySegment word = NativeScratch.get().word;
-            // Each system call costs ~0.2 µs here. A waiter that arrives before the signal (ping-pong)
-            // pays read(EAGAIN) + poll + read if it reads first, but only poll + read if it polls
-            // first; one that finds signals waiting (a stream) needs only the read. So start the way
-            // the previous wait ended, and read first every 16th wait anyway (a poll that finds data
-            // ready looks like a sleep, so only a read-first wait can tell that the pattern changed).
-            // The hint is per object and racy on purpose: it only orders the calls.
-            boolean readFirst = !lastWaitSlept || (++waits & 15) == 0;
-            boolean slept = false;
             while (true) {
                 // Checked before each read too (the slice checks again before polling): an interrupted
                 // or closed waiter gets the exception, not a signal that arrived meanwhile.
                 WaitSlices.checkInterrupt("eventfd wait", label);
                 guard.checkOpen();
-                if (readFirst) {
-                    long got = readCounter(st, word);
-                    if (got > 0) {
-                        lastWaitSlept = slept;
-                        return got;
-                    }
-                    if (Deadline.expired(deadline)) {
-                        return 0;
-                    }
+                long got = readCounter(st, word);
+                if (got > 0) {
+                    return got;
                 }
-                readFirst = true;
+                if (Deadline.expired(deadline)) {
+                    return 0;
+                }
                 DescriptorWait.slice(fd, POLLIN, deadline, guard, "eventfd wait", label);
-                slept = true;
             }
         } finally {
             guard.exit();
