@@ -3,7 +3,6 @@ package io.ffmipc.channel;
 import io.ffmipc.WaitStrategy;
 import io.ffmipc.spi.Deadline;
 
-import java.time.Duration;
 
 /**
  * One round of waiting by a {@link WaitStrategy}. Spinning rounds allocate nothing and never enter
@@ -64,8 +63,7 @@ final class Idler {
         int seq = point.announce();
         try {
             if (!ready.ready()) {
-                // The only allocation of a wait, and only when the thread is about to sleep anyway.
-                point.park(seq, Deadline.after(Duration.ofNanos(maxParkNanos)));
+                point.park(seq, Deadline.nanosFromNow(maxParkNanos)); // primitive: a park allocates nothing
             }
         } finally {
             point.retract();

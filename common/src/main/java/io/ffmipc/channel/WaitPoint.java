@@ -69,9 +69,9 @@ final class WaitPoint {
         return (int) INT.getVolatile(segment, base + WAKE_SEQ);
     }
 
-    /** Waiter: sleeps while WAKE_SEQ holds {@code seq}, at most until {@code deadline}. */
-    void park(int seq, Deadline deadline) {
-        word.await(seq, deadline);
+    /** Waiter: sleeps while WAKE_SEQ holds {@code seq}, at most until {@code deadlineNanos} (primitive {@link Deadline}). */
+    void park(int seq, long deadlineNanos) {
+        word.await(seq, deadlineNanos);
     }
 
     /** Waiter: unregisters after {@link #announce()}. */

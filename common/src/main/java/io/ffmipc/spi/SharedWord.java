@@ -20,7 +20,15 @@ public interface SharedWord extends AutoCloseable {
      * their condition in a loop; returns {@code false} once {@code deadline} has passed. A Java
      * interrupt ends the wait with {@link io.ffmipc.IpcInterruptedException} (flag kept set).
      */
-    boolean await(int expected, Deadline deadline);
+    default boolean await(int expected, Deadline deadline) {
+        return await(expected, deadline.atNanos());
+    }
+
+    /**
+     * {@link #await(int, Deadline)} with the deadline in primitive form ({@link Deadline#nanosAfter},
+     * {@link Deadline#FOREVER}), so that waits on hot paths allocate nothing.
+     */
+    boolean await(int expected, long deadlineNanos);
 
     /** Wakes at most {@code count} threads parked on the word; returns how many were woken, where the OS says. */
     int wake(int count);

@@ -17,12 +17,22 @@ public final class WaitSlices {
 
     /** Nanoseconds to wait in the next slice: what is left of the deadline, at most one slice. */
     public static long next(Deadline deadline) {
-        return Math.min(deadline.remainingNanos(), MAX_SLICE_NANOS);
+        return next(deadline.atNanos());
+    }
+
+    /** {@link #next(Deadline)} for a primitive deadline ({@link Deadline#nanosAfter}). */
+    public static long next(long deadlineNanos) {
+        return Math.min(Deadline.remainingNanos(deadlineNanos), MAX_SLICE_NANOS);
     }
 
     /** The next slice in whole milliseconds, rounded up so a poll never returns before the deadline. */
     public static int nextMillis(Deadline deadline) {
-        return (int) ((next(deadline) + 999_999L) / 1_000_000L);
+        return nextMillis(deadline.atNanos());
+    }
+
+    /** {@link #nextMillis(Deadline)} for a primitive deadline. */
+    public static int nextMillis(long deadlineNanos) {
+        return (int) ((next(deadlineNanos) + 999_999L) / 1_000_000L);
     }
 
     /**

@@ -37,6 +37,12 @@ final class AbsoluteTimeouts {
      */
     static void nextSlice(MemorySegment st, int clock, MemorySegment ts, Deadline deadline, CloseGuard guard,
                           String call, String objectName) {
+        nextSlice(st, clock, ts, deadline.atNanos(), guard, call, objectName);
+    }
+
+    /** {@link #nextSlice(MemorySegment, int, MemorySegment, Deadline, CloseGuard, String, String)} for a primitive deadline. */
+    static void nextSlice(MemorySegment st, int clock, MemorySegment ts, long deadline, CloseGuard guard,
+                          String call, String objectName) {
         WaitSlices.checkInterrupt(call, objectName);
         guard.checkOpen();
         fromNow(st, clock, ts, WaitSlices.next(deadline), objectName);

@@ -31,6 +31,11 @@ final class DescriptorWait {
      * passed without any). Throws if interrupted or if {@code guard}'s object was closed.
      */
     static int slice(int fd, int events, Deadline deadline, CloseGuard guard, String operation, String label) {
+        return slice(fd, events, deadline.atNanos(), guard, operation, label);
+    }
+
+    /** {@link #slice(int, int, Deadline, CloseGuard, String, String)} for a primitive deadline ({@link Deadline#nanosAfter}). */
+    static int slice(int fd, int events, long deadline, CloseGuard guard, String operation, String label) {
         WaitSlices.checkInterrupt(operation, label);
         guard.checkOpen();
         MemorySegment st = NativeBinder.callState();

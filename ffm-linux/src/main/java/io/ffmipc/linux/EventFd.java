@@ -210,7 +210,7 @@ public final class EventFd implements Event {
         if (timeout == null) {
             throw new IllegalArgumentException(label + ": timeout is required");
         }
-        Deadline deadline = Deadline.after(timeout);
+        long deadline = Deadline.nanosAfter(timeout); // primitive: the wait allocates nothing
         guard.enter();
         try {
             MemorySegment st = NativeBinder.callState();
@@ -224,7 +224,7 @@ public final class EventFd implements Event {
                 if (got > 0) {
                     return got;
                 }
-                if (deadline.expired()) {
+                if (Deadline.expired(deadline)) {
                     return 0;
                 }
                 DescriptorWait.slice(fd, POLLIN, deadline, guard, "eventfd wait", label);

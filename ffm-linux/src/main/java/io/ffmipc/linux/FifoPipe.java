@@ -150,7 +150,7 @@ final class FifoPipe implements StreamPipe {
         if (buffer.byteSize() == 0) {
             throw new IllegalArgumentException("read '" + label + "': the buffer is empty");
         }
-        Deadline deadline = Deadline.after(Objects.requireNonNull(timeout, "timeout"));
+        long deadline = Deadline.nanosAfter(Objects.requireNonNull(timeout, "timeout"));
         guard.enter();
         try {
             MemorySegment st = NativeBinder.callState();
@@ -169,7 +169,7 @@ final class FifoPipe implements StreamPipe {
                         throw Errno.exception("read", label, err);
                     }
                 }
-                if (deadline.expired()) {
+                if (Deadline.expired(deadline)) {
                     return 0;
                 }
             }
@@ -198,7 +198,7 @@ final class FifoPipe implements StreamPipe {
     public long write(MemorySegment data, Duration timeout) {
         Descriptors.requireNative(data, "write", label);
         requireEnd(End.WRITE, "write");
-        Deadline deadline = Deadline.after(Objects.requireNonNull(timeout, "timeout"));
+        long deadline = Deadline.nanosAfter(Objects.requireNonNull(timeout, "timeout"));
         long size = data.byteSize();
         long done = 0;
         guard.enter();
@@ -213,7 +213,7 @@ final class FifoPipe implements StreamPipe {
                 }
                 int err = LibC.errno(st);
                 if (err == EAGAIN) {
-                    if (deadline.expired()) {
+                    if (Deadline.expired(deadline)) {
                         break;
                     }
                     // POLLERR means the reader went away; the next write reports it as EPIPE.

@@ -60,7 +60,7 @@ public final class Futex {
      */
     public static Outcome wait(MemorySegment segment, long offset, int expected, Duration timeout) {
         long address = checkedAddress(segment, offset);
-        return waitUntil(segment, address, expected, Deadline.after(timeout), null);
+        return waitUntil(segment, address, expected, Deadline.nanosAfter(timeout), null);
     }
 
     /**
@@ -99,9 +99,10 @@ public final class Futex {
      * The wait loop shared with {@link FutexWord}: slices of at most 50 ms, EINTR and slice ends
      * retried with the remaining time.
      *
+     * @param deadlineNanos primitive deadline ({@link Deadline#nanosAfter}): no object on the hot path
      * @param owner checked between slices (a closed word ends the wait), or null
      */
-    static Outcome waitUntil(MemorySegment segment, long address, int expected, Deadline deadline, FutexWord owner) {
+    static Outcome waitUntil(MemorySegment segment, long address, int expected, long deadlineNanos, FutexWord owner) {
         MemorySegment st = NativeBinder.callState();
         MemorySegment ts = NativeScratch.get().timespec;
         long tsAddress = ts.address();
@@ -115,7 +116,7 @@ public final class Futex {
             if (!segment.scope().isAlive()) {
                 throw new IllegalStateException("futex word " + label(address, owner) + ": its shared memory was closed");
             }
-            long slice = WaitSlices.next(deadline);
+            long slice = WaitSlices.next(deadlineNanos);
             if (slice <= 0) {
                 return Outcome.TIMED_OUT;
             }

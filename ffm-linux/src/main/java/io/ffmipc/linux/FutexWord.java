@@ -1,7 +1,6 @@
 package io.ffmipc.linux;
 
 import io.ffmipc.SharedMemory;
-import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.IpcErrors;
 import io.ffmipc.spi.SharedWord;
 
@@ -37,9 +36,9 @@ final class FutexWord implements SharedWord {
     }
 
     @Override
-    public boolean await(int expected, Deadline deadline) {
+    public boolean await(int expected, long deadlineNanos) {
         checkOpen();
-        return Futex.waitUntil(segment, address, expected, deadline, this) != Futex.Outcome.TIMED_OUT;
+        return Futex.waitUntil(segment, address, expected, deadlineNanos, this) != Futex.Outcome.TIMED_OUT;
     }
 
     @Override

@@ -216,7 +216,7 @@ public final class PosixMessageQueue implements MessageQueue {
             throw new IpcLimitException("mq_timedsend", name, Errno.osError(EMSGSIZE), "the message has " + len
                     + " bytes but this queue takes at most " + maxMessageSize + " (mq_msgsize)");
         }
-        Deadline deadline = Deadline.after(timeout);
+        long deadline = Deadline.nanosAfter(timeout); // primitive: allocation-free
         boolean noWait = timeout != null && timeout.isZero();
         guard.enter();
         try {
@@ -238,7 +238,7 @@ public final class PosixMessageQueue implements MessageQueue {
                 }
                 int err = LibC.errno(st);
                 if (err == ETIMEDOUT) {
-                    if (noWait || deadline.expired()) {
+                    if (noWait || Deadline.expired(deadline)) {
                         return false;
                     }
                 } else if (err == EAGAIN) {
@@ -265,7 +265,7 @@ public final class PosixMessageQueue implements MessageQueue {
         if (buffer.isReadOnly()) {
             throw new IllegalArgumentException("message queue '" + name + "': the receive buffer is read-only");
         }
-        Deadline deadline = Deadline.after(timeout);
+        long deadline = Deadline.nanosAfter(timeout);
         boolean noWait = timeout != null && timeout.isZero();
         guard.enter();
         try {
@@ -292,7 +292,7 @@ public final class PosixMessageQueue implements MessageQueue {
                 }
                 int err = LibC.errno(st);
                 if (err == ETIMEDOUT) {
-                    if (noWait || deadline.expired()) {
+                    if (noWait || Deadline.expired(deadline)) {
                         return timedOut(into);
                     }
                 } else if (err == EAGAIN) {

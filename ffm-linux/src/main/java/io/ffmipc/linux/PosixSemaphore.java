@@ -149,7 +149,7 @@ public final class PosixSemaphore implements Semaphore {
 
     @Override
     public void acquire() {
-        tryAcquire(Deadline.never());
+        tryAcquire(Deadline.FOREVER);
     }
 
     @Override
@@ -179,10 +179,11 @@ public final class PosixSemaphore implements Semaphore {
         if (timeout == null) {
             throw new IllegalArgumentException("semaphore '" + name + "': timeout is required (use acquire() to wait without limit)");
         }
-        return tryAcquire(Deadline.after(timeout));
+        return tryAcquire(Deadline.nanosAfter(timeout));
     }
 
-    private boolean tryAcquire(Deadline deadline) {
+    /** The wait loop; {@code deadline} is primitive ({@link Deadline#nanosAfter}) so it allocates nothing. */
+    private boolean tryAcquire(long deadline) {
         guard.enter();
         try {
             MemorySegment st = NativeBinder.callState();
@@ -194,7 +195,7 @@ public final class PosixSemaphore implements Semaphore {
                 }
                 int err = LibC.errno(st);
                 if (err == ETIMEDOUT) {
-                    if (deadline.expired()) {
+                    if (Deadline.expired(deadline)) {
                         return false;
                     }
                 } else if (err != EINTR) {

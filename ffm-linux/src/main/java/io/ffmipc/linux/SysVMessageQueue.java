@@ -237,7 +237,7 @@ public final class SysVMessageQueue implements AutoCloseable {
             throw new IllegalArgumentException(label + ": a message type is at least 1, got " + type);
         }
         long len = payload.byteSize();
-        Deadline deadline = Deadline.after(timeout);
+        long deadline = Deadline.nanosAfter(timeout); // primitive: allocation-free
         guard.enter();
         try {
             MemorySegment buf = msgbuf(len);
@@ -260,7 +260,7 @@ public final class SysVMessageQueue implements AutoCloseable {
                                     + " bytes but the queue holds at most " + qbytes + " (msg_qbytes); it could never be sent");
                         }
                     }
-                    if (deadline.expired()) {
+                    if (Deadline.expired(deadline)) {
                         return false;
                     }
                     backoff = pause(deadline, backoff, "msgsnd");
@@ -294,7 +294,7 @@ public final class SysVMessageQueue implements AutoCloseable {
             throw new IllegalArgumentException(label + ": a selector is required (Selector.any() takes any message)");
         }
         long cap = buffer.byteSize();
-        Deadline deadline = Deadline.after(timeout);
+        long deadline = Deadline.nanosAfter(timeout);
         guard.enter();
         try {
             MemorySegment buf = msgbuf(cap);
@@ -312,7 +312,7 @@ public final class SysVMessageQueue implements AutoCloseable {
                 }
                 int err = LibC.errno(st);
                 if (err == ENOMSG) {
-                    if (deadline.expired()) {
+                    if (Deadline.expired(deadline)) {
                         if (into != null) {
                             into.set(0, -1);
                         }
@@ -342,10 +342,10 @@ public final class SysVMessageQueue implements AutoCloseable {
     }
 
     /** Parks for the back-off (never past the deadline) and returns the next one; see the class comment. */
-    private long pause(Deadline deadline, long backoff, String op) {
+    private long pause(long deadline, long backoff, String op) {
         WaitSlices.checkInterrupt(op, label);
         guard.checkOpen();
-        LockSupport.parkNanos(Math.min(backoff, deadline.remainingNanos()));
+        LockSupport.parkNanos(Math.min(backoff, Deadline.remainingNanos(deadline)));
         WaitSlices.checkInterrupt(op, label);
         return Math.min(backoff * 2, MAX_BACKOFF_NANOS);
     }

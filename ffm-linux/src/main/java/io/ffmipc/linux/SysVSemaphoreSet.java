@@ -255,7 +255,7 @@ public final class SysVSemaphoreSet implements AutoCloseable {
             throw new IllegalArgumentException(label + ": sem_op must fit a short (" + Short.MIN_VALUE + " to "
                     + Short.MAX_VALUE + "), got " + delta);
         }
-        Deadline deadline = timeout == null ? Deadline.never() : Deadline.after(timeout);
+        long deadline = Deadline.nanosAfter(timeout); // null → forever; primitive, so the hot path allocates nothing
         boolean noWait = timeout != null && timeout.isZero();
         guard.enter();
         try {
@@ -279,7 +279,7 @@ public final class SysVSemaphoreSet implements AutoCloseable {
                 }
                 int err = LibC.errno(st);
                 if (err == EAGAIN) {
-                    if (noWait || deadline.expired()) {
+                    if (noWait || Deadline.expired(deadline)) {
                         return false;
                     }
                 } else if (err == ERANGE) {
