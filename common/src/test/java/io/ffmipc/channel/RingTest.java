@@ -245,7 +245,7 @@ class RingTest {
         assertTrue(ChannelHeaderDescriptor.checkReady("c", ChannelHeaderDescriptor.READY_VALUE));
         ChannelVersionException v = assertThrows(ChannelVersionException.class,
                 () -> ChannelHeaderDescriptor.checkReady("c", ChannelHeaderDescriptor.MAGIC << 16 | 7));
-        assertTrue(v.getMessage().contains("layout version 7") && v.getMessage().contains("layout version 1 only"),
+        assertTrue(v.getMessage().contains("layout version 7") && v.getMessage().contains("layout version " + ChannelHeaderDescriptor.VERSION + " only"),
                 v.getMessage());
         v = assertThrows(ChannelVersionException.class, () -> ChannelHeaderDescriptor.checkReady("c", 0x12345678));
         assertTrue(v.getMessage().contains("not an ffm-ipc channel"), v.getMessage());
