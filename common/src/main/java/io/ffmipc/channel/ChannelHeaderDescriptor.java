@@ -42,7 +42,7 @@ public final class ChannelHeaderDescriptor {
     /** "FC" (ffm-ipc channel) in the high half of READY. */
     public static final int MAGIC = 0x4643;
     /** Version of this layout; bump on any change of any offset or rule. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2; // 2: SPSC producers zero the header after each record, consumers no longer zero
     public static final int READY_VALUE = MAGIC << 16 | VERSION;
 
     public static final int READY_OFFSET = 0;

@@ -25,8 +25,12 @@ final class Idler {
         this.strategy = strategy;
     }
 
-    /** Waits one round; {@code round} counts the rounds of this wait so far (0-based). */
-    void idle(int round, WaitPoint point, Ready ready, long maxParkNanos) {
+    /**
+     * Waits one round; {@code round} counts the rounds of this wait so far (0-based). A park lasts
+     * at most {@code maxParkNanos} and ends by {@code deadlineNanos} (primitive {@link Deadline});
+     * spinning rounds never read the clock.
+     */
+    void idle(int round, WaitPoint point, Ready ready, long maxParkNanos, long deadlineNanos) {
         switch (strategy) {
             case BUSY_SPIN -> Thread.onSpinWait();
             case SPIN_THEN_YIELD -> {
@@ -42,10 +46,10 @@ final class Idler {
                 } else if (round < SPINS + YIELDS) {
                     Thread.yield();
                 } else {
-                    park(point, ready, maxParkNanos);
+                    park(point, ready, maxParkNanos, deadlineNanos);
                 }
             }
-            case PARK -> park(point, ready, maxParkNanos);
+            case PARK -> park(point, ready, maxParkNanos, deadlineNanos);
         }
     }
 
@@ -59,11 +63,13 @@ final class Idler {
         };
     }
 
-    private static void park(WaitPoint point, Ready ready, long maxParkNanos) {
+    private static void park(WaitPoint point, Ready ready, long maxParkNanos, long deadlineNanos) {
         int seq = point.announce();
         try {
             if (!ready.ready()) {
-                point.park(seq, Deadline.nanosFromNow(maxParkNanos)); // primitive: a park allocates nothing
+                long now = System.nanoTime();
+                long until = deadlineNanos - now < maxParkNanos ? deadlineNanos : now + maxParkNanos;
+                point.park(seq, until); // primitive deadline: a park allocates nothing
             }
         } finally {
             point.retract();

@@ -130,8 +130,11 @@ final class RingConsumer extends RingView {
     }
 
     private void release(long rec, int aligned) {
-        // The next lap must find LENGTH 0 wherever a record may start: clear the whole record.
-        Shared.zero(segment, rec, aligned);
+        if (multi) {
+            // The next lap must find LENGTH 0 wherever a record may start: clear the whole record.
+            // (SPSC needs no clearing: its producer zeroes the header after each record it publishes.)
+            Shared.zero(segment, rec, aligned);
+        }
         head += aligned;
         current = -1;
         // Release: the zeroes are visible before producers see the space as free.

@@ -27,8 +27,10 @@ package io.ffmipc.channel;
  *  4  TYPE (int):   {@link #TYPE_MESSAGE} or {@link #TYPE_PADDING} (fills the rest of the ring before a wrap)
  *  8  payload
  * </pre>
- * The consumer zeroes a record after reading it, so a LENGTH of 0 always means "nothing published
- * here", on every lap.
+ * A LENGTH of 0 always means "nothing published here", on every lap: in SPSC the producer zeroes
+ * the header after each record (the terminator) before publishing it, so the consumer never writes
+ * the data area (a claim owns those 8 extra bytes); in MPSC, where the next header may already
+ * belong to another producer, the consumer zeroes each record after reading it.
  */
 public final class RingDescriptor {
     public static final int CACHE_LINE_PAIR = 128;

@@ -24,6 +24,11 @@ final class RingProducer extends RingView {
     /** Inconsistent (head, tail) pairs tolerated in a row before the positions count as corrupt. */
     private static final int MAX_TORN_READS = 10_000;
     private final boolean multi;
+    /**
+     * Bytes past a record that its claim must also own: SPSC zeroes the next record's header (the
+     * terminator) before publishing, so the consumer never has to write the data area; MPSC none.
+     */
+    private final int slack;
     private final WaitPoint consumerWait;
     /** Last consumer position read: space up to it is known free, so the shared line is read only when full. */
     private long cachedHead;
@@ -34,6 +39,7 @@ final class RingProducer extends RingView {
                  String channelName, String ringLabel) {
         super(segment, base, capacity, channelName, ringLabel);
         this.multi = mode == ChannelMode.MPSC;
+        this.slack = multi ? 0 : RECORD_HEADER;
         this.consumerWait = consumerWait;
         long head;
         long t;
@@ -78,7 +84,7 @@ final class RingProducer extends RingView {
     boolean hasRoomFor(int payload) {
         long head = (long) LONG.getAcquire(segment, consumerPosition);
         long t = multi ? (long) LONG.getVolatile(segment, producerPosition) : tail;
-        return t + needed(t, RingDescriptor.aligned(RECORD_HEADER + payload)) - head <= capacity;
+        return t + needed(t, RingDescriptor.aligned(RECORD_HEADER + payload)) + slack - head <= capacity;
     }
 
     private int needed(long position, int aligned) {
@@ -100,15 +106,22 @@ final class RingProducer extends RingView {
     private long claimOwn(int aligned) {
         long t = tail;
         int needed = needed(t, aligned);
-        if (t + needed - cachedHead > capacity && !refreshHead(t, needed)) {
+        int owned = needed + RECORD_HEADER; // the record and the terminator after it
+        if (t + owned - cachedHead > capacity && !refreshHead(t, owned)) {
             return -1;
         }
         int index = (int) (t & mask);
         if (needed != aligned) {
+            // The padding sends the consumer to index 0: it must read LENGTH 0 there until we publish.
+            LONG.set(segment, data, 0L);
             writePadding(index);
             index = 0;
         }
         tail = t + needed;
+        // Terminator: the next record's header reads 0 until that record is published. Written
+        // before this record's release, so a consumer that sees this record sees the 0 after it;
+        // this is what keeps stale lengths of earlier laps from ever being read as new records.
+        LONG.set(segment, data + (tail & mask), 0L);
         // Mirror for observers (stall checks, diagnostics); ordering with the record is irrelevant.
         LONG.setOpaque(segment, producerPosition, tail);
         return data + index;

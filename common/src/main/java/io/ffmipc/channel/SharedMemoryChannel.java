@@ -326,7 +326,7 @@ public final class SharedMemoryChannel implements Channel {
             periodicChecks(SEND, round, now, true);
         }
         pendingPayload = payload;
-        idler.idle(round, outboundProducerWait, outboundReady, Math.min(CHECK_NANOS, Math.max(1, deadline - System.nanoTime())));
+        idler.idle(round, outboundProducerWait, outboundReady, CHECK_NANOS, deadline);
         return true;
     }
 
@@ -348,7 +348,7 @@ public final class SharedMemoryChannel implements Channel {
     @Override
     public boolean receive(MessageHandler handler, Duration timeout) {
         checkOpen();
-        int length = awaitMessage(deadlineOf(timeout));
+        int length = awaitMessage(timeout);
         if (length < 0) {
             return false;
         }
@@ -366,14 +366,14 @@ public final class SharedMemoryChannel implements Channel {
     @Override
     public int receive(MemorySegment destination, Duration timeout) {
         checkOpen();
-        int length = awaitMessage(deadlineOf(timeout));
+        int length = awaitMessage(timeout);
         return length < 0 ? -1 : copyOut(destination, length);
     }
 
     @Override
     public byte[] receive(Duration timeout) {
         checkOpen();
-        int length = awaitMessage(deadlineOf(timeout));
+        int length = awaitMessage(timeout);
         if (length < 0) {
             return null;
         }
@@ -391,8 +391,14 @@ public final class SharedMemoryChannel implements Channel {
         return length;
     }
 
-    /** Waits for the next message by the wait strategy; its payload length, or -1 at the deadline. */
-    private int awaitMessage(long deadline) {
+    /**
+     * Waits for the next message by the wait strategy; its payload length, or -1 once {@code timeout}
+     * has passed. A message already there costs one look and no clock read; the deadline starts
+     * with the first empty look.
+     */
+    private int awaitMessage(Duration timeout) {
+        long timeoutNanos = timeoutNanos(timeout);
+        long deadline = 0;
         for (int round = 0; ; round++) {
             int length = consumer.peek();
             if (length >= 0) {
@@ -400,13 +406,15 @@ public final class SharedMemoryChannel implements Channel {
             }
             if (!idler.spinning(round) || (round & 63) == 0) {
                 long now = System.nanoTime();
+                if (round == 0) {
+                    deadline = now + timeoutNanos;
+                }
                 if (now - deadline >= 0) {
                     return -1;
                 }
                 periodicChecks(RECEIVE, round, now, false);
             }
-            idler.idle(round, inboundConsumerWait, inboundReady,
-                    Math.min(CHECK_NANOS, Math.max(1, deadline - System.nanoTime())));
+            idler.idle(round, inboundConsumerWait, inboundReady, CHECK_NANOS, deadline);
         }
     }
 
@@ -447,8 +455,13 @@ public final class SharedMemoryChannel implements Channel {
     }
 
     private static long deadlineOf(Duration timeout) {
+        return System.nanoTime() + timeoutNanos(timeout);
+    }
+
+    /** A wait's length in nanoseconds, capped so that adding it to a clock reading cannot overflow. */
+    private static long timeoutNanos(Duration timeout) {
         if (timeout == null) {
-            return System.nanoTime() + Long.MAX_VALUE / 2;
+            return Long.MAX_VALUE / 2;
         }
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
@@ -459,7 +472,7 @@ public final class SharedMemoryChannel implements Channel {
         } catch (ArithmeticException tooLong) {
             nanos = Long.MAX_VALUE / 2;
         }
-        return System.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 2);
+        return Math.min(nanos, Long.MAX_VALUE / 2);
     }
 
     @Override

@@ -67,7 +67,8 @@ class RingTest {
         assertEquals(13, mem.get(ValueLayout.JAVA_INT, RingDescriptor.DATA_OFFSET)); // header + payload, unpadded
         assertArrayEquals(bytes(5, 1), take(c));
         assertEquals(16, c.position());
-        assertEquals(0, mem.get(ValueLayout.JAVA_INT, RingDescriptor.DATA_OFFSET), "consumed record is zeroed");
+        assertEquals(0, mem.get(ValueLayout.JAVA_LONG, RingDescriptor.DATA_OFFSET + 16L),
+                "SPSC: the header after a published record is zeroed (the terminator)");
         assertEquals(16, mem.get(ValueLayout.JAVA_LONG, RingDescriptor.CONSUMER_POSITION_OFFSET));
         assertEquals(null, take(c));
     }
@@ -87,6 +88,14 @@ class RingTest {
                 received++;
             }
             sent++;
+            if (i % 7 == 0) { // caught up over and over, on every lap: only the terminator may be read there
+                byte[] got;
+                while ((got = take(c)) != null) {
+                    assertArrayEquals(bytes((received * 37) % (p.maxPayload() + 1), received), got, "message " + received);
+                    received++;
+                }
+                assertEquals(sent, received, "a stale length of an earlier lap was taken for a record");
+            }
         }
         byte[] got;
         while ((got = take(c)) != null) {
@@ -236,7 +245,7 @@ class RingTest {
         assertTrue(ChannelHeaderDescriptor.checkReady("c", ChannelHeaderDescriptor.READY_VALUE));
         ChannelVersionException v = assertThrows(ChannelVersionException.class,
                 () -> ChannelHeaderDescriptor.checkReady("c", ChannelHeaderDescriptor.MAGIC << 16 | 7));
-        assertTrue(v.getMessage().contains("layout version 7") && v.getMessage().contains("layout version 1 only"),
+        assertTrue(v.getMessage().contains("layout version 7") && v.getMessage().contains("layout version " + ChannelHeaderDescriptor.VERSION + " only"),
                 v.getMessage());
         v = assertThrows(ChannelVersionException.class, () -> ChannelHeaderDescriptor.checkReady("c", 0x12345678));
         assertTrue(v.getMessage().contains("not an ffm-ipc channel"), v.getMessage());
