@@ -170,6 +170,18 @@ final class RingConsumer extends RingView {
         return tail != head;
     }
 
+    /**
+     * Takes the consumer position from the shared memory again: for rings whose consumers take
+     * turns under a lock of their own (the message queue), each turn starts where the last one ended.
+     */
+    void resync() {
+        long h = (long) LONG.getAcquire(segment, consumerPosition);
+        checkPositions(OP, h, (long) LONG.getAcquire(segment, producerPosition));
+        head = h;
+        current = -1;
+        stallPosition = -1;
+    }
+
     long position() {
         return head;
     }

@@ -14,11 +14,11 @@
  *   <li>{@code PeerTable}: pids and closed flags in the header; liveness through {@link ProcessHandle}.</li>
  * </ul>
  *
- * <h2>A message queue over a channel</h2>
- * Where an OS has no message queue (Windows, macOS), {@code MessageQueue} maps onto an MPSC
- * channel: {@code send} → {@code offer}, {@code receive} → {@code receive}, {@code maxMessageSize}
- * → {@code capacity / 2 - 8} (choose the capacity from it), {@code maxMessages} → how many records of
- * the largest size fit. The channel is FIFO: priorities would be emulated (one ring per priority,
- * or priority 0 only, stated in the matrix). Not built yet: left to the lead.
+ * <h2>A message queue over a channel's ring</h2>
+ * Where an OS has no message queue (Windows, macOS), a provider returns
+ * {@link io.ffmipc.channel.ChannelMessageQueue} from {@code messageQueue}: one MPSC ring of the
+ * channel format in a named shared-memory object, without the channel's duplex creator/opener
+ * roles, so any handle sends and receives (receivers take turns, each message is taken once).
+ * FIFO only ({@code maxPriority() == 0}); its class comment states the layout and every limit.
  */
 package io.ffmipc.channel;

@@ -23,7 +23,12 @@ public final class MessageQueueChild {
     }
 
     public static void main(String[] args) {
-        try (MessageQueue q = Ipc.platform().messageQueue(args[1], OpenMode.OPEN)) {
+        run(Ipc.platform(), args);
+    }
+
+    /** The child's work on {@code platform} (a test platform's own child main passes its platform). */
+    public static void run(io.ffmipc.IpcPlatform platform, String[] args) {
+        try (MessageQueue q = platform.messageQueue(args[1], OpenMode.OPEN)) {
             switch (args[0]) {
                 case "priorities" -> {
                     for (int i = 2; i < args.length; i++) {

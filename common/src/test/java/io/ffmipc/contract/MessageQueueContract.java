@@ -49,6 +49,14 @@ public abstract class MessageQueueContract {
 
     protected abstract IpcPlatform platform();
 
+    /**
+     * The child JVM's main class for the cross-process tests: {@link MessageQueueChild} uses
+     * {@code Ipc.platform()}; a test platform passes its own (its main calls {@link MessageQueueChild#run}).
+     */
+    protected Class<?> childMain() {
+        return MessageQueueChild.class;
+    }
+
     /** A fresh name, removed after the test. */
     protected String newName() {
         String n = TestNames.unique("mq");
@@ -286,7 +294,7 @@ public abstract class MessageQueueContract {
         String name = newName();
         try (MessageQueue q = platform().messageQueue(name, OpenMode.CREATE)) {
             Assumptions.assumeTrue(q.maxPriority() >= 9, "this OS has no message priorities");
-            try (ChildJvm child = ChildJvm.start(MessageQueueChild.class, "priorities", name,
+            try (ChildJvm child = ChildJvm.start(childMain(), "priorities", name,
                     "low:1", "high:9", "mid:5", "high2:9", "zero:0")) {
                 child.assertSuccess(Duration.ofSeconds(30));
             }
@@ -315,7 +323,7 @@ public abstract class MessageQueueContract {
             List<ChildJvm> children = new ArrayList<>();
             try {
                 for (int p = 0; p < producers; p++) {
-                    children.add(ChildJvm.start(MessageQueueChild.class, "produce", name, Integer.toString(p),
+                    children.add(ChildJvm.start(childMain(), "produce", name, Integer.toString(p),
                             Integer.toString(perProducer)));
                 }
                 int[] next = new int[producers];

@@ -1,0 +1,521 @@
+package io.ffmipc.channel;
+
+import io.ffmipc.ChannelCorruptedException;
+import io.ffmipc.ChannelMode;
+import io.ffmipc.IpcAccessDeniedException;
+import io.ffmipc.IpcException;
+import io.ffmipc.IpcInterruptedException;
+import io.ffmipc.IpcLimitException;
+import io.ffmipc.IpcNames;
+import io.ffmipc.IpcPlatform;
+import io.ffmipc.MessageQueue;
+import io.ffmipc.MessageQueueOptions;
+import io.ffmipc.NoSuchIpcObjectException;
+import io.ffmipc.OpenMode;
+import io.ffmipc.Permissions;
+import io.ffmipc.Received;
+import io.ffmipc.SharedMemory;
+import io.ffmipc.spi.OpenOrCreate;
+
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+
+import static io.ffmipc.channel.Shared.INT;
+import static io.ffmipc.channel.Shared.LONG;
+
+/**
+ * The portable {@link MessageQueue} for an OS without a native one (Windows, macOS): one named
+ * shared-memory object holding a queue header and ONE multi-producer ring of the channel format
+ * ({@link RingDescriptor}, {@link RingProducer} in {@link ChannelMode#MPSC} mode, {@link RingConsumer}).
+ * Unlike a {@link SharedMemoryChannel} it is not duplex and has no creator/opener roles: every
+ * handle, in any process, may send and receive.
+ *
+ * <pre>
+ *   offset 0    int   MAGIC      {@link #MAGIC} ("MQ" + layout version), written LAST (release): the ready flag
+ *          8    long  maxMessages
+ *         16    long  maxMessageSize
+ *         24    int   ring capacity (power of two, derived from the two above)
+ *        128    long  DEPTH      messages counted in (own cache line): the maxMessages bound and depth()
+ *        256    int   RECEIVE_TURN  pid of the process whose handle is receiving now, 0 when free
+ *        512    ring  ({@link RingDescriptor#length(int)} bytes)
+ * </pre>
+ *
+ * <h2>Semantics and limits (stated precisely)</h2>
+ * <ul>
+ *   <li><b>Many senders, many receivers, each message taken once.</b> Senders claim space by a
+ *       compare-and-set (the MPSC ring). Receivers take turns: a receive holds RECEIVE_TURN only
+ *       while it looks at and copies one message (never while it waits), re-reads the shared
+ *       consumer position at the start of its turn, and releases the turn after. A turn left by a
+ *       dead process is taken over.</li>
+ *   <li><b>FIFO only: {@link #maxPriority()} is 0.</b> A priority other than 0 is refused with
+ *       {@link IllegalArgumentException}. Messages of one sender arrive in the order it sent them.</li>
+ *   <li><b>maxMessages is exact</b>: a sender first counts its message into DEPTH (a compare-and-set
+ *       that refuses at maxMessages), then writes it; the receiver counts it out after releasing its
+ *       ring space. The ring is sized so that maxMessages records of the largest size plus one
+ *       wrap-around padding always fit: {@code capacity = nextPowerOfTwo((maxMessages + 1) * align8(maxMessageSize + 8))},
+ *       at least {@link RingDescriptor#MIN_CAPACITY}, at most {@link RingDescriptor#MAX_CAPACITY}
+ *       (beyond it: {@link IpcLimitException}).</li>
+ *   <li><b>Waiting polls</b>: a blocked send or receive spins, yields, then sleeps in slices of at
+ *       most {@link #MAX_SLEEP_NANOS} ns; it does not park on the OS wait seam, so a wake-up may
+ *       take up to that slice. Timeouts, interrupts ({@link IpcInterruptedException}, flag kept)
+ *       and close ({@link IllegalStateException}) end a wait.</li>
+ *   <li>The name is the shared-memory object's name: {@link #remove} removes that object.</li>
+ *   <li>A sender killed between counting its message in and publishing it leaves a claim the
+ *       receivers cannot pass: after {@link #STALL_TIMEOUT} a receive reports it with an
+ *       {@link IpcException} instead of waiting forever.</li>
+ * </ul>
+ * Send and receive on {@link MemorySegment}s copy once and allocate nothing.
+ */
+public final class ChannelMessageQueue implements MessageQueue {
+    /** "MQ" and layout version 1. */
+    public static final int MAGIC = 0x4D51_0001;
+    static final long MAGIC_OFFSET = 0;
+    static final long MAX_MESSAGES_OFFSET = 8;
+    static final long MAX_MESSAGE_SIZE_OFFSET = 16;
+    static final long CAPACITY_OFFSET = 24;
+    static final long DEPTH_OFFSET = 128;
+    static final long RECEIVE_TURN_OFFSET = 256;
+    static final long RING_OFFSET = 512;
+    /** The longest a waiting call sleeps between looks. */
+    public static final long MAX_SLEEP_NANOS = 1_000_000;
+    /** How long a claimed but unpublished message may block the receivers before it is reported. */
+    public static final Duration STALL_TIMEOUT = Duration.ofSeconds(10);
+    private static final long OPEN_TIMEOUT_NANOS = 2_000_000_000L;
+    private static final String SEND = "send on message queue";
+    private static final String RECEIVE = "receive on message queue";
+
+    private final IpcPlatform platform;
+    private final String name;
+    private final SharedMemory shm;
+    private final MemorySegment seg;
+    private final long maxMessages;
+    private final long maxMessageSize;
+    private final int capacity;
+    private final RingProducer producer;
+    private final RingConsumer consumer;
+    private final int pid = (int) ProcessHandle.current().pid();
+    private final Object sendLock = new Object();
+    private volatile boolean nonBlocking;
+    private volatile boolean closed;
+
+    private ChannelMessageQueue(IpcPlatform platform, String name, SharedMemory shm, long maxMessages,
+                                long maxMessageSize, int capacity) {
+        this.platform = platform;
+        this.name = name;
+        this.shm = shm;
+        this.seg = shm.segment();
+        this.maxMessages = maxMessages;
+        this.maxMessageSize = maxMessageSize;
+        this.capacity = capacity;
+        // No wait seam: waiting polls (see the class comment), so the wait points have no word.
+        WaitPoint consumerWait = new WaitPoint(seg, RING_OFFSET + RingDescriptor.CONSUMER_WAIT_OFFSET, null);
+        WaitPoint producerWait = new WaitPoint(seg, RING_OFFSET + RingDescriptor.PRODUCER_WAIT_OFFSET, null);
+        this.producer = new RingProducer(seg, RING_OFFSET, capacity, ChannelMode.MPSC, consumerWait, name, "queue ring");
+        this.consumer = new RingConsumer(seg, RING_OFFSET, capacity, ChannelMode.MPSC, producerWait,
+                STALL_TIMEOUT.toNanos(), this::stalled, name, "queue ring");
+    }
+
+    /** The ring capacity for these sizes; {@link IpcLimitException} when it would exceed the largest ring. */
+    static int capacityFor(String name, long maxMessages, long maxMessageSize) {
+        long record = ((maxMessageSize + RingDescriptor.RECORD_HEADER + 7) / 8) * 8;
+        long needed = Math.max(RingDescriptor.MIN_CAPACITY, 2 * record);
+        if (maxMessages >= RingDescriptor.MAX_CAPACITY || record > RingDescriptor.MAX_CAPACITY
+                || (maxMessages + 1) * record > RingDescriptor.MAX_CAPACITY) {
+            throw new IpcLimitException("create message queue", name, null, maxMessages + " messages of "
+                    + maxMessageSize + " bytes need more than the largest ring (" + RingDescriptor.MAX_CAPACITY + " bytes)");
+        }
+        needed = Math.max(needed, (maxMessages + 1) * record);
+        long pow2 = Long.highestOneBit(needed);
+        if (pow2 < needed) {
+            pow2 <<= 1;
+        }
+        if (pow2 > RingDescriptor.MAX_CAPACITY) {
+            throw new IpcLimitException("create message queue", name, null, maxMessages + " messages of "
+                    + maxMessageSize + " bytes need a " + pow2 + "-byte ring; the largest is " + RingDescriptor.MAX_CAPACITY);
+        }
+        return (int) pow2;
+    }
+
+    /** Opens or creates the queue {@code name} in {@code platform}'s shared memory. */
+    public static MessageQueue open(IpcPlatform platform, String name, OpenMode mode, MessageQueueOptions options) {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(options, "options");
+        IpcNames.validate(name);
+        return switch (mode) {
+            case CREATE -> create(platform, name, options);
+            case OPEN -> openExisting(platform, name);
+            case OPEN_OR_CREATE -> OpenOrCreate.run("open message queue", name,
+                    () -> create(platform, name, options), () -> openExisting(platform, name));
+        };
+    }
+
+    /** Removes the queue's name; {@code false} if there was none. */
+    public static boolean remove(IpcPlatform platform, String name) {
+        IpcNames.validate(name);
+        return platform.removeSharedMemory(name);
+    }
+
+    private static MessageQueue create(IpcPlatform platform, String name, MessageQueueOptions options) {
+        int cap = capacityFor(name, options.maxMessages(), options.maxMessageSize());
+        SharedMemory shm = platform.sharedMemory(name, OpenMode.CREATE, RING_OFFSET + RingDescriptor.length(cap),
+                options.permissions());
+        try {
+            MemorySegment h = shm.segment();
+            LONG.set(h, MAX_MESSAGES_OFFSET, options.maxMessages());
+            LONG.set(h, MAX_MESSAGE_SIZE_OFFSET, options.maxMessageSize());
+            INT.set(h, CAPACITY_OFFSET, cap);
+            ChannelMessageQueue q = new ChannelMessageQueue(platform, name, shm, options.maxMessages(),
+                    options.maxMessageSize(), cap);
+            // Release, LAST: an opener that acquires MAGIC sees everything above.
+            INT.setRelease(h, MAGIC_OFFSET, MAGIC);
+            return q;
+        } catch (RuntimeException e) {
+            shm.close();
+            platform.removeSharedMemory(name);
+            throw e;
+        }
+    }
+
+    private static MessageQueue openExisting(IpcPlatform platform, String name) {
+        long deadline = System.nanoTime() + OPEN_TIMEOUT_NANOS;
+        while (true) {
+            SharedMemory shm;
+            try {
+                shm = platform.sharedMemory(name, OpenMode.OPEN, 0, Permissions.OWNER_ONLY);
+            } catch (NoSuchIpcObjectException | IpcAccessDeniedException e) {
+                throw e;
+            } catch (IpcException e) { // caught between its creator's create and resize
+                if (System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+                sleepBriefly();
+                continue;
+            }
+            try {
+                if (shm.size() >= RING_OFFSET) {
+                    int magic = (int) INT.getAcquire(shm.segment(), MAGIC_OFFSET);
+                    if (magic == MAGIC) {
+                        return fromHeader(platform, name, shm);
+                    }
+                    if (magic != 0) {
+                        throw new IpcException("open message queue", name, null, "it is not a message queue of this"
+                                + " library version (magic 0x" + Integer.toHexString(magic) + ", expected 0x"
+                                + Integer.toHexString(MAGIC) + ")");
+                    }
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new IpcException("open message queue", name, null,
+                            "its creator did not finish initialising it (is it a message queue at all?)");
+                }
+            } catch (RuntimeException e) {
+                shm.close();
+                throw e;
+            }
+            shm.close();
+            sleepBriefly();
+        }
+    }
+
+    private static MessageQueue fromHeader(IpcPlatform platform, String name, SharedMemory shm) {
+        MemorySegment h = shm.segment();
+        long maxMessages = (long) LONG.get(h, MAX_MESSAGES_OFFSET);
+        long maxMessageSize = (long) LONG.get(h, MAX_MESSAGE_SIZE_OFFSET);
+        int cap = (int) INT.get(h, CAPACITY_OFFSET);
+        if (maxMessages < 1 || maxMessageSize < 1) {
+            throw new ChannelCorruptedException("open message queue", name, "header sizes", Math.min(maxMessages,
+                    maxMessageSize), "maxMessages and maxMessageSize are at least 1");
+        }
+        int expected = capacityFor(name, maxMessages, maxMessageSize);
+        if (cap != expected) {
+            throw new ChannelCorruptedException("open message queue", name, "header ring capacity", cap,
+                    "it must be " + expected + " for " + maxMessages + " messages of " + maxMessageSize + " bytes");
+        }
+        if (RING_OFFSET + RingDescriptor.length(cap) > shm.size()) {
+            throw new ChannelCorruptedException("open message queue", name, "shared memory size", shm.size(),
+                    "the ring needs " + (RING_OFFSET + RingDescriptor.length(cap)) + " bytes");
+        }
+        return new ChannelMessageQueue(platform, name, shm, maxMessages, maxMessageSize, cap);
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IpcInterruptedException("open message queue", null);
+        }
+    }
+
+    // ---- MessageQueue ----
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public long maxMessages() {
+        return maxMessages;
+    }
+
+    @Override
+    public long maxMessageSize() {
+        return maxMessageSize;
+    }
+
+    @Override
+    public int maxPriority() {
+        return 0;
+    }
+
+    @Override
+    public long depth() {
+        checkOpen();
+        return (long) LONG.getVolatile(seg, DEPTH_OFFSET);
+    }
+
+    @Override
+    public Attributes attributes() {
+        checkOpen();
+        return new Attributes(maxMessages, maxMessageSize, depth(), nonBlocking);
+    }
+
+    @Override
+    public boolean send(MemorySegment message, int priority, Duration timeout) {
+        checkSend(message.byteSize(), priority);
+        if (!reserve(timeout)) {
+            return false;
+        }
+        int length = (int) message.byteSize();
+        synchronized (sendLock) {
+            while (!producer.offer(message, 0, length)) {
+                waitForRingSpace();
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean send(byte[] message, int priority, Duration timeout) {
+        checkSend(message.length, priority);
+        if (!reserve(timeout)) {
+            return false;
+        }
+        synchronized (sendLock) {
+            while (!producer.offer(message, 0, message.length)) {
+                waitForRingSpace();
+            }
+        }
+        return true;
+    }
+
+    private void checkSend(long length, int priority) {
+        checkOpen();
+        if (priority != 0) {
+            throw new IllegalArgumentException("message queue '" + name + "' is FIFO only (maxPriority 0); got priority "
+                    + priority);
+        }
+        if (length > maxMessageSize) {
+            throw new IpcLimitException(SEND, name, null, "the message has " + length
+                    + " bytes and the queue's largest message is " + maxMessageSize + " bytes");
+        }
+    }
+
+    /** Counts one message into DEPTH, waiting for room; {@code false} on timeout. */
+    private boolean reserve(Duration timeout) {
+        long deadline = 0;
+        for (int round = 0; ; round++) {
+            long d = (long) LONG.getVolatile(seg, DEPTH_OFFSET);
+            if (d < 0 || d > maxMessages) {
+                throw new ChannelCorruptedException(SEND, name, "queue depth", d, "it is between 0 and " + maxMessages);
+            }
+            if (d < maxMessages) {
+                if (LONG.compareAndSet(seg, DEPTH_OFFSET, d, d + 1)) {
+                    return true;
+                }
+                continue;
+            }
+            if (round == 0) {
+                deadline = System.nanoTime() + timeoutNanos(timeout);
+            }
+            if (!idle(SEND, round, deadline)) {
+                return false;
+            }
+        }
+    }
+
+    /** The message is counted in, so its space frees as receivers go on; only a wrap can make it wait. */
+    private void waitForRingSpace() {
+        checkOpen();
+        Thread.onSpinWait();
+    }
+
+    @Override
+    public long receive(MemorySegment buffer, Received into, Duration timeout) {
+        checkOpen();
+        if (buffer.byteSize() < maxMessageSize) {
+            throw new IpcLimitException(RECEIVE, name, null, "the receive buffer has " + buffer.byteSize()
+                    + " bytes and must hold the queue's largest message, " + maxMessageSize + " bytes");
+        }
+        long deadline = 0;
+        for (int round = 0; ; round++) {
+            if (takeTurn()) {
+                try {
+                    consumer.resync();
+                    int length = consumer.peek();
+                    if (length >= 0) {
+                        consumer.copyTo(buffer, length);
+                        LONG.getAndAdd(seg, DEPTH_OFFSET, -1L);
+                        if (into != null) {
+                            into.set(length, 0);
+                        }
+                        return length;
+                    }
+                } finally {
+                    endTurn();
+                }
+            }
+            if (round == 0) {
+                deadline = System.nanoTime() + timeoutNanos(timeout);
+            }
+            if (!idle(RECEIVE, round, deadline)) {
+                if (into != null) {
+                    into.set(-1, 0);
+                }
+                return -1;
+            }
+        }
+    }
+
+    @Override
+    public Optional<Message> receive(Duration timeout) {
+        checkOpen();
+        long deadline = 0;
+        for (int round = 0; ; round++) {
+            if (takeTurn()) {
+                try {
+                    consumer.resync();
+                    int length = consumer.peek();
+                    if (length >= 0) {
+                        byte[] out = new byte[length];
+                        consumer.copyTo(out, length);
+                        LONG.getAndAdd(seg, DEPTH_OFFSET, -1L);
+                        return Optional.of(new Message(out, 0));
+                    }
+                } finally {
+                    endTurn();
+                }
+            }
+            if (round == 0) {
+                deadline = System.nanoTime() + timeoutNanos(timeout);
+            }
+            if (!idle(RECEIVE, round, deadline)) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Takes the receive turn, or takes it over from a dead process; {@code false} if another has it. */
+    private boolean takeTurn() {
+        if (INT.compareAndSet(seg, RECEIVE_TURN_OFFSET, 0, pid)) {
+            return true;
+        }
+        int holder = (int) INT.getVolatile(seg, RECEIVE_TURN_OFFSET);
+        if (holder != 0 && holder != pid && !ProcessHandle.of(holder).map(ProcessHandle::isAlive).orElse(false)) {
+            return INT.compareAndSet(seg, RECEIVE_TURN_OFFSET, holder, pid);
+        }
+        return false;
+    }
+
+    private void endTurn() {
+        INT.setRelease(seg, RECEIVE_TURN_OFFSET, 0);
+    }
+
+    private void stalled(long position) {
+        throw new IpcException(RECEIVE, name, null, "the message at ring position " + position
+                + " was claimed but not written for " + STALL_TIMEOUT
+                + ": its sender probably died while writing it; the queue cannot go on past it");
+    }
+
+    /**
+     * One waiting round: spin, then yield, then sleep a slice; checks close, interrupt and the
+     * deadline. {@code false} once the deadline has passed (at once in non-blocking mode).
+     */
+    private boolean idle(String op, int round, long deadline) {
+        checkOpen();
+        if (nonBlocking) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (now - deadline >= 0) {
+            return false;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new IpcInterruptedException(op, name);
+        }
+        if (round < 100) {
+            Thread.onSpinWait();
+        } else if (round < 200) {
+            Thread.yield();
+        } else {
+            LockSupport.parkNanos(Math.min(MAX_SLEEP_NANOS, deadline - now));
+        }
+        return true;
+    }
+
+    private static long timeoutNanos(Duration timeout) {
+        if (timeout == null) {
+            return Long.MAX_VALUE / 2;
+        }
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+        }
+        try {
+            return Math.min(timeout.toNanos(), Long.MAX_VALUE / 2);
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE / 2;
+        }
+    }
+
+    @Override
+    public void setNonBlocking(boolean nonBlocking) {
+        checkOpen();
+        this.nonBlocking = nonBlocking;
+    }
+
+    @Override
+    public boolean isNonBlocking() {
+        return nonBlocking;
+    }
+
+    @Override
+    public void unlink() {
+        checkOpen();
+        platform.removeSharedMemory(name);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("message queue '" + name + "' is closed");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        shm.close();
+    }
+
+    @Override
+    public String toString() {
+        return "message queue '" + name + "' (shared-memory ring of " + capacity + " bytes, " + maxMessages
+                + " x " + maxMessageSize + " bytes, FIFO" + (closed ? ", closed)" : ")");
+    }
+}

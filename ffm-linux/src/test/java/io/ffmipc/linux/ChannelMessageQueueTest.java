@@ -1,0 +1,74 @@
+package io.ffmipc.linux;
+
+import io.ffmipc.IpcException;
+import io.ffmipc.IpcPlatform;
+import io.ffmipc.MessageQueue;
+import io.ffmipc.MessageQueueOptions;
+import io.ffmipc.OpenMode;
+import io.ffmipc.SharedMemory;
+import io.ffmipc.contract.MessageQueueContract;
+import io.ffmipc.testkit.ChildJvm;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The message queue contract on the portable {@link io.ffmipc.channel.ChannelMessageQueue} (what
+ * Windows and macOS would offer), run on Linux's shared memory; plus what is specific to it.
+ */
+class ChannelMessageQueueTest extends MessageQueueContract {
+    private static final IpcPlatform PLATFORM = ChannelQueuePlatform.create();
+
+    @Override
+    protected IpcPlatform platform() {
+        return PLATFORM;
+    }
+
+    @Override
+    protected Class<?> childMain() {
+        return ChannelMessageQueueChild.class;
+    }
+
+    @Test
+    void isFifoOnlyAndRefusesAPriority() {
+        try (MessageQueue q = create(2, 8)) {
+            assertEquals(0, q.maxPriority());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> q.trySend(new byte[1], 1));
+            assertTrue(e.getMessage().contains("FIFO") && e.getMessage().contains(q.name()), e.getMessage());
+            assertEquals(0, q.depth());
+        }
+    }
+
+    @Test
+    void aChildReceivesWhatTheParentSent() {
+        String name = newName();
+        try (MessageQueue q = platform().messageQueue(name, OpenMode.CREATE,
+                MessageQueueOptions.defaults().withMaxMessages(4).withMaxMessageSize(8))) {
+            // the child sends; then the parent sends and a second handle (another receiver) takes it
+            try (ChildJvm child = ChildJvm.start(childMain(), "priorities", name, "one:0", "two:0")) {
+                child.assertSuccess(Duration.ofSeconds(30));
+            }
+            try (MessageQueue other = platform().messageQueue(name, OpenMode.OPEN)) {
+                assertEquals("one", new String(other.tryReceive().orElseThrow().data(), StandardCharsets.UTF_8));
+                assertEquals("two", new String(q.tryReceive().orElseThrow().data(), StandardCharsets.UTF_8));
+                assertEquals(Optional.empty(), other.tryReceive());
+            }
+        }
+    }
+
+    @Test
+    void aSharedMemoryObjectThatIsNotAQueueIsRefused() {
+        String name = newName();
+        try (SharedMemory shm = platform().sharedMemory(name, OpenMode.CREATE, 4096)) {
+            shm.segment().set(java.lang.foreign.ValueLayout.JAVA_INT, 0, 0x1234);
+            IpcException e = assertThrows(IpcException.class, () -> platform().messageQueue(name, OpenMode.OPEN));
+            assertTrue(e.getMessage().contains("not a message queue"), e.getMessage());
+        }
+    }
+}
