@@ -136,6 +136,18 @@ public final class ChannelPeer {
                     scribble(shm.segment(), new Random(seed), millis);
                 }
             }
+            case "corrupt-next" -> {
+                // Publishes an impossible record length exactly where the creator's consumer reads next.
+                try (SharedMemory shm = p.sharedMemory(name, OpenMode.OPEN, 0)) {
+                    MemorySegment seg = shm.segment();
+                    int cap = seg.get(ValueLayout.JAVA_INT, ChannelHeaderDescriptor.RING_CAPACITY_OFFSET);
+                    long ring = ChannelHeaderDescriptor.ringOffset(1, cap);
+                    long consumed = seg.get(ValueLayout.JAVA_LONG, ring + RingDescriptor.CONSUMER_POSITION_OFFSET);
+                    long record = ring + RingDescriptor.DATA_OFFSET + (consumed & (cap - 1));
+                    seg.set(ValueLayout.JAVA_INT, record + RingDescriptor.TYPE_OFFSET, RingDescriptor.TYPE_MESSAGE);
+                    seg.set(ValueLayout.JAVA_INT, record + RingDescriptor.LENGTH_OFFSET, cap + 64);
+                }
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
     }

@@ -309,9 +309,24 @@ class LinuxChannelTest {
             assertEquals(1, outcomes.size());
             System.out.println(outcomes.get(0));
         }
-        // Garbage in record lengths of the ring being read is certain to be met in 4 × 600 ms;
-        // if no seed ever produced a typed error, the validation is not being exercised.
-        assertTrue(typedErrors > 0, "no seed was detected as corruption");
+        // Random garbage may or may not land where the consumer reads next (the producer overwrites
+        // much of it), so detection is asserted deterministically below, not by chance here.
+        System.out.println(typedErrors + " of 4 seeds ended in a typed channel error");
+    }
+
+    @Test
+    void garbageLengthPublishedByAnotherProcessIsReportedAsCorruption() throws Exception {
+        String name = newName();
+        Channel consumer = open(name, OpenMode.CREATE, ChannelOptions.defaults().withCapacity(4096));
+        Channel producer = open(name, OpenMode.OPEN, ChannelOptions.defaults());
+        producer.offer("before".getBytes(), Duration.ofSeconds(1));
+        assertEquals("before", new String(consumer.receive(Duration.ofSeconds(1))));
+        try (ChildJvm child = ChildJvm.start(ChannelPeer.class, "corrupt-next", name)) {
+            child.assertSuccess(CHILD);
+        }
+        ChannelCorruptedException e = assertThrows(ChannelCorruptedException.class,
+                () -> consumer.receive(Duration.ofSeconds(1)));
+        assertTrue(e.getMessage().contains(Integer.toString(4096 + 64)), e.getMessage());
     }
 
     @Test
