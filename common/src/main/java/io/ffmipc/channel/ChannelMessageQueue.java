@@ -78,7 +78,8 @@ public final class ChannelMessageQueue implements MessageQueue {
     static final long CAPACITY_OFFSET = 24;
     static final long DEPTH_OFFSET = 128;
     static final long RECEIVE_TURN_OFFSET = 256;
-    static final long RING_OFFSET = 512;
+    /** Where the ring starts in the shared memory object (public for tools and tests that inspect a queue). */
+    public static final long RING_OFFSET = 512;
     /** The longest a waiting call sleeps between looks. */
     public static final long MAX_SLEEP_NANOS = 1_000_000;
     /** How long a claimed but unpublished message may block the receivers before it is reported. */
@@ -328,7 +329,8 @@ public final class ChannelMessageQueue implements MessageQueue {
     /** Counts one message into DEPTH, waiting for room; {@code false} on timeout. */
     private boolean reserve(Duration timeout) {
         long deadline = 0;
-        for (int round = 0; ; round++) {
+        int round = 0; // counts waiting rounds only: a lost compare-and-set is not a wait
+        while (true) {
             long d = (long) LONG.getVolatile(seg, DEPTH_OFFSET);
             if (d < 0 || d > maxMessages) {
                 throw new ChannelCorruptedException(SEND, name, "queue depth", d, "it is between 0 and " + maxMessages);
@@ -337,12 +339,14 @@ public final class ChannelMessageQueue implements MessageQueue {
                 if (LONG.compareAndSet(seg, DEPTH_OFFSET, d, d + 1)) {
                     return true;
                 }
+                Thread.onSpinWait();
                 continue;
             }
+            // The deadline starts with the first full look, whatever happened before it.
             if (round == 0) {
                 deadline = System.nanoTime() + timeoutNanos(timeout);
             }
-            if (!idle(SEND, round, deadline)) {
+            if (!idle(SEND, round++, deadline)) {
                 return false;
             }
         }

@@ -179,7 +179,8 @@ final class RingConsumer extends RingView {
         checkPositions(OP, h, (long) LONG.getAcquire(segment, producerPosition));
         head = h;
         current = -1;
-        stallPosition = -1;
+        // stallPosition is kept: a turn that finds the same unpublished claim as the last one must
+        // keep its stall clock running, or a queue polled turn by turn would never report it.
     }
 
     long position() {

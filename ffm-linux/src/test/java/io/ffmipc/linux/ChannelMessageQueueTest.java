@@ -6,10 +6,13 @@ import io.ffmipc.MessageQueue;
 import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.OpenMode;
 import io.ffmipc.SharedMemory;
+import io.ffmipc.channel.ChannelMessageQueue;
+import io.ffmipc.channel.RingDescriptor;
 import io.ffmipc.contract.MessageQueueContract;
 import io.ffmipc.testkit.ChildJvm;
 import org.junit.jupiter.api.Test;
 
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -59,6 +62,33 @@ class ChannelMessageQueueTest extends MessageQueueContract {
                 assertEquals("two", new String(q.tryReceive().orElseThrow().data(), StandardCharsets.UTF_8));
                 assertEquals(Optional.empty(), other.tryReceive());
             }
+        }
+    }
+
+    /**
+     * What a sender killed between claiming ring space and publishing its message leaves behind:
+     * the producer position moved past a record whose length is still 0. Receivers poll turn by
+     * turn; the stall clock must survive the turns and report it after STALL_TIMEOUT, naming the
+     * position, instead of timing out silently forever. Messages before the claim still arrive.
+     */
+    @Test
+    void aClaimThatIsNeverPublishedIsReportedAfterTheStallTimeout() {
+        try (MessageQueue q = create(4, 8);
+             SharedMemory shm = platform().sharedMemory(q.name(), OpenMode.OPEN, 0)) {
+            assertTrue(q.trySend("before".getBytes(StandardCharsets.UTF_8), 0));
+            long producerPosition = ChannelMessageQueue.RING_OFFSET + RingDescriptor.PRODUCER_POSITION_OFFSET;
+            long tail = shm.segment().get(ValueLayout.JAVA_LONG, producerPosition);
+            shm.segment().set(ValueLayout.JAVA_LONG, producerPosition, tail + RingDescriptor.aligned(RingDescriptor.RECORD_HEADER + 8));
+
+            assertEquals("before", new String(q.receive(Duration.ofSeconds(5)).orElseThrow().data(), StandardCharsets.UTF_8));
+            long start = System.nanoTime();
+            IpcException e = assertThrows(IpcException.class,
+                    () -> q.receive(ChannelMessageQueue.STALL_TIMEOUT.plusSeconds(20)));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(e.getMessage().contains("position " + tail) && e.getMessage().contains("claimed but not written"),
+                    e.getMessage());
+            assertTrue(took.compareTo(ChannelMessageQueue.STALL_TIMEOUT) >= 0
+                    && took.compareTo(ChannelMessageQueue.STALL_TIMEOUT.plusSeconds(10)) < 0, "reported after " + took);
         }
     }
 
