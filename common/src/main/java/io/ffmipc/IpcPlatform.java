@@ -143,6 +143,22 @@ public interface IpcPlatform {
         return io.ffmipc.channel.SharedMemoryChannel.open(this, name, mode, options);
     }
 
+    /**
+     * Opens or creates the portable message queue built in {@code common} on this platform's shared
+     * memory and wait seam: the queue Windows and macOS offer as {@link #messageQueue}, available on
+     * every OS. Any handle sends and receives; FIFO only ({@link MessageQueue#maxPriority()} 0);
+     * {@code maxMessages} exact; its shared-memory object has the queue's name. See
+     * {@code io.ffmipc.channel.ChannelMessageQueue} for the layout and the precise semantics.
+     */
+    default MessageQueue sharedMemoryMessageQueue(String name, OpenMode mode, MessageQueueOptions options) {
+        return io.ffmipc.channel.ChannelMessageQueue.open(this, name, mode, options);
+    }
+
+    /** Removes a {@link #sharedMemoryMessageQueue}; {@code false} if there was none. Open handles keep working. */
+    default boolean removeSharedMemoryMessageQueue(String name) {
+        return io.ffmipc.channel.ChannelMessageQueue.remove(this, name);
+    }
+
     /** Removes a channel's shared memory; {@code false} if there was none. Open ends keep working. */
     default boolean removeChannel(String name) {
         return removeSharedMemory(name);

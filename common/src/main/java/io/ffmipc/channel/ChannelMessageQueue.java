@@ -15,10 +15,18 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.Received;
 import io.ffmipc.SharedMemory;
+import io.ffmipc.UnsupportedCapabilityException;
+import io.ffmipc.WaitStrategy;
 import io.ffmipc.spi.OpenOrCreate;
+import io.ffmipc.spi.SharedWord;
+import io.ffmipc.spi.SpiPlatform;
+import io.ffmipc.spi.WaitSeam;
+import io.ffmipc.spi.WaitSlices;
 
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
@@ -58,10 +66,15 @@ import static io.ffmipc.channel.Shared.LONG;
  *       wrap-around padding always fit: {@code capacity = nextPowerOfTwo((maxMessages + 1) * align8(maxMessageSize + 8))},
  *       at least {@link RingDescriptor#MIN_CAPACITY}, at most {@link RingDescriptor#MAX_CAPACITY}
  *       (beyond it: {@link IpcLimitException}).</li>
- *   <li><b>Waiting polls</b>: a blocked send or receive spins, yields, then sleeps in slices of at
- *       most {@link #MAX_SLEEP_NANOS} ns; it does not park on the OS wait seam, so a wake-up may
- *       take up to that slice. Timeouts, interrupts ({@link IpcInterruptedException}, flag kept)
- *       and close ({@link IllegalStateException}) end a wait.</li>
+ *   <li><b>Waiting parks on the OS wait seam</b> (futex on Linux; named semaphores on Windows;
+ *       {@code os_sync_wait_on_address} on macOS, see {@link WaitSeam}): a blocked call spins, yields,
+ *       then parks on the ring's wait point of its side, receivers on the consumer's, senders on
+ *       the producers'. A sender wakes parked receivers after publishing; a receiver wakes parked
+ *       senders after counting its message out of DEPTH. The {@link WaitPoint} handshake loses no
+ *       wake-up; parks last at most {@link WaitSlices#MAX_SLICE_NANOS}, so timeouts, interrupts
+ *       ({@link IpcInterruptedException}, flag kept) and close ({@link IllegalStateException}) are
+ *       seen. On a platform without a wait seam, waiting polls instead: sleeps of at most
+ *       {@link #MAX_SLEEP_NANOS} ns, so a wake-up may take up to that long.</li>
  *   <li>The name is the shared-memory object's name: {@link #remove} removes that object.</li>
  *   <li>A sender killed between counting its message in and publishing it leaves a claim the
  *       receivers cannot pass: after {@link #STALL_TIMEOUT} a receive reports it with an
@@ -80,7 +93,7 @@ public final class ChannelMessageQueue implements MessageQueue {
     static final long RECEIVE_TURN_OFFSET = 256;
     /** Where the ring starts in the shared memory object (public for tools and tests that inspect a queue). */
     public static final long RING_OFFSET = 512;
-    /** The longest a waiting call sleeps between looks. */
+    /** Without a wait seam: the longest a waiting call sleeps between looks. */
     public static final long MAX_SLEEP_NANOS = 1_000_000;
     /** How long a claimed but unpublished message may block the receivers before it is reported. */
     public static final Duration STALL_TIMEOUT = Duration.ofSeconds(10);
@@ -97,6 +110,14 @@ public final class ChannelMessageQueue implements MessageQueue {
     private final int capacity;
     private final RingProducer producer;
     private final RingConsumer consumer;
+    /** Where receivers park for a message (null words: the platform has no wait seam). */
+    private final WaitPoint receiversWait;
+    /** Where senders park for room in DEPTH. */
+    private final WaitPoint sendersWait;
+    private final List<SharedWord> words = new ArrayList<>(2);
+    private final Idler idler;
+    private final Idler.Ready messageReady;
+    private final Idler.Ready roomReady;
     private final int pid = (int) ProcessHandle.current().pid();
     private final Object sendLock = new Object();
     private volatile boolean nonBlocking;
@@ -111,12 +132,42 @@ public final class ChannelMessageQueue implements MessageQueue {
         this.maxMessages = maxMessages;
         this.maxMessageSize = maxMessageSize;
         this.capacity = capacity;
-        // No wait seam: waiting polls (see the class comment), so the wait points have no word.
-        WaitPoint consumerWait = new WaitPoint(seg, RING_OFFSET + RingDescriptor.CONSUMER_WAIT_OFFSET, null);
-        WaitPoint producerWait = new WaitPoint(seg, RING_OFFSET + RingDescriptor.PRODUCER_WAIT_OFFSET, null);
-        this.producer = new RingProducer(seg, RING_OFFSET, capacity, ChannelMode.MPSC, consumerWait, name, "queue ring");
-        this.consumer = new RingConsumer(seg, RING_OFFSET, capacity, ChannelMode.MPSC, producerWait,
+        WaitSeam seam = seamOf(platform);
+        long receiversBase = RING_OFFSET + RingDescriptor.CONSUMER_WAIT_OFFSET;
+        long sendersBase = RING_OFFSET + RingDescriptor.PRODUCER_WAIT_OFFSET;
+        this.receiversWait = waitPoint(seam, receiversBase);
+        this.sendersWait = waitPoint(seam, sendersBase);
+        this.idler = seam == null ? null : new Idler(WaitStrategy.SPIN_THEN_PARK);
+        if (seam != null) {
+            receiversWait.declareMayPark();
+            sendersWait.declareMayPark();
+        }
+        // Publishing wakes parked receivers. The consumer's own wake (when it frees ring space)
+        // gets a point without a word: senders wait for DEPTH, not ring space, and are woken after
+        // the DEPTH decrement that follows it; a second system call there would only wake them early.
+        this.producer = new RingProducer(seg, RING_OFFSET, capacity, ChannelMode.MPSC, receiversWait, name, "queue ring");
+        this.consumer = new RingConsumer(seg, RING_OFFSET, capacity, ChannelMode.MPSC, new WaitPoint(seg, sendersBase, null),
                 STALL_TIMEOUT.toNanos(), this::stalled, name, "queue ring");
+        this.messageReady = consumer::hasRecordAtSharedPosition;
+        this.roomReady = () -> (long) LONG.getVolatile(seg, DEPTH_OFFSET) < this.maxMessages;
+    }
+
+    /** The platform's wait seam, or null where it has none (then waiting polls). */
+    private static WaitSeam seamOf(IpcPlatform platform) {
+        try {
+            return SpiPlatform.of(platform).waitSeam();
+        } catch (UnsupportedCapabilityException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private WaitPoint waitPoint(WaitSeam seam, long base) {
+        SharedWord word = null;
+        if (seam != null) {
+            word = seam.word(shm, base + RingDescriptor.WAKE_SEQ);
+            words.add(word);
+        }
+        return new WaitPoint(seg, base, word);
     }
 
     /** The ring capacity for these sizes; {@link IpcLimitException} when it would exceed the largest ring. */
@@ -346,7 +397,7 @@ public final class ChannelMessageQueue implements MessageQueue {
             if (round == 0) {
                 deadline = System.nanoTime() + timeoutNanos(timeout);
             }
-            if (!idle(SEND, round++, deadline)) {
+            if (!idle(SEND, round++, deadline, sendersWait, roomReady)) {
                 return false;
             }
         }
@@ -373,7 +424,7 @@ public final class ChannelMessageQueue implements MessageQueue {
                     int length = consumer.peek();
                     if (length >= 0) {
                         consumer.copyTo(buffer, length);
-                        LONG.getAndAdd(seg, DEPTH_OFFSET, -1L);
+                        countOut();
                         if (into != null) {
                             into.set(length, 0);
                         }
@@ -386,7 +437,7 @@ public final class ChannelMessageQueue implements MessageQueue {
             if (round == 0) {
                 deadline = System.nanoTime() + timeoutNanos(timeout);
             }
-            if (!idle(RECEIVE, round, deadline)) {
+            if (!idle(RECEIVE, round, deadline, receiversWait, messageReady)) {
                 if (into != null) {
                     into.set(-1, 0);
                 }
@@ -407,7 +458,7 @@ public final class ChannelMessageQueue implements MessageQueue {
                     if (length >= 0) {
                         byte[] out = new byte[length];
                         consumer.copyTo(out, length);
-                        LONG.getAndAdd(seg, DEPTH_OFFSET, -1L);
+                        countOut();
                         return Optional.of(new Message(out, 0));
                     }
                 } finally {
@@ -417,10 +468,16 @@ public final class ChannelMessageQueue implements MessageQueue {
             if (round == 0) {
                 deadline = System.nanoTime() + timeoutNanos(timeout);
             }
-            if (!idle(RECEIVE, round, deadline)) {
+            if (!idle(RECEIVE, round, deadline, receiversWait, messageReady)) {
                 return Optional.empty();
             }
         }
+    }
+
+    /** Counts a received message out of DEPTH (after its ring space is free), then wakes parked senders. */
+    private void countOut() {
+        LONG.getAndAdd(seg, DEPTH_OFFSET, -1L);
+        sendersWait.wakeIfParked();
     }
 
     /** Takes the receive turn, or takes it over from a dead process; {@code false} if another has it. */
@@ -446,10 +503,11 @@ public final class ChannelMessageQueue implements MessageQueue {
     }
 
     /**
-     * One waiting round: spin, then yield, then sleep a slice; checks close, interrupt and the
-     * deadline. {@code false} once the deadline has passed (at once in non-blocking mode).
+     * One waiting round: spin, then yield, then park on {@code point} until {@code ready} (or, with
+     * no wait seam, sleep a slice); checks close, interrupt and the deadline. {@code false} once the
+     * deadline has passed (at once in non-blocking mode).
      */
-    private boolean idle(String op, int round, long deadline) {
+    private boolean idle(String op, int round, long deadline, WaitPoint point, Idler.Ready ready) {
         checkOpen();
         if (nonBlocking) {
             return false;
@@ -461,7 +519,9 @@ public final class ChannelMessageQueue implements MessageQueue {
         if (Thread.currentThread().isInterrupted()) {
             throw new IpcInterruptedException(op, name);
         }
-        if (round < 100) {
+        if (idler != null) {
+            idler.idle(round, point, ready, WaitSlices.MAX_SLICE_NANOS, deadline);
+        } else if (round < 100) {
             Thread.onSpinWait();
         } else if (round < 200) {
             Thread.yield();
@@ -514,7 +574,17 @@ public final class ChannelMessageQueue implements MessageQueue {
             return;
         }
         closed = true;
-        shm.close();
+        try {
+            // This handle's parked threads (and, harmlessly, other handles') wake, see `closed` and
+            // leave with IllegalStateException.
+            receiversWait.wakeOwn();
+            sendersWait.wakeOwn();
+            for (SharedWord w : words) {
+                w.close();
+            }
+        } finally {
+            shm.close();
+        }
     }
 
     @Override

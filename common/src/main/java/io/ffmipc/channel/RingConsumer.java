@@ -107,6 +107,16 @@ final class RingConsumer extends RingView {
         return (int) INT.getAcquire(segment, data + (head & mask) + LENGTH_OFFSET) != 0;
     }
 
+    /**
+     * Whether a record is published at the SHARED consumer position: the park re-check of consumers
+     * that take turns (the message queue), which may not touch this consumer's state without the turn.
+     * Any position is masked into the ring, so a scribbled one cannot make this read out of bounds.
+     */
+    boolean hasRecordAtSharedPosition() {
+        long h = (long) LONG.getAcquire(segment, consumerPosition);
+        return (int) INT.getAcquire(segment, data + (h & mask) + LENGTH_OFFSET) != 0;
+    }
+
     /** Hands the message found by {@link #peek()} to {@code handler} in place, then releases it. */
     void deliver(MessageHandler handler, int length) {
         long rec = current;

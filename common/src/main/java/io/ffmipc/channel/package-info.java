@@ -19,6 +19,8 @@
  * {@link io.ffmipc.channel.ChannelMessageQueue} from {@code messageQueue}: one MPSC ring of the
  * channel format in a named shared-memory object, without the channel's duplex creator/opener
  * roles, so any handle sends and receives (receivers take turns, each message is taken once).
- * FIFO only ({@code maxPriority() == 0}); its class comment states the layout and every limit.
+ * FIFO only ({@code maxPriority() == 0}); waits park on the wait seam (they poll where there is
+ * none); its class comment states the layout and every limit. Every platform also offers it as
+ * {@link io.ffmipc.IpcPlatform#sharedMemoryMessageQueue}.
  */
 package io.ffmipc.channel;

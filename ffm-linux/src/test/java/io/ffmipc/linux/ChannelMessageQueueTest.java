@@ -92,6 +92,27 @@ class ChannelMessageQueueTest extends MessageQueueContract {
         }
     }
 
+    /** The public way to it: every platform offers it beside its native queue, by the same name rules. */
+    @Test
+    void linuxOffersItBesideThePosixQueue() {
+        IpcPlatform linux = io.ffmipc.Ipc.platform();
+        String name = newName();
+        try {
+            try (MessageQueue q = linux.sharedMemoryMessageQueue(name, OpenMode.CREATE,
+                    MessageQueueOptions.defaults().withMaxMessages(4).withMaxMessageSize(16))) {
+                assertEquals(0, q.maxPriority(), "FIFO: the shared-memory queue, not POSIX mq");
+                assertTrue(q.trySend("hi".getBytes(StandardCharsets.UTF_8), 0));
+                try (MessageQueue other = linux.sharedMemoryMessageQueue(name, OpenMode.OPEN, MessageQueueOptions.defaults())) {
+                    assertEquals(16, other.maxMessageSize(), "sizes come from the queue, not the opener's options");
+                    assertEquals("hi", new String(other.tryReceive().orElseThrow().data(), StandardCharsets.UTF_8));
+                }
+            }
+        } finally {
+            assertTrue(linux.removeSharedMemoryMessageQueue(name));
+        }
+        assertEquals(false, linux.removeSharedMemoryMessageQueue(name));
+    }
+
     @Test
     void aSharedMemoryObjectThatIsNotAQueueIsRefused() {
         String name = newName();

@@ -19,15 +19,25 @@ final class ChannelQueuePlatform {
     private ChannelQueuePlatform() {
     }
 
+    /** With Linux's wait seam (queue waits park on futexes). */
     static IpcPlatform create() {
+        return create(true);
+    }
+
+    /**
+     * {@code withSeam} false: the queue is given the proxy itself as its platform, which is not an
+     * {@link io.ffmipc.spi.SpiPlatform}, so it has no wait seam and its waits poll.
+     */
+    static IpcPlatform create(boolean withSeam) {
         IpcPlatform real = Ipc.platform();
+        IpcPlatform[] self = new IpcPlatform[1];
         InvocationHandler h = (proxy, method, args) -> {
-            // The proxy itself is the platform the queue uses, so its shared memory is the real one.
+            IpcPlatform queuePlatform = withSeam ? real : self[0];
             if (method.getName().equals("messageQueue") && args.length == 3) {
-                return ChannelMessageQueue.open(real, (String) args[0], (OpenMode) args[1], (MessageQueueOptions) args[2]);
+                return ChannelMessageQueue.open(queuePlatform, (String) args[0], (OpenMode) args[1], (MessageQueueOptions) args[2]);
             }
             if (method.getName().equals("messageQueue") && args.length == 2) {
-                return ChannelMessageQueue.open(real, (String) args[0], (OpenMode) args[1], MessageQueueOptions.defaults());
+                return ChannelMessageQueue.open(queuePlatform, (String) args[0], (OpenMode) args[1], MessageQueueOptions.defaults());
             }
             if (method.getName().equals("removeMessageQueue")) {
                 return ChannelMessageQueue.remove(real, (String) args[0]);
@@ -38,6 +48,7 @@ final class ChannelQueuePlatform {
                 throw e.getCause();
             }
         };
-        return (IpcPlatform) Proxy.newProxyInstance(IpcPlatform.class.getClassLoader(), new Class<?>[] {IpcPlatform.class}, h);
+        self[0] = (IpcPlatform) Proxy.newProxyInstance(IpcPlatform.class.getClassLoader(), new Class<?>[] {IpcPlatform.class}, h);
+        return self[0];
     }
 }

@@ -2,37 +2,75 @@ package io.ffmipc.bench;
 
 import java.lang.foreign.MemorySegment;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 import io.ffmipc.Ipc;
 import io.ffmipc.MessageQueue;
 import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.OpenMode;
 
-/** The library's POSIX message queues ({@code mq_timedsend} / {@code mq_timedreceive}), one per direction. */
-final class PosixMqMechanism implements Mechanism {
+/**
+ * A {@link MessageQueue} per direction: the library's POSIX message queues ({@code mq_timedsend} /
+ * {@code mq_timedreceive}) or its portable shared-memory queue (the ring of the channel format,
+ * parking on the wait seam: what Windows and macOS offer as their message queue).
+ */
+final class QueueMechanism implements Mechanism {
     private static final MessageQueueOptions OPTIONS = MessageQueueOptions.defaults().withMaxMessageSize(Messages.MAX_LENGTH);
+
+    /** How a queue of this kind is opened and removed. */
+    private record Kind(BiFunction<String, OpenMode, MessageQueue> opener, Consumer<String> remover) {
+        MessageQueue open(String name, OpenMode mode) {
+            return opener.apply(name, mode);
+        }
+
+        void remove(String name) {
+            remover.accept(name);
+        }
+    }
+
+    private final String name;
+    private final String title;
+    private final Kind kind;
+
+    private QueueMechanism(String name, String title, Kind kind) {
+        this.name = name;
+        this.title = title;
+        this.kind = kind;
+    }
+
+    static QueueMechanism posix() {
+        return new QueueMechanism("posix-mq", "POSIX message queue (mq_timedsend / mq_timedreceive), one per direction",
+                new Kind((n, mode) -> Ipc.platform().messageQueue(n, mode, OPTIONS), Ipc.platform()::removeMessageQueue));
+    }
+
+    static QueueMechanism sharedMemory() {
+        return new QueueMechanism("shm-mq", "the library's portable shared-memory message queue (MPSC ring, parks on"
+                + " futex), one per direction", new Kind((n, mode) -> Ipc.platform().sharedMemoryMessageQueue(n, mode, OPTIONS),
+                Ipc.platform()::removeSharedMemoryMessageQueue));
+    }
 
     @Override
     public String name() {
-        return "posix-mq";
+        return name;
     }
 
     @Override
     public String title() {
-        return "POSIX message queue (mq_timedsend / mq_timedreceive), one per direction";
+        return title;
     }
 
     @Override
     public Link openDriver(PeerStarter peer) {
         String toPeer = BenchNames.unique("mq");
         String toDriver = BenchNames.unique("mq");
-        MessageQueue out = Ipc.platform().messageQueue(toPeer, OpenMode.CREATE, OPTIONS);
+        MessageQueue out = kind.open(toPeer, OpenMode.CREATE);
         MessageQueue in = null;
         try {
-            in = Ipc.platform().messageQueue(toDriver, OpenMode.CREATE, OPTIONS);
+            in = kind.open(toDriver, OpenMode.CREATE);
             QueueLink link = new QueueLink(out, in, () -> {
-                Ipc.platform().removeMessageQueue(toPeer);
-                Ipc.platform().removeMessageQueue(toDriver);
+                kind.remove(toPeer);
+                kind.remove(toDriver);
             });
             peer.start(List.of(toPeer, toDriver));
             return link;
@@ -41,16 +79,16 @@ final class PosixMqMechanism implements Mechanism {
             if (in != null) {
                 in.close();
             }
-            Ipc.platform().removeMessageQueue(toPeer);
-            Ipc.platform().removeMessageQueue(toDriver);
+            kind.remove(toPeer);
+            kind.remove(toDriver);
             throw e;
         }
     }
 
     @Override
     public Link openPeer(List<String> args) {
-        MessageQueue in = Ipc.platform().messageQueue(args.get(0), OpenMode.OPEN);
-        MessageQueue out = Ipc.platform().messageQueue(args.get(1), OpenMode.OPEN);
+        MessageQueue in = kind.open(args.get(0), OpenMode.OPEN);
+        MessageQueue out = kind.open(args.get(1), OpenMode.OPEN);
         return new QueueLink(out, in, () -> { });
     }
 
