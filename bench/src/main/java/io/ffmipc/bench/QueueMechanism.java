@@ -41,13 +41,13 @@ final class QueueMechanism implements Mechanism {
 
     static QueueMechanism posix() {
         return new QueueMechanism("posix-mq", "POSIX message queue (mq_timedsend / mq_timedreceive), one per direction",
-                new Kind((n, mode) -> Ipc.platform().messageQueue(n, mode, OPTIONS), Ipc.platform()::removeMessageQueue));
+                new Kind((n, mode) -> Ipc.platform().messageQueue(n, mode, OPTIONS), n -> Ipc.platform().removeMessageQueue(n)));
     }
 
     static QueueMechanism sharedMemory() {
         return new QueueMechanism("shm-mq", "the library's portable shared-memory message queue (MPSC ring, parks on"
                 + " futex), one per direction", new Kind((n, mode) -> Ipc.platform().sharedMemoryMessageQueue(n, mode, OPTIONS),
-                Ipc.platform()::removeSharedMemoryMessageQueue));
+                n -> Ipc.platform().removeSharedMemoryMessageQueue(n)));
     }
 
     @Override
