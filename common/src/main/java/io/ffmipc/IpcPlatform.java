@@ -89,7 +89,15 @@ public interface IpcPlatform {
      * event as it is.
      */
     default NamedEvent event(String name, OpenMode mode, EventKind kind) {
-        return io.ffmipc.sync.SharedEvent.open(this, name, mode, kind);
+        return event(name, mode, kind, Permissions.OWNER_ONLY);
+    }
+
+    /**
+     * {@link #event(String, OpenMode, EventKind)} with the permissions a created event gets; every
+     * process that uses it (waits or sets) needs read and write. Ignored when the event exists.
+     */
+    default NamedEvent event(String name, OpenMode mode, EventKind kind, Permissions permissions) {
+        return io.ffmipc.sync.SharedEvent.open(this, name, mode, kind, permissions);
     }
 
     /** Removes a named event; {@code false} if there was none. */
@@ -99,7 +107,12 @@ public interface IpcPlatform {
 
     /** Opens or creates a process-shared condition with its mutex (see {@link Condition}). */
     default Condition condition(String name, OpenMode mode) {
-        return io.ffmipc.sync.SharedCondition.open(this, name, mode);
+        return condition(name, mode, Permissions.OWNER_ONLY);
+    }
+
+    /** {@link #condition(String, OpenMode)} with the permissions a created one gets (users need read and write). */
+    default Condition condition(String name, OpenMode mode, Permissions permissions) {
+        return io.ffmipc.sync.SharedCondition.open(this, name, mode, permissions);
     }
 
     /** Removes a named condition; {@code false} if there was none. */
@@ -112,7 +125,12 @@ public interface IpcPlatform {
      * one made for another number of parties is refused.
      */
     default Barrier barrier(String name, OpenMode mode, int parties) {
-        return io.ffmipc.sync.SharedBarrier.open(this, name, mode, parties);
+        return barrier(name, mode, parties, Permissions.OWNER_ONLY);
+    }
+
+    /** {@link #barrier(String, OpenMode, int)} with the permissions a created one gets (users need read and write). */
+    default Barrier barrier(String name, OpenMode mode, int parties, Permissions permissions) {
+        return io.ffmipc.sync.SharedBarrier.open(this, name, mode, parties, permissions);
     }
 
     /** Removes a named barrier; {@code false} if there was none. */
@@ -122,7 +140,12 @@ public interface IpcPlatform {
 
     /** Opens or creates a process-shared read-write lock (writer preference, see {@link ReadWriteLock}). */
     default ReadWriteLock readWriteLock(String name, OpenMode mode) {
-        return io.ffmipc.sync.SharedReadWriteLock.open(this, name, mode);
+        return readWriteLock(name, mode, Permissions.OWNER_ONLY);
+    }
+
+    /** {@link #readWriteLock(String, OpenMode)} with the permissions a created one gets (users need read and write). */
+    default ReadWriteLock readWriteLock(String name, OpenMode mode, Permissions permissions) {
+        return io.ffmipc.sync.SharedReadWriteLock.open(this, name, mode, permissions);
     }
 
     /** Removes a named read-write lock; {@code false} if there was none. */

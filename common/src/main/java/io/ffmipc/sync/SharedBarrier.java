@@ -5,6 +5,7 @@ import io.ffmipc.BarrierBrokenException;
 import io.ffmipc.IpcInterruptedException;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
+import io.ffmipc.Permissions;
 import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.SharedWord;
 
@@ -32,11 +33,11 @@ public final class SharedBarrier extends SharedSyncObject implements Barrier {
         this.state = shared.word(STATE);
     }
 
-    public static Barrier open(IpcPlatform platform, String name, OpenMode mode, int parties) {
+    public static Barrier open(IpcPlatform platform, String name, OpenMode mode, int parties, Permissions permissions) {
         if (parties <= 0) {
             throw new IllegalArgumentException("a barrier needs at least 1 party, got " + parties + " for '" + name + "'");
         }
-        return SharedStructure.open(platform, SyncKind.BARRIER, name, mode,
+        return SharedStructure.open(platform, SyncKind.BARRIER, name, mode, permissions,
                 s -> s.set(ValueLayout.JAVA_INT, PARTIES, parties),
                 s -> {
                     int found = s.get(ValueLayout.JAVA_INT, PARTIES);

@@ -3,6 +3,7 @@ package io.ffmipc.sync;
 import io.ffmipc.Condition;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
+import io.ffmipc.Permissions;
 import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.SharedWord;
 
@@ -24,8 +25,9 @@ public final class SharedCondition extends SharedSyncObject implements Condition
         this.sequence = shared.word(SEQUENCE);
     }
 
-    public static Condition open(IpcPlatform platform, String name, OpenMode mode) {
-        return SharedStructure.open(platform, SyncKind.CONDITION, name, mode, s -> { }, s -> { }, SharedCondition::new);
+    public static Condition open(IpcPlatform platform, String name, OpenMode mode, Permissions permissions) {
+        return SharedStructure.open(platform, SyncKind.CONDITION, name, mode, permissions, s -> { }, s -> { },
+                SharedCondition::new);
     }
 
     public static boolean remove(IpcPlatform platform, String name) {

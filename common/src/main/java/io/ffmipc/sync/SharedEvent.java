@@ -4,6 +4,7 @@ import io.ffmipc.EventKind;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.NamedEvent;
 import io.ffmipc.OpenMode;
+import io.ffmipc.Permissions;
 import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.SharedWord;
 
@@ -28,13 +29,14 @@ public final class SharedEvent extends SharedSyncObject implements NamedEvent {
     }
 
     /** @param kind required when the event may be created; with {@link OpenMode#OPEN}, null takes the event's own kind */
-    public static NamedEvent open(IpcPlatform platform, String name, OpenMode mode, EventKind kind) {
+    public static NamedEvent open(IpcPlatform platform, String name, OpenMode mode, EventKind kind,
+                                  Permissions permissions) {
         if (kind == null && mode != OpenMode.OPEN) {
             throw new IllegalArgumentException("event kind is required (MANUAL_RESET or AUTO_RESET) when the event may be"
                     + " created (" + mode + ")");
         }
         int[] found = {kind == null ? -1 : kind.ordinal()};
-        return SharedStructure.open(platform, SyncKind.EVENT, name, mode,
+        return SharedStructure.open(platform, SyncKind.EVENT, name, mode, permissions,
                 s -> s.set(ValueLayout.JAVA_INT, EventDescriptor.KIND, found[0]),
                 s -> {
                     int stored = s.get(ValueLayout.JAVA_INT, EventDescriptor.KIND);

@@ -3,6 +3,7 @@ package io.ffmipc.sync;
 import io.ffmipc.IpcLimitException;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
+import io.ffmipc.Permissions;
 import io.ffmipc.ReadWriteLock;
 import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.SharedWord;
@@ -35,8 +36,8 @@ public final class SharedReadWriteLock extends SharedSyncObject implements ReadW
         this.label = "read-write lock '" + shared.name + "'";
     }
 
-    public static ReadWriteLock open(IpcPlatform platform, String name, OpenMode mode) {
-        return SharedStructure.open(platform, SyncKind.READ_WRITE_LOCK, name, mode, s -> { }, s -> { },
+    public static ReadWriteLock open(IpcPlatform platform, String name, OpenMode mode, Permissions permissions) {
+        return SharedStructure.open(platform, SyncKind.READ_WRITE_LOCK, name, mode, permissions, s -> { }, s -> { },
                 SharedReadWriteLock::new);
     }
 

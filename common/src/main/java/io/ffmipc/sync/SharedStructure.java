@@ -4,6 +4,7 @@ import io.ffmipc.IpcException;
 import io.ffmipc.IpcLimitException;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
+import io.ffmipc.Permissions;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.spi.CloseGuard;
 import io.ffmipc.spi.SharedWord;
@@ -47,12 +48,13 @@ final class SharedStructure implements AutoCloseable {
      * @param init  writes the structure's fields into fresh (zeroed) memory, before the magic
      * @param check checks an existing structure's configuration against the caller's; throws if they differ
      */
-    static SharedStructure open(IpcPlatform ipc, SyncKind kind, String name, OpenMode mode,
+    static SharedStructure open(IpcPlatform ipc, SyncKind kind, String name, OpenMode mode, Permissions permissions,
                                 Consumer<MemorySegment> init, Consumer<MemorySegment> check) {
         SpiPlatform platform = SpiPlatform.of(Objects.requireNonNull(ipc, "platform"));
         String objectName = kind.objectName(name);
         Objects.requireNonNull(mode, "mode");
-        SharedMemory memory = map(platform, kind, objectName, mode);
+        Objects.requireNonNull(permissions, "permissions");
+        SharedMemory memory = map(platform, kind, objectName, mode, permissions);
         try {
             MemorySegment s = memory.segment();
             if (memory.created()) {
@@ -74,12 +76,12 @@ final class SharedStructure implements AutoCloseable {
     }
 
     /**
-     * {@link #open(IpcPlatform, SyncKind, String, OpenMode, Consumer, Consumer) Opens} the structure and
+     * {@link #open(IpcPlatform, SyncKind, String, OpenMode, Permissions, Consumer, Consumer) Opens} the structure and
      * wraps it in its type's handle; if making the handle fails, the structure is closed again.
      */
-    static <T> T open(IpcPlatform ipc, SyncKind kind, String name, OpenMode mode, Consumer<MemorySegment> init,
-                      Consumer<MemorySegment> check, Function<SharedStructure, T> handle) {
-        SharedStructure shared = open(ipc, kind, name, mode, init, check);
+    static <T> T open(IpcPlatform ipc, SyncKind kind, String name, OpenMode mode, Permissions permissions,
+                      Consumer<MemorySegment> init, Consumer<MemorySegment> check, Function<SharedStructure, T> handle) {
+        SharedStructure shared = open(ipc, kind, name, mode, permissions, init, check);
         try {
             return handle.apply(shared);
         } catch (RuntimeException e) {
@@ -88,12 +90,17 @@ final class SharedStructure implements AutoCloseable {
         }
     }
 
-    /** Maps the object; an existing one that is still being sized by its creator is retried briefly. */
-    private static SharedMemory map(SpiPlatform platform, SyncKind kind, String objectName, OpenMode mode) {
+    /**
+     * Maps the object (created with {@code permissions}: every process that uses a structure writes
+     * to it, so each needs read and write); an existing one still being sized by its creator is
+     * retried briefly.
+     */
+    private static SharedMemory map(SpiPlatform platform, SyncKind kind, String objectName, OpenMode mode,
+                                    Permissions permissions) {
         long until = System.nanoTime() + READY_MILLIS * 1_000_000L;
         while (true) {
             try {
-                return platform.sharedMemory(objectName, mode, SyncHeader.SIZE);
+                return platform.sharedMemory(objectName, mode, SyncHeader.SIZE, permissions);
             } catch (IpcLimitException tooSmall) {
                 // shm_open and ftruncate are two steps: a creator may be between them.
                 if (mode == OpenMode.CREATE || System.nanoTime() - until > 0) {
