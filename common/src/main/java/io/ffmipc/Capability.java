@@ -4,6 +4,7 @@ package io.ffmipc;
 public enum Capability {
     NAMED_SHARED_MEMORY("named shared memory"),
     MAPPED_FILE("mapped file"),
+    ANONYMOUS_SHARED_MEMORY("unnamed shared memory (passed by handle)"),
     SEMAPHORE("counting semaphore, timed"),
     ROBUST_MUTEX("robust mutex (owner death reported)"),
     EVENT("event (signal/wait)"),

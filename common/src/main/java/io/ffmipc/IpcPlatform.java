@@ -34,6 +34,17 @@ public interface IpcPlatform {
     /** Removes a named shared memory object; {@code false} if there was none. */
     boolean removeSharedMemory(String name);
 
+    /**
+     * Creates unnamed shared memory of {@code size} bytes, zeroed: it is in no namespace, so nothing
+     * can open it by name, nothing needs removing and a crash leaves nothing behind. Another process
+     * gets it through {@link SharedMemory#handle()} (passed with {@link MessagePipe#sendHandle} or
+     * inherited through {@link ChildLauncher#inherit}) and maps it with {@link #sharedMemoryFromHandle};
+     * it lives until the last handle and mapping are gone. Its size is fixed for every process
+     * (where the OS can enforce that: sealed on Linux). {@link SharedMemory#name()} is a label for
+     * messages; {@link SharedMemory#unlink()} does nothing.
+     */
+    SharedMemory anonymousSharedMemory(long size);
+
     /** Maps a file into memory, shared with every process that maps it. */
     SharedMemory mapFile(Path file, OpenMode mode, long size, Permissions permissions);
 
@@ -193,6 +204,13 @@ public interface IpcPlatform {
      * still closes its own.
      */
     SharedMemory sharedMemoryFromHandle(Inheritable handle);
+
+    /**
+     * In a child process: the shared memory its parent handed over with this token
+     * ({@link ChildLauncher#inherit} of {@link SharedMemory#handle()}), mapped whole. The child takes
+     * the inherited handle over: closing the returned object releases it.
+     */
+    SharedMemory inheritedSharedMemory(String token);
 
     /** An event from an OS handle another process passed or this one inherited; copied like {@link #sharedMemoryFromHandle}. */
     Event eventFromHandle(Inheritable handle, EventMode mode);

@@ -124,8 +124,24 @@ public abstract class MessagePipeContract {
     @Test
     void handlesPassedToAChildAreUsedThere() {
         String shmName = TestNames.unique("mp-shm");
+        try (SharedMemory shm = platform().sharedMemory(shmName, OpenMode.CREATE, 4096)) {
+            passMemoryAndEventToAChild(shm);
+        } finally {
+            platform().removeSharedMemory(shmName);
+        }
+    }
+
+    /** Unnamed shared memory has no other way into another process than its handle. */
+    @Test
+    void anonymousMemoryPassedToAChildIsUsedThere() {
+        try (SharedMemory shm = platform().anonymousSharedMemory(4096)) {
+            passMemoryAndEventToAChild(shm);
+        }
+    }
+
+    /** Sends the memory's handle and an event's over a pipe; the child writes into one and signals the other. */
+    private void passMemoryAndEventToAChild(SharedMemory shm) {
         try (MessagePipeServer server = platform().messagePipeServer(TestNames.unique("mp-handles"));
-             SharedMemory shm = platform().sharedMemory(shmName, OpenMode.CREATE, 4096);
              Event event = platform().event(EventMode.COUNTER);
              ChildJvm child = ChildJvm.start(MessagePipePeer.class, "handles", server.name(), self())) {
             shm.segment().setString(0, "hello through SCM_RIGHTS");
@@ -139,8 +155,6 @@ public abstract class MessagePipeContract {
             }
             assertEquals("child saw: hello through SCM_RIGHTS (4096 bytes)", shm.segment().getString(1024));
             child.assertSuccess(WAIT);
-        } finally {
-            platform().removeSharedMemory(shmName);
         }
     }
 

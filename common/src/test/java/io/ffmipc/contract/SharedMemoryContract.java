@@ -1,5 +1,7 @@
 package io.ffmipc.contract;
 
+import io.ffmipc.ChildLauncher;
+import io.ffmipc.ChildProcess;
 import io.ffmipc.InvalidNameException;
 import io.ffmipc.IpcLimitException;
 import io.ffmipc.IpcNames;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -273,6 +277,69 @@ public abstract class SharedMemoryContract {
             child.assertSuccess(Duration.ofSeconds(60));
         }
         assertEquals("reply:" + message, readText(shm.segment(), REPLY_OFFSET));
+    }
+
+    // ------------------------------------------------------------ unnamed (anonymous) shared memory
+
+    @Test
+    void anonymousMemoryIsZeroedUnnamedAndRefusesBadSizes() {
+        SharedMemory shm = track(platform().anonymousSharedMemory(SIZE));
+        assertEquals(SIZE, shm.size());
+        assertTrue(shm.created());
+        assertEquals(-1, shm.segment().mismatch(MemorySegment.ofArray(new byte[SIZE])), "zero-filled");
+        assertTrue(shm.handle().isPresent(), "it can only be shared through its handle");
+        assertTrue(platform().list().stream().noneMatch(i -> i.name().equals(shm.name())),
+                "it is in no namespace: " + shm.name());
+        shm.unlink(); // nothing to remove: does nothing
+        shm.segment().set(JAVA_LONG, SIZE - 8, 42L);
+        assertEquals(42L, shm.segment().get(JAVA_LONG, SIZE - 8));
+
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> platform().anonymousSharedMemory(0));
+        assertTrue(zero.getMessage().contains("at least 1 byte"), zero.getMessage());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> platform().anonymousSharedMemory(-1));
+        assertTrue(negative.getMessage().contains("must not be negative"), negative.getMessage());
+        IpcLimitException huge = assertThrows(IpcLimitException.class,
+                () -> platform().anonymousSharedMemory(Long.MAX_VALUE / 2));
+        assertTrue(huge.getMessage().contains(Long.toString(Long.MAX_VALUE / 2)), huge.getMessage());
+
+        MemorySegment segment = shm.segment();
+        shm.close();
+        assertThrows(IllegalStateException.class, () -> segment.get(JAVA_INT, 0));
+        assertThrows(IllegalStateException.class, shm::handle);
+        shm.close();
+    }
+
+    /**
+     * A child started through the platform's launcher inherits unnamed shared memory by token and
+     * maps it whole: both see the same bytes, with no name anywhere.
+     */
+    @Test
+    void aChildInheritsAnonymousMemoryAndAnswersThroughIt() throws Exception {
+        SharedMemory shm = track(platform().anonymousSharedMemory(SIZE));
+        String message = "unnamed hello from " + ProcessHandle.current().pid();
+        writeText(shm.segment(), MESSAGE_OFFSET, message);
+        Path out = Files.createTempFile("ffmipc-anon-child-", ".out");
+        try {
+            ChildLauncher launcher = platform().launcher(ChildJvm.command(InheritedSharedMemoryPeer.class));
+            String token = launcher.inherit(shm.handle().orElseThrow());
+            launcher.argument(token).argument(Integer.toString(SIZE)).stdout(out).stderr(out);
+            try (ChildProcess child = launcher.start()) {
+                assertEquals(OptionalInt.of(0), child.waitFor(Duration.ofSeconds(60)),
+                        "child said:\n" + Files.readString(out));
+            }
+            assertEquals("reply:" + message, readText(shm.segment(), REPLY_OFFSET), Files.readString(out));
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    @Test
+    void aBadInheritanceTokenIsRefusedWithTheExpectedForm() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> platform().inheritedSharedMemory("not-a-token"));
+        assertTrue(e.getMessage().contains("not-a-token") && e.getMessage().contains("shared memory"), e.getMessage());
     }
 
     /** Writes a length-prefixed UTF-8 string. */

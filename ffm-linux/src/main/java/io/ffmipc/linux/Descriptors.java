@@ -16,6 +16,31 @@ final class Descriptors {
     private Descriptors() {
     }
 
+    private static final String TOKEN_PREFIX = "fd:";
+
+    /** The token a {@link SpawnLauncher} gives a child for a descriptor: {@code fd:N}. */
+    static String token(int childFd) {
+        return TOKEN_PREFIX + childFd;
+    }
+
+    /** The descriptor number in a launcher's token; {@code what} names the object for the message. */
+    static int parseToken(String token, String what) {
+        String bad = "bad " + what + " token '" + token + "': expected 'fd:<descriptor number>', such as 'fd:3'";
+        if (token == null || !token.startsWith(TOKEN_PREFIX)) {
+            throw new IllegalArgumentException(bad);
+        }
+        int fd;
+        try {
+            fd = Integer.parseInt(token.substring(TOKEN_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(bad);
+        }
+        if (fd < 0) {
+            throw new IllegalArgumentException(bad);
+        }
+        return fd;
+    }
+
     /** The descriptor behind a handle, checked to be one. */
     static int of(Inheritable handle, String operation) {
         if (handle == null) {

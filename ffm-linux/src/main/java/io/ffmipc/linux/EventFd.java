@@ -32,7 +32,6 @@ public final class EventFd implements Event {
     private static final int EINTR = Errno.EINTR.intValue();
     private static final int EFD_SEMAPHORE = LibC.EFD_SEMAPHORE.intValue();
     private static final int POLLIN = LibC.POLLIN.intValue();
-    private static final String TOKEN_PREFIX = "fd:";
 
     private final int fd;
     private final EventMode mode;
@@ -61,11 +60,6 @@ public final class EventFd implements Event {
         return new EventFd(fd, mode);
     }
 
-    /** The token a {@link SpawnLauncher} gives a child for a descriptor: {@code fd:N}. */
-    static String token(int childFd) {
-        return TOKEN_PREFIX + childFd;
-    }
-
     /**
      * In a child: the eventfd its parent handed over as {@code token} ({@code fd:N}). Checks that
      * the descriptor is open and is an eventfd, and that its mode is the one expected.
@@ -74,7 +68,7 @@ public final class EventFd implements Event {
         if (mode == null) {
             throw new IllegalArgumentException("event mode is required (COUNTER or SEMAPHORE)");
         }
-        int fd = parseToken(token);
+        int fd = Descriptors.parseToken(token, "event");
         checkEventFd(token, fd, mode, "inherit event");
         return new EventFd(fd, mode);
     }
@@ -115,23 +109,6 @@ public final class EventFd implements Event {
             throw new IpcException(operation, token, "descriptor " + fd + " is not an eventfd but " + target);
         }
         checkModeAndFlags(token, fd, mode);
-    }
-
-    static int parseToken(String token) {
-        String expected = "expected 'fd:<descriptor number>', such as 'fd:3'";
-        if (token == null || !token.startsWith(TOKEN_PREFIX)) {
-            throw new IllegalArgumentException("bad event token '" + token + "': " + expected);
-        }
-        int fd;
-        try {
-            fd = Integer.parseInt(token.substring(TOKEN_PREFIX.length()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad event token '" + token + "': " + expected);
-        }
-        if (fd < 0) {
-            throw new IllegalArgumentException("bad event token '" + token + "': " + expected);
-        }
-        return fd;
     }
 
     /** /proc/self/fdinfo shows the eventfd's semaphore flag (Linux 6.6+) and its file status flags. */

@@ -78,6 +78,13 @@ final class LinuxPlatform implements SpiPlatform {
     }
 
     @Override
+    public SharedMemory anonymousSharedMemory(long size) {
+        // The internal mount behind memfd is bounded only by memory; /dev/shm's size (half the RAM
+        // by default) is the sane bound named objects already have.
+        return PosixSharedMemory.anonymous(size, devShmSize());
+    }
+
+    @Override
     public SharedMemory mapFile(Path file, OpenMode mode, long size, Permissions permissions) {
         return PosixSharedMemory.mapFile(file, mode, size, permissions);
     }
@@ -130,6 +137,14 @@ final class LinuxPlatform implements SpiPlatform {
     @Override
     public WaitSeam waitSeam() {
         return FutexWaitSeam.INSTANCE;
+    }
+
+    @Override
+    public SharedMemory inheritedSharedMemory(String token) {
+        int fd = Descriptors.parseToken(token, "shared memory");
+        SharedMemory memory = PosixSharedMemory.fromHandle(() -> fd); // maps a copy; fails before we own fd
+        Descriptors.closeQuietly(fd); // the inherited descriptor is ours now, and the copy is mapped
+        return memory;
     }
 
     @Override

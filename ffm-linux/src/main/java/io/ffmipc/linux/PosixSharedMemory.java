@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -40,6 +41,8 @@ final class PosixSharedMemory implements SharedMemory {
     private final NativeMapping mapping;
     private final int fd;
     private final AtomicBoolean fdClosed = new AtomicBoolean();
+    /** Numbers this process's anonymous objects, for their labels in messages. */
+    private static final AtomicLong ANONYMOUS = new AtomicLong();
 
     private PosixSharedMemory(Source source, long size, boolean created, NativeMapping mapping, int fd) {
         this.source = source;
@@ -62,6 +65,37 @@ final class PosixSharedMemory implements SharedMemory {
         SharedMemorySizes.checkRequest("map file", source.name(), Objects.requireNonNull(mode, "mode"), size,
                 Long.MAX_VALUE);
         return map(source, mode, size, Objects.requireNonNull(permissions, "permissions"));
+    }
+
+    /**
+     * Unnamed shared memory ({@code memfd_create}): it is in no namespace, so there is nothing to
+     * remove and nothing a crash can leave behind; it lives while some process holds its descriptor
+     * or a mapping, and other processes get it through {@link #handle()}. Once sized it is sealed
+     * ({@code F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL}): no process it is handed to can truncate
+     * it under our mapping, which would turn our next access into a SIGBUS that kills the JVM.
+     */
+    static PosixSharedMemory anonymous(long size, long limit) {
+        String label = "anonymous-" + ProcessHandle.current().pid() + "-" + ANONYMOUS.incrementAndGet();
+        String op = "create anonymous shared memory";
+        SharedMemorySizes.checkRequest(op, label, OpenMode.CREATE, size, limit);
+        MemorySegment st = NativeBinder.callState();
+        int fd;
+        try (Arena arena = Arena.ofConfined()) {
+            // The name only labels it in /proc/<pid>/fd ("/memfd:ffmipc-anonymous-… (deleted)").
+            fd = LibC.memfdCreate(st, arena.allocateFrom("ffmipc-" + label),
+                    LibC.MFD_CLOEXEC.intValue() | LibC.MFD_ALLOW_SEALING.intValue());
+        }
+        if (fd < 0) {
+            throw Errno.exception("memfd_create", label, LibC.errno(st), "creating " + size + " bytes");
+        }
+        PosixSharedMemory memory = map(new Unnamed(label), new Descriptor(fd, true), size, Permissions.OWNER_ONLY);
+        int seals = LibC.F_SEAL_SHRINK.intValue() | LibC.F_SEAL_GROW.intValue() | LibC.F_SEAL_SEAL.intValue();
+        if (LibC.fcntl(st, fd, LibC.F_ADD_SEALS.intValue(), seals) != 0) {
+            int errno = LibC.errno(st);
+            memory.close();
+            throw Errno.exception("fcntl", label, errno, "sealing its size (F_ADD_SEALS)");
+        }
+        return memory;
     }
 
     /** Removes a POSIX shared memory name; false if there was none. */

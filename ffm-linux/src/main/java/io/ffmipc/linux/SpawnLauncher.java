@@ -48,7 +48,7 @@ public final class SpawnLauncher implements ChildLauncher {
             throw new IllegalArgumentException("not a file descriptor: " + h);
         }
         inherited.add((int) h);
-        return EventFd.token(FIRST_INHERITED_FD + inherited.size() - 1);
+        return Descriptors.token(FIRST_INHERITED_FD + inherited.size() - 1);
     }
 
     @Override

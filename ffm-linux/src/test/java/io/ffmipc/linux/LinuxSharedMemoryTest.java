@@ -11,6 +11,9 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.contract.SharedMemoryContract;
+import io.ffmipc.linux.ffi.Errno;
+import io.ffmipc.linux.ffi.LibC;
+import io.ffmipc.spi.abi.NativeBinder;
 import io.ffmipc.testkit.ChildJvm;
 import io.ffmipc.testkit.SysVKeysToRemove;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,39 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
     }
 
     // ------------------------------------------------------------ POSIX permissions
+
+    /**
+     * Unnamed memory is a memfd whose size is sealed: no process it is handed to can shrink it under
+     * another's mapping (the SIGBUS that would kill a JVM) or grow it; closing releases the descriptor.
+     */
+    @Test
+    void anonymousMemoryIsASealedMemfdReleasedOnClose() throws IOException {
+        SharedMemory shm = platform().anonymousSharedMemory(8192);
+        int fd = (int) shm.handle().orElseThrow().osHandle();
+        Path link = Path.of("/proc/self/fd/" + fd);
+        String target = Files.readSymbolicLink(link).toString();
+        try {
+            assertTrue(target.startsWith("/memfd:ffmipc-" + shm.name()), target);
+            MemorySegment st = NativeBinder.callState();
+            int seals = LibC.fcntl(st, fd, LibC.F_GET_SEALS.intValue(), 0);
+            int expected = LibC.F_SEAL_SHRINK.intValue() | LibC.F_SEAL_GROW.intValue()
+                    | LibC.F_SEAL_SEAL.intValue();
+            assertEquals(expected, seals & expected, "seals 0x" + Integer.toHexString(seals));
+            assertEquals(-1, LibC.ftruncate(st, fd, 4096), "shrinking is refused");
+            assertEquals(Errno.EPERM.intValue(), LibC.errno(st));
+            assertEquals(-1, LibC.ftruncate(st, fd, 16384), "growing is refused");
+            shm.segment().set(JAVA_LONG, 8184, 7L); // the last word is still there to touch
+        } finally {
+            shm.close();
+        }
+        boolean stillOurs;
+        try {
+            stillOurs = Files.readSymbolicLink(link).toString().equals(target);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            stillOurs = false;
+        }
+        assertFalse(stillOurs, "the memfd descriptor was closed");
+    }
 
     @Test
     void requestedModeIsExactDespiteTheUmask() {

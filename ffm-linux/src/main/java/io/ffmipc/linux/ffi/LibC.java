@@ -90,6 +90,14 @@ public final class LibC {
     public static final CConstant IPC_STAT = CConstant.of("IPC_STAT", 2);
     /** Set in {@code shm_perm.mode} once IPC_RMID was asked for while processes are still attached. */
     public static final CConstant SHM_DEST = CConstant.of("SHM_DEST", 01000);
+    /** memfd_create flags and the file seals (fcntl F_ADD_SEALS) that fix an unnamed object's size. */
+    public static final CConstant MFD_CLOEXEC = CConstant.of("MFD_CLOEXEC", 1);
+    public static final CConstant MFD_ALLOW_SEALING = CConstant.of("MFD_ALLOW_SEALING", 2);
+    public static final CConstant F_ADD_SEALS = CConstant.of("F_ADD_SEALS", 1033);
+    public static final CConstant F_GET_SEALS = CConstant.of("F_GET_SEALS", 1034);
+    public static final CConstant F_SEAL_SEAL = CConstant.of("F_SEAL_SEAL", 1);
+    public static final CConstant F_SEAL_SHRINK = CConstant.of("F_SEAL_SHRINK", 2);
+    public static final CConstant F_SEAL_GROW = CConstant.of("F_SEAL_GROW", 4);
     /** glibc's SEM_VALUE_MAX (limits.h), the same on both arches. */
     public static final CConstant SEM_VALUE_MAX = CConstant.of("SEM_VALUE_MAX", 0x7fffffff);
 
@@ -168,6 +176,7 @@ public final class LibC {
     public static final CFunction SHMAT = CFunction.of("void *shmat(int shmid, const void *shmaddr, int shmflg)");
     public static final CFunction SHMDT = CFunction.of("int shmdt(const void *shmaddr)");
     public static final CFunction SHMCTL = CFunction.of("int shmctl(int shmid, int cmd, struct shmid_ds *buf)");
+    public static final CFunction MEMFD_CREATE = CFunction.of("int memfd_create(const char *name, unsigned int flags)");
 
     private static final MethodHandle shm_open = BINDER.bind(SHM_OPEN);
     private static final MethodHandle shm_unlink = BINDER.bind(SHM_UNLINK);
@@ -182,6 +191,15 @@ public final class LibC {
     private static final MethodHandle shmat = BINDER.bind(SHMAT);
     private static final MethodHandle shmdt = BINDER.bind(SHMDT);
     private static final MethodHandle shmctl = BINDER.bind(SHMCTL);
+    private static final MethodHandle memfd_create = BINDER.bind(MEMFD_CREATE);
+
+    public static int memfdCreate(MemorySegment state, MemorySegment name, int flags) {
+        try {
+            return (int) memfd_create.invokeExact(state, name, flags);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
 
     public static int shmOpen(MemorySegment state, MemorySegment name, int oflag, int mode) {
         try {
