@@ -5,7 +5,6 @@ import io.ffmipc.ChildLauncher;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.MessagePipe;
 import io.ffmipc.MessagePipeServer;
-import io.ffmipc.OpenMode;
 import io.ffmipc.PassedHandle;
 import io.ffmipc.SharedMemory;
 
@@ -29,12 +28,12 @@ final class HandlePassingStep extends TourStep {
 
     @Override
     String title() {
-        return "shared memory handed over as a handle";
+        return "unnamed shared memory handed over as a handle";
     }
 
     @Override
     List<Capability> capabilities() {
-        return List.of(Capability.HANDLE_PASSING, Capability.MESSAGE_PIPE, Capability.NAMED_SHARED_MEMORY);
+        return List.of(Capability.HANDLE_PASSING, Capability.MESSAGE_PIPE, Capability.ANONYMOUS_SHARED_MEMORY);
     }
 
     @Override
@@ -45,8 +44,7 @@ final class HandlePassingStep extends TourStep {
 
     @Override
     String run(Tour tour) {
-        shm = tour.platform().sharedMemory(tour.name("handle-shm"), OpenMode.CREATE, 4096);
-        shm.unlink(); // from now on only a handle reaches it
+        shm = tour.platform().anonymousSharedMemory(4096); // no name: only its handle reaches it
         shm.segment().setString(0, "from pid " + ProcessHandle.current().pid());
         MessagePipe pipe = server.accept(tour.settings().timeout())
                 .orElseThrow(() -> new TourTimeoutException("the peer did not connect within " + tour.settings().timeout()));
@@ -59,7 +57,7 @@ final class HandlePassingStep extends TourStep {
             if (done == null) {
                 throw new TourTimeoutException("the peer did not answer within " + tour.settings().timeout());
             }
-            return "descriptor " + handle + " of unlinked shared memory sent; the peer mapped it and wrote \""
+            return "descriptor " + handle + " of unnamed shared memory (" + shm.name() + ") sent; the peer mapped it and wrote \""
                     + shm.segment().getString(ANSWER_AT) + "\"";
         }
     }
@@ -72,7 +70,6 @@ final class HandlePassingStep extends TourStep {
         if (server != null) {
             server.close();
         }
-        tour.platform().removeSharedMemory(tour.name("handle-shm"));
     }
 
     @Override
