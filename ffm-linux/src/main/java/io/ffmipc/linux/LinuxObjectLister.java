@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * {@code /dev/shm} (glibc names a semaphore {@code sem.<name>}), robust mutexes by their anchor
  * files there ({@code .ffmipc-mutex.<name>}), System V shared memory, semaphore
  * sets and message queues from the kernel's tables in {@code /proc/sysvipc}. The tables are read
- * by their header's column names, since their column order is the kernel's to change.
+ * by their header's column names, since their column order is the kernel's to change. Named pipes
+ * come from {@link PipeLister}.
  */
 final class LinuxObjectLister {
     static final String SEMAPHORE_PREFIX = "sem.";
@@ -29,9 +30,12 @@ final class LinuxObjectLister {
     private final Path mqueueDir;
     private final Path sysvipcDir;
     private final Path passwd;
+    /** Null in the test listings over other directories. */
+    private final PipeLister pipes;
 
     LinuxObjectLister() {
-        this(Path.of("/dev/shm"), Path.of("/dev/mqueue"), Path.of("/proc/sysvipc"), Path.of("/etc/passwd"));
+        this(Path.of("/dev/shm"), Path.of("/dev/mqueue"), Path.of("/proc/sysvipc"), Path.of("/etc/passwd"),
+                new PipeLister(FifoPipe.DIRECTORY, Path.of("/proc/net/unix")));
     }
 
     /** For tests: the same listing over other directories, without POSIX message queues. */
@@ -45,6 +49,11 @@ final class LinuxObjectLister {
      * way to enumerate them).
      */
     LinuxObjectLister(Path shmDir, Path mqueueDir, Path sysvipcDir, Path passwd) {
+        this(shmDir, mqueueDir, sysvipcDir, passwd, null);
+    }
+
+    LinuxObjectLister(Path shmDir, Path mqueueDir, Path sysvipcDir, Path passwd, PipeLister pipes) {
+        this.pipes = pipes;
         this.shmDir = shmDir;
         this.mqueueDir = mqueueDir;
         this.sysvipcDir = sysvipcDir;
@@ -59,6 +68,9 @@ final class LinuxObjectLister {
         listSysV("shm", users, out);
         listSysV("sem", users, out);
         listSysV("msg", users, out);
+        if (pipes != null) {
+            pipes.list(uid -> owner(users, uid), out);
+        }
         out.sort(Comparator.comparing(IpcObjectInfo::kind).thenComparing(IpcObjectInfo::name));
         return out;
     }

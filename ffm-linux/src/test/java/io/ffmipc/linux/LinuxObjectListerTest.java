@@ -65,4 +65,48 @@ class LinuxObjectListerTest {
                 () -> new LinuxObjectLister(dir.resolve("none"), proc, dir.resolve("none")).list());
         assertTrue(e.getMessage().contains("'uid'"), e.getMessage());
     }
+
+    /** FIFOs by file type (not by name), listening SEQPACKET servers by our abstract prefix only. */
+    @Test
+    void pipesAreListedFromTheDirectoryAndTheSocketTable(@TempDir Path dir) throws Exception {
+        Path fifos = Files.createDirectory(dir.resolve("tmp"));
+        Path fifo = fifos.resolve("orders");
+        assertEquals(0, new ProcessBuilder("mkfifo", "-m", "0620", fifo.toString()).start().waitFor());
+        Files.writeString(fifos.resolve("not-a-fifo"), "x");
+        Path unix = Files.writeString(dir.resolve("unix"), """
+                Num       RefCount Protocol Flags    Type St Inode Path
+                0000000000000000: 00000002 00000000 00010000 0005 01 4711 @ffmipc.jobs
+                0000000000000000: 00000003 00000000 00000000 0005 03 4712 @ffmipc.jobs
+                0000000000000000: 00000002 00000000 00010000 0001 01 4713 @ffmipc.stream-kind
+                0000000000000000: 00000002 00000000 00010000 0005 01 4714 @someone-else
+                0000000000000000: 00000002 00000000 00010000 0005 01 4715 /run/some.sock
+                0000000000000000: 00000002 00000000 00000000 0002 01 4716
+                garbage
+                """);
+        List<IpcObjectInfo> out = new java.util.ArrayList<>();
+        new PipeLister(fifos, unix).list(uid -> "u" + uid, out);
+        int uid = (Integer) Files.getAttribute(fifo, "unix:uid");
+        assertEquals(List.of(
+                new IpcObjectInfo("fifo", "orders", -1, "u" + uid, 0620, -1, fifo.toString()),
+                new IpcObjectInfo("message-pipe", "jobs", 4711, "?", -1, -1, "listening, abstract socket @ffmipc.jobs")),
+                out);
+    }
+
+    /** The real listing shows a stream pipe's FIFO and a message-pipe server while they exist. */
+    @Test
+    void livePipesAreListed() {
+        io.ffmipc.IpcPlatform ipc = io.ffmipc.Ipc.platform();
+        String fifo = io.ffmipc.testkit.TestNames.unique("ls-fifo");
+        ipc.createStreamPipe(fifo);
+        try (io.ffmipc.MessagePipeServer server = ipc.messagePipeServer(io.ffmipc.testkit.TestNames.unique("ls-mp"))) {
+            List<IpcObjectInfo> all = ipc.list();
+            assertTrue(all.stream().anyMatch(o -> o.kind().equals("fifo") && o.name().equals(fifo) && o.mode() == 0600), 
+                    all.toString());
+            assertTrue(all.stream().anyMatch(o -> o.kind().equals("message-pipe") && o.name().equals(server.name())),
+                    all.toString());
+        } finally {
+            ipc.removeStreamPipe(fifo);
+        }
+        assertTrue(ipc.list().stream().noneMatch(o -> o.name().equals(fifo)), "gone once removed");
+    }
 }
