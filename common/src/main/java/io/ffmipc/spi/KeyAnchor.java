@@ -22,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.OptionalInt;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -56,6 +57,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * A {@link Probe#FOREIGN} object (the key names something of another shape — someone reused a key
  * after {@code ipcrm}) is never touched: it is reported as an error.
  *
+ * <p>The lock is held only for those few steps, so waiting for it is bounded: after
+ * {@link #LOCK_TIMEOUT} (a process stopped with SIGSTOP while holding it, say) the call fails
+ * with an {@link IpcException} naming the anchor instead of hanging.
+ *
  * <p>The anchor file's permissions are set exactly (the umask does not narrow them); the object
  * gets the same permissions from its creator.
  */
@@ -66,6 +71,8 @@ public final class KeyAnchor {
     private static final int MAX_ROUNDS = 1000;
     private static final int MAX_KEY_DRAWS = 64;
     private static final int TOMBSTONE_ROUNDS = 100;
+    /** The longest an open, create or remove waits for another process's lock on the anchor file. */
+    public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
 
     /** What a key's object is, as {@link KeyedObjects#probe} finds it. */
     public enum Probe {
@@ -94,6 +101,7 @@ public final class KeyAnchor {
     private final String kind;
     private final String name;
     private final KeyedObjects objects;
+    private final Duration lockTimeout;
 
     /**
      * @param file    the anchor file
@@ -101,10 +109,42 @@ public final class KeyAnchor {
      * @param name    the object's portable name, for messages
      */
     public KeyAnchor(Path file, String kind, String name, KeyedObjects objects) {
+        this(file, kind, name, objects, LOCK_TIMEOUT);
+    }
+
+    /** As above, waiting at most {@code lockTimeout} for the anchor file's lock. */
+    public KeyAnchor(Path file, String kind, String name, KeyedObjects objects, Duration lockTimeout) {
         this.file = file;
         this.kind = kind;
         this.name = name;
         this.objects = objects;
+        this.lockTimeout = lockTimeout;
+    }
+
+    /**
+     * The anchor file's exclusive lock, waiting at most {@link #lockTimeout}: polled with
+     * {@code tryLock} (1 ms apart) because a blocking {@code lock()} could wait forever on a stopped
+     * holder and cannot be interrupted without closing the channel.
+     */
+    private FileLock lock(FileChannel ch, String operation) throws IOException {
+        long deadline = System.nanoTime() + lockTimeout.toNanos();
+        while (true) {
+            FileLock lock = ch.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new IpcException(operation, name, null, "another process has held the lock on the anchor "
+                        + file + " for more than " + lockTimeout + " (is it stopped, e.g. by SIGSTOP or a debugger,"
+                        + " while opening or removing the " + kind + "?)");
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new io.ffmipc.IpcInterruptedException(operation, name);
+            }
+        }
     }
 
     /** Opens, creates or repairs per {@code mode}; returns the object's key. */
@@ -116,7 +156,7 @@ public final class KeyAnchor {
                 if (ch == null) {
                     continue; // removed between our attempts: start again
                 }
-                try (ch; FileLock ignored = ch.lock()) {
+                try (ch; FileLock ignored = lock(ch, "open " + kind)) {
                     String text = read(ch);
                     if (text.equals(tombstone())) {
                         clearDeadTombstone(round);
@@ -174,7 +214,7 @@ public final class KeyAnchor {
                 } catch (IOException e) {
                     throw ioFailure("remove " + kind, e);
                 }
-                try (ch; FileLock ignored = ch.lock()) {
+                try (ch; FileLock ignored = lock(ch, "remove " + kind)) {
                     String text = read(ch);
                     if (text.equals(tombstone())) {
                         clearDeadTombstone(round);
