@@ -14,7 +14,7 @@ import java.io.PrintStream;
         subcommands = {MatrixCommand.class, TourCommand.class, TourPeerCommand.class, LsCommand.class,
                 RmCommand.class, ShmCommand.class, SemCommand.class, EventCommand.class,
                 MqCommand.class, MsgCommand.class, PipeCommand.class,
-                MutexCommand.class, BenchCommand.class},
+                MutexCommand.class, BarrierCommand.class, RwLockCommand.class, BenchCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  error (one line on stderr says why)", "  2  usage error", "  3  timeout"})
 final class FfmipcCommand implements Runnable {

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /** {@code ffmipc ls}: the IPC objects visible on this machine. */
 @Command(name = "ls", mixinStandardHelpOptions = true,
-        description = "List the IPC objects visible on this machine (POSIX shared memory and semaphores, "
-                + "System V shared memory, semaphore sets and message queues).")
+        description = "List the IPC objects visible on this machine (POSIX shared memory, semaphores and message "
+                + "queues, robust mutexes, System V shared memory, semaphore sets and message queues, FIFOs and "
+                + "message-pipe servers; events, conditions, barriers and locks show as the shared memory behind them).")
 final class LsCommand implements Runnable {
 
     @Option(names = "--json", description = "JSON instead of a table.")
