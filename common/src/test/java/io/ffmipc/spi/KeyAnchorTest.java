@@ -5,6 +5,8 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.testkit.ChildJvm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -17,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The anchor protocol relies on POSIX record locks (Linux, macOS); Windows names objects otherwise. */
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class KeyAnchorTest {
 
     /** Keyed objects in a map: what the anchor protocol needs, without System V. */
