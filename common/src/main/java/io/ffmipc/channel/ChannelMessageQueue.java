@@ -579,6 +579,8 @@ public final class ChannelMessageQueue implements MessageQueue {
             // leave with IllegalStateException.
             receiversWait.wakeOwn();
             sendersWait.wakeOwn();
+            receiversWait.awaitOwnRetracted(WaitPoint.CLOSE_DRAIN_NANOS);
+            sendersWait.awaitOwnRetracted(WaitPoint.CLOSE_DRAIN_NANOS);
             for (SharedWord w : words) {
                 w.close();
             }

@@ -499,9 +499,12 @@ public final class SharedMemoryChannel implements Channel {
             } else {
                 peers.markOpenerClosed(openerSlot);
             }
-            // Our own parked threads (if any) wake, see `closed` and leave with IllegalStateException.
+            // Our own parked threads (if any) wake, see `closed` and leave with IllegalStateException;
+            // their WAITERS counts are given back before the memory goes.
             inboundConsumerWait.wakeOwn();
             outboundProducerWait.wakeOwn();
+            inboundConsumerWait.awaitOwnRetracted(WaitPoint.CLOSE_DRAIN_NANOS);
+            outboundProducerWait.awaitOwnRetracted(WaitPoint.CLOSE_DRAIN_NANOS);
             for (SharedWord w : words) {
                 w.close();
             }

@@ -5,6 +5,8 @@ import io.ffmipc.spi.SharedWord;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.ffmipc.channel.RingDescriptor.MAY_PARK;
 import static io.ffmipc.channel.RingDescriptor.WAITERS;
@@ -29,9 +31,17 @@ import static io.ffmipc.channel.Shared.INT;
  * spurious ones. Parks are bounded slices anyway, so even a peer with no wait seam cannot wedge us.
  */
 final class WaitPoint {
+    /** How long a closing handle waits for its parked threads to retract (they normally take microseconds). */
+    static final long CLOSE_DRAIN_NANOS = 200_000_000L;
     private final MemorySegment segment;
     private final long base;
     private final SharedWord word; // null where the platform has no wait seam: the peer then never parks
+    /**
+     * This handle's threads between {@link #announce()} and {@link #retract()}. Closing waits for it
+     * to reach 0 before the memory is unmapped, so no thread's retract is lost: a WAITERS count left
+     * behind in shared memory would make every later waker in every process pay a wake-up call.
+     */
+    private final AtomicInteger localWaiters = new AtomicInteger();
 
     WaitPoint(MemorySegment segment, long base, SharedWord word) {
         this.segment = segment;
@@ -65,8 +75,14 @@ final class WaitPoint {
 
     /** Waiter: registers, then returns the WAKE_SEQ value to park on. The getAndAdd is a full fence. */
     int announce() {
-        INT.getAndAdd(segment, base + WAITERS, 1);
-        return (int) INT.getVolatile(segment, base + WAKE_SEQ);
+        localWaiters.incrementAndGet();
+        try {
+            INT.getAndAdd(segment, base + WAITERS, 1);
+            return (int) INT.getVolatile(segment, base + WAKE_SEQ);
+        } catch (RuntimeException closed) { // the memory is gone: nothing was counted
+            localWaiters.decrementAndGet();
+            throw closed;
+        }
     }
 
     /** Waiter: sleeps while WAKE_SEQ holds {@code seq}, at most until {@code deadlineNanos} (primitive {@link Deadline}). */
@@ -76,7 +92,11 @@ final class WaitPoint {
 
     /** Waiter: unregisters after {@link #announce()}. */
     void retract() {
-        INT.getAndAdd(segment, base + WAITERS, -1);
+        try {
+            INT.getAndAdd(segment, base + WAITERS, -1);
+        } finally {
+            localWaiters.decrementAndGet();
+        }
     }
 
     /** Wakes this side's own parked threads (on close). */
@@ -85,5 +105,25 @@ final class WaitPoint {
         if (word != null) {
             word.wakeAll();
         }
+    }
+
+    /**
+     * On close, after {@link #wakeOwn()}: waits at most {@code maxNanos} for this handle's parked
+     * threads to retract (a woken thread does so at once; one that announced just after the wake
+     * parks one slice at most). Returns whether they all did.
+     */
+    boolean awaitOwnRetracted(long maxNanos) {
+        long deadline = System.nanoTime() + maxNanos;
+        while (localWaiters.get() != 0) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            INT.getAndAdd(segment, base + WAKE_SEQ, 1); // a late announcer's park returns at once
+            if (word != null) {
+                word.wakeAll();
+            }
+            LockSupport.parkNanos(100_000);
+        }
+        return true;
     }
 }

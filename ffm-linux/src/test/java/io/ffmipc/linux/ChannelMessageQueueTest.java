@@ -92,6 +92,34 @@ class ChannelMessageQueueTest extends MessageQueueContract {
         }
     }
 
+    /**
+     * Closing a handle while one of its threads is parked wakes that thread (IllegalStateException)
+     * and gives its place in the shared waiter count back before unmapping: a count left behind
+     * would make every sender in every process pay a wake-up call per message from then on.
+     */
+    @Test
+    void closingWhileParkedLeavesNoWaiterCountBehind() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (MessageQueue q = create(4, 8);
+             SharedMemory shm = platform().sharedMemory(q.name(), OpenMode.OPEN, 0)) {
+            long waiters = ChannelMessageQueue.RING_OFFSET + RingDescriptor.CONSUMER_WAIT_OFFSET + RingDescriptor.WAITERS;
+            java.util.concurrent.CompletableFuture<Object> receiver = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> q.receive(Duration.ofSeconds(30)), pool);
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (shm.segment().get(ValueLayout.JAVA_INT, waiters) != 1) {
+                assertTrue(System.nanoTime() < until, "the receiver never parked");
+                Thread.sleep(1);
+            }
+            q.close();
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> receiver.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof IllegalStateException, String.valueOf(e.getCause()));
+            assertEquals(0, shm.segment().get(ValueLayout.JAVA_INT, waiters), "the parked receiver's count was given back");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The public way to it: every platform offers it beside its native queue, by the same name rules. */
     @Test
     void linuxOffersItBesideThePosixQueue() {
