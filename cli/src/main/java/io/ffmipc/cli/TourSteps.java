@@ -12,7 +12,7 @@ final class TourSteps {
         return List.of(new PosixShmStep(), new MappedFileStep(), new SysVShmStep(), new PosixSemaphoreStep(),
                 new SysVSemaphoreStep(), new EventStep(), new NamedEventStep(), new MessageQueueStep(),
                 new FifoStep(), new MessagePipeStep(), new HandlePassingStep(),
-                new ChannelStep(), new RobustMutexStep(), new SysVUndoStep());
+                new ChannelStep(), new PersistentNamesStep(), new RobustMutexStep(), new SysVUndoStep());
     }
 
     static TourStep byId(String id) {
