@@ -1,6 +1,7 @@
 package io.ffmipc.cli;
 
 import io.ffmipc.Ipc;
+import io.ffmipc.IpcPlatform;
 import io.ffmipc.IpcNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,20 +12,32 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.concurrent.Callable;
 
-/** {@code ffmipc rm KIND NAME | --key K}: removes one IPC object. */
+/** {@code ffmipc rm KIND NAME | --key K}: removes one IPC object of any kind {@code ffmipc ls} shows. */
 @Command(name = "rm", mixinStandardHelpOptions = true,
-        description = "Remove an IPC object: a POSIX one by name (shm, sem) or a System V one by key (sysv-shm, sysv-sem, sysv-msg).")
+        description = {"Remove an IPC object by NAME (shm, sem, mq, mutex, fifo, event, condition, barrier, rwlock)"
+                + " or by --key (sysv-shm, sysv-sem, sysv-msg).",
+                "The kinds 'ffmipc ls' prints are accepted too (posix-shm, posix-sem, posix-mq)."})
 final class RmCommand implements Callable<Integer> {
 
+    /** The kinds, with how each is removed; ls's kind names are aliases. */
     enum Kind {
-        shm, sem, sysv_shm, sysv_sem, sysv_msg;
+        shm("posix-shm"), sem("posix-sem"), mq("posix-mq"), mutex(null), fifo(null),
+        event(null), condition(null), barrier(null), rwlock(null),
+        sysv_shm(null), sysv_sem(null), sysv_msg(null);
+
+        private final String lsAlias;
+
+        Kind(String lsAlias) {
+            this.lsAlias = lsAlias;
+        }
 
         static Kind parse(String text) {
-            try {
-                return valueOf(text.replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                return null;
+            for (Kind k : values()) {
+                if (k.label().equals(text) || text.equals(k.lsAlias)) {
+                    return k;
+                }
             }
+            return null;
         }
 
         boolean systemV() {
@@ -34,12 +47,32 @@ final class RmCommand implements Callable<Integer> {
         String label() {
             return name().replace('_', '-');
         }
+
+        /** Removes a named object of this kind; false if there was none. */
+        boolean removeNamed(IpcPlatform p, String name) {
+            return switch (this) {
+                case shm -> p.removeSharedMemory(name);
+                case sem -> p.removeSemaphore(name);
+                case mq -> p.removeMessageQueue(name);
+                case mutex -> p.removeMutex(name);
+                case fifo -> p.removeStreamPipe(name);
+                case event -> p.removeEvent(name);
+                case condition -> p.removeCondition(name);
+                case barrier -> p.removeBarrier(name);
+                case rwlock -> p.removeReadWriteLock(name);
+                default -> throw new IllegalStateException(label() + " is removed by key");
+            };
+        }
     }
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "shm, sem, sysv-shm, sysv-sem or sysv-msg.")
+    private static final String KINDS = "shm, sem, mq, mutex, fifo, event, condition, barrier, rwlock (by NAME) or "
+            + "sysv-shm, sysv-sem, sysv-msg (by --key)";
+
+    @Parameters(index = "0", paramLabel = "KIND", description = "shm, sem, mq, mutex, fifo, event, condition, barrier,"
+            + " rwlock, sysv-shm, sysv-sem or sysv-msg (or ls's posix-shm, posix-sem, posix-mq).")
     String kindText;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "The portable name (POSIX kinds).")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "The portable name (kinds removed by name).")
     String name;
 
     @Option(names = "--key", paramLabel = "K", converter = Converters.KeyConverter.class,
@@ -53,8 +86,8 @@ final class RmCommand implements Callable<Integer> {
     public Integer call() {
         Kind kind = Kind.parse(kindText);
         if (kind == null) {
-            throw new ParameterException(spec.commandLine(), "unknown kind '" + kindText
-                    + "': give shm, sem, sysv-shm, sysv-sem or sysv-msg");
+            String hint = kindText.equals("message-pipe") ? " (a message-pipe server's name goes away when it closes)" : "";
+            throw new ParameterException(spec.commandLine(), "unknown kind '" + kindText + "'" + hint + ": give " + KINDS);
         }
         boolean removed;
         String what;
@@ -74,7 +107,7 @@ final class RmCommand implements Callable<Integer> {
             }
             IpcNames.validate(name);
             what = kind.label() + " '" + name + "'";
-            removed = kind == Kind.shm ? Ipc.platform().removeSharedMemory(name) : Ipc.platform().removeSemaphore(name);
+            removed = kind.removeNamed(Ipc.platform(), name);
         }
         RemovalReport.report(spec, removed, kind.label(), kind.systemV() ? Converters.hexKey(key) : name, what);
         return ExitCodes.OK;
