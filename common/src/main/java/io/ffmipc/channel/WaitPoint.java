@@ -31,8 +31,11 @@ import static io.ffmipc.channel.Shared.INT;
  * spurious ones. Parks are bounded slices anyway, so even a peer with no wait seam cannot wedge us.
  */
 final class WaitPoint {
-    /** How long a closing handle waits for its parked threads to retract (they normally take microseconds). */
-    static final long CLOSE_DRAIN_NANOS = 200_000_000L;
+    /**
+     * The longest a closing handle waits for its parked threads to retract: they normally take
+     * microseconds; the bound only matters on a machine so loaded a woken thread is not run.
+     */
+    static final long CLOSE_DRAIN_NANOS = 1_000_000_000L;
     private final MemorySegment segment;
     private final long base;
     private final SharedWord word; // null where the platform has no wait seam: the peer then never parks
