@@ -18,15 +18,12 @@ import io.ffmipc.SharedMemory;
 import io.ffmipc.UnsupportedCapabilityException;
 import io.ffmipc.WaitStrategy;
 import io.ffmipc.spi.OpenOrCreate;
-import io.ffmipc.spi.SharedWord;
 import io.ffmipc.spi.SpiPlatform;
 import io.ffmipc.spi.WaitSeam;
 import io.ffmipc.spi.WaitSlices;
 
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
@@ -114,7 +111,7 @@ public final class ChannelMessageQueue implements MessageQueue {
     private final WaitPoint receiversWait;
     /** Where senders park for room in DEPTH. */
     private final WaitPoint sendersWait;
-    private final List<SharedWord> words = new ArrayList<>(2);
+    private final WaitPoints waitPoints;
     private final Idler idler;
     private final Idler.Ready messageReady;
     private final Idler.Ready roomReady;
@@ -135,8 +132,9 @@ public final class ChannelMessageQueue implements MessageQueue {
         WaitSeam seam = seamOf(platform);
         long receiversBase = RING_OFFSET + RingDescriptor.CONSUMER_WAIT_OFFSET;
         long sendersBase = RING_OFFSET + RingDescriptor.PRODUCER_WAIT_OFFSET;
-        this.receiversWait = waitPoint(seam, receiversBase);
-        this.sendersWait = waitPoint(seam, sendersBase);
+        this.waitPoints = new WaitPoints(shm, seam);
+        this.receiversWait = waitPoints.own(receiversBase);
+        this.sendersWait = waitPoints.own(sendersBase);
         this.idler = seam == null ? null : new Idler(WaitStrategy.SPIN_THEN_PARK);
         if (seam != null) {
             receiversWait.declareMayPark();
@@ -161,14 +159,6 @@ public final class ChannelMessageQueue implements MessageQueue {
         }
     }
 
-    private WaitPoint waitPoint(WaitSeam seam, long base) {
-        SharedWord word = null;
-        if (seam != null) {
-            word = seam.word(shm, base + RingDescriptor.WAKE_SEQ);
-            words.add(word);
-        }
-        return new WaitPoint(seg, base, word);
-    }
 
     /** The ring capacity for these sizes; {@link IpcLimitException} when it would exceed the largest ring. */
     static int capacityFor(String name, long maxMessages, long maxMessageSize) {
@@ -575,15 +565,9 @@ public final class ChannelMessageQueue implements MessageQueue {
         }
         closed = true;
         try {
-            // This handle's parked threads (and, harmlessly, other handles') wake, see `closed` and
-            // leave with IllegalStateException.
-            receiversWait.wakeOwn();
-            sendersWait.wakeOwn();
-            receiversWait.awaitOwnRetracted(WaitPoint.CLOSE_DRAIN_NANOS);
-            sendersWait.awaitOwnRetracted(WaitPoint.CLOSE_DRAIN_NANOS);
-            for (SharedWord w : words) {
-                w.close();
-            }
+            // This handle's parked threads (and, harmlessly, other handles' on the same words) wake,
+            // see `closed` and leave with IllegalStateException; their waiter counts are given back.
+            waitPoints.close();
         } finally {
             shm.close();
         }

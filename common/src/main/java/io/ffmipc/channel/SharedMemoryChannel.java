@@ -15,15 +15,12 @@ import io.ffmipc.PeerState;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.UnsupportedCapabilityException;
 import io.ffmipc.spi.OpenOrCreate;
-import io.ffmipc.spi.SharedWord;
 import io.ffmipc.spi.SpiPlatform;
 import io.ffmipc.spi.WaitSeam;
 import io.ffmipc.spi.WaitSlices;
 
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 import static io.ffmipc.channel.ChannelHeaderDescriptor.CREATOR_TO_OPENER;
@@ -54,7 +51,7 @@ public final class SharedMemoryChannel implements Channel {
     private final Idler idler;
     private final Idler.Ready inboundReady;
     private final Idler.Ready outboundReady;
-    private final List<SharedWord> words;
+    private final WaitPoints waitPoints;
     private final long stallNanos;
     private volatile boolean closed;
     private int pendingPayload;
@@ -74,11 +71,11 @@ public final class SharedMemoryChannel implements Channel {
         int cap = options.capacity();
         long inBase = ChannelHeaderDescriptor.ringOffset(creator ? OPENER_TO_CREATOR : CREATOR_TO_OPENER, cap);
         long outBase = ChannelHeaderDescriptor.ringOffset(creator ? CREATOR_TO_OPENER : OPENER_TO_CREATOR, cap);
-        this.words = new ArrayList<>(4);
-        WaitPoint inConsumer = waitPoint(seg, inBase + RingDescriptor.CONSUMER_WAIT_OFFSET, seam);
-        WaitPoint inProducer = waitPoint(seg, inBase + RingDescriptor.PRODUCER_WAIT_OFFSET, seam);
-        WaitPoint outConsumer = waitPoint(seg, outBase + RingDescriptor.CONSUMER_WAIT_OFFSET, seam);
-        WaitPoint outProducer = waitPoint(seg, outBase + RingDescriptor.PRODUCER_WAIT_OFFSET, seam);
+        this.waitPoints = new WaitPoints(shm, seam);
+        WaitPoint inConsumer = waitPoints.own(inBase + RingDescriptor.CONSUMER_WAIT_OFFSET);
+        WaitPoint inProducer = waitPoints.peers(inBase + RingDescriptor.PRODUCER_WAIT_OFFSET);
+        WaitPoint outConsumer = waitPoints.peers(outBase + RingDescriptor.CONSUMER_WAIT_OFFSET);
+        WaitPoint outProducer = waitPoints.own(outBase + RingDescriptor.PRODUCER_WAIT_OFFSET);
         this.inboundConsumerWait = inConsumer;
         this.outboundProducerWait = outProducer;
         this.stallNanos = options.stallTimeout().toNanos();
@@ -94,15 +91,6 @@ public final class SharedMemoryChannel implements Channel {
             inConsumer.declareMayPark();
             outProducer.declareMayPark();
         }
-    }
-
-    private WaitPoint waitPoint(MemorySegment seg, long base, WaitSeam seam) {
-        SharedWord word = null;
-        if (seam != null) {
-            word = seam.word(shm, base + RingDescriptor.WAKE_SEQ);
-            words.add(word);
-        }
-        return new WaitPoint(seg, base, word);
     }
 
     /**
@@ -499,15 +487,7 @@ public final class SharedMemoryChannel implements Channel {
             } else {
                 peers.markOpenerClosed(openerSlot);
             }
-            // Our own parked threads (if any) wake, see `closed` and leave with IllegalStateException;
-            // their WAITERS counts are given back before the memory goes.
-            inboundConsumerWait.wakeOwn();
-            outboundProducerWait.wakeOwn();
-            inboundConsumerWait.awaitOwnRetracted(WaitPoint.CLOSE_DRAIN_NANOS);
-            outboundProducerWait.awaitOwnRetracted(WaitPoint.CLOSE_DRAIN_NANOS);
-            for (SharedWord w : words) {
-                w.close();
-            }
+            waitPoints.close(); // our parked threads leave; their waiter counts are given back
         } finally {
             shm.close();
         }
