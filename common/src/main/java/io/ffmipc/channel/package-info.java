@@ -9,7 +9,7 @@
  *       two ends. SPSC and MPSC are one ring format and a mode of the producer (a private position vs
  *       a compare-and-set on the shared one), so a consumer reads both the same way and only MPSC
  *       pays for the atomic.</li>
- *   <li>{@link io.ffmipc.channel.WaitPoint} and {@code Idler}: the wait strategies and the
+ *   <li>{@link io.ffmipc.channel.WaitPoint}, {@code WaitPoints} and {@code Idler}: the wait strategies and the
  *       announce / re-check / park protocol on the {@link io.ffmipc.spi.WaitSeam}.</li>
  *   <li>{@code PeerTable}: pids and closed flags in the header; liveness through {@link ProcessHandle}.</li>
  * </ul>
