@@ -20,11 +20,11 @@ import io.ffmipc.ChannelVersionException;
  *  +---------------------------------------------------------------+ 12
  *  |  OPENER_SLOTS: number of opener pid slots (8)                  |
  *  +---------------------------------------------------------------+ 16
- *  |  CREATOR_PID (64 bits): pid while open, -pid once closed      |
+ *  |  CREATOR_PID (64 bits): ProcessStamp while open, -stamp closed |
  *  +---------------------------------------------------------------+ 24
  *  |  reserved (64 bits)                                           |
  *  +---------------------------------------------------------------+ 32
- *  |  OPENER_PID[0..7] (64 bits each): 0 free, pid open, -pid closed|
+ *  |  OPENER_PID[0..7] (64 bits each): 0 free, stamp open, -stamp  |
  *  +---------------------------------------------------------------+ 96
  *  |  reserved up to 128                                           |
  *  +---------------------------------------------------------------+ 128
@@ -42,7 +42,9 @@ public final class ChannelHeaderDescriptor {
     /** "FC" (ffm-ipc channel) in the high half of READY. */
     public static final int MAGIC = 0x4643;
     /** Version of this layout; bump on any change of any offset or rule. */
-    public static final int VERSION = 2; // 2: SPSC producers zero the header after each record, consumers no longer zero
+    // 2: SPSC producers zero the header after each record, consumers no longer zero;
+    // 3: the pid slots hold ProcessStamps (pid + start time), so a reused pid is not taken for a live peer
+    public static final int VERSION = 3;
     public static final int READY_VALUE = MAGIC << 16 | VERSION;
 
     public static final int READY_OFFSET = 0;

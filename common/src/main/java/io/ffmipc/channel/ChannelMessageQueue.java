@@ -44,7 +44,7 @@ import static io.ffmipc.channel.Shared.LONG;
  *         16    long  maxMessageSize
  *         24    int   ring capacity (power of two, derived from the two above)
  *        128    long  DEPTH      messages counted in (own cache line): the maxMessages bound and depth()
- *        256    int   RECEIVE_TURN  pid of the process whose handle is receiving now, 0 when free
+ *        256    long  RECEIVE_TURN  {@link ProcessStamp} of the process whose handle is receiving now, 0 when free
  *        512    ring  ({@link RingDescriptor#length(int)} bytes)
  * </pre>
  *
@@ -80,18 +80,21 @@ import static io.ffmipc.channel.Shared.LONG;
  * Send and receive on {@link MemorySegment}s copy once and allocate nothing.
  */
 public final class ChannelMessageQueue implements MessageQueue {
-    /** "MQ" and layout version 1. */
-    public static final int MAGIC = 0x4D51_0001;
+    /** "MQ" and layout version 2 (2: RECEIVE_TURN holds a 64-bit ProcessStamp, not a 32-bit pid). */
+    public static final int MAGIC = 0x4D51_0002;
     static final long MAGIC_OFFSET = 0;
     static final long MAX_MESSAGES_OFFSET = 8;
     static final long MAX_MESSAGE_SIZE_OFFSET = 16;
     static final long CAPACITY_OFFSET = 24;
     static final long DEPTH_OFFSET = 128;
-    static final long RECEIVE_TURN_OFFSET = 256;
+    /** The receive turn's word (public for tools and tests that inspect a queue). */
+    public static final long RECEIVE_TURN_OFFSET = 256;
     /** Where the ring starts in the shared memory object (public for tools and tests that inspect a queue). */
     public static final long RING_OFFSET = 512;
     /** Without a wait seam: the longest a waiting call sleeps between looks. */
     public static final long MAX_SLEEP_NANOS = 1_000_000;
+    /** How long one process may hold the receive turn before a receiver checks that it still lives. */
+    static final long TURN_CHECK_NANOS = 1_000_000;
     /** How long a claimed but unpublished message may block the receivers before it is reported. */
     public static final Duration STALL_TIMEOUT = Duration.ofSeconds(10);
     private static final long OPEN_TIMEOUT_NANOS = 2_000_000_000L;
@@ -115,7 +118,10 @@ public final class ChannelMessageQueue implements MessageQueue {
     private final Idler idler;
     private final Idler.Ready messageReady;
     private final Idler.Ready roomReady;
-    private final int pid = (int) ProcessHandle.current().pid();
+    private final long self = ProcessStamp.self();
+    /** The receive-turn holder last seen by a failed take, and since when (see {@link #takeTurn}). */
+    private long turnHolderSeen;
+    private long turnHolderSince;
     private final Object sendLock = new Object();
     private volatile boolean nonBlocking;
     private volatile boolean closed;
@@ -470,20 +476,34 @@ public final class ChannelMessageQueue implements MessageQueue {
         sendersWait.wakeIfParked();
     }
 
-    /** Takes the receive turn, or takes it over from a dead process; {@code false} if another has it. */
+    /**
+     * Takes the receive turn, or takes it over from a dead process; {@code false} if another has it.
+     * A turn lasts one copy, so a holder seen for {@link #TURN_CHECK_NANOS} is worth a liveness check
+     * (which reads /proc); checks are at most that often, so contending receivers stay cheap.
+     */
     private boolean takeTurn() {
-        if (INT.compareAndSet(seg, RECEIVE_TURN_OFFSET, 0, pid)) {
+        if (LONG.compareAndSet(seg, RECEIVE_TURN_OFFSET, 0L, self)) {
             return true;
         }
-        int holder = (int) INT.getVolatile(seg, RECEIVE_TURN_OFFSET);
-        if (holder != 0 && holder != pid && !ProcessHandle.of(holder).map(ProcessHandle::isAlive).orElse(false)) {
-            return INT.compareAndSet(seg, RECEIVE_TURN_OFFSET, holder, pid);
+        long holder = (long) LONG.getVolatile(seg, RECEIVE_TURN_OFFSET);
+        if (holder == 0 || holder == self) {
+            return false;
         }
-        return false;
+        long now = System.nanoTime();
+        if (holder != turnHolderSeen) { // racy between this handle's threads: only a heuristic
+            turnHolderSeen = holder;
+            turnHolderSince = now;
+            return false;
+        }
+        if (now - turnHolderSince < TURN_CHECK_NANOS) {
+            return false;
+        }
+        turnHolderSince = now;
+        return !ProcessStamp.alive(holder) && LONG.compareAndSet(seg, RECEIVE_TURN_OFFSET, holder, self);
     }
 
     private void endTurn() {
-        INT.setRelease(seg, RECEIVE_TURN_OFFSET, 0);
+        LONG.setRelease(seg, RECEIVE_TURN_OFFSET, 0L);
     }
 
     private void stalled(long position) {

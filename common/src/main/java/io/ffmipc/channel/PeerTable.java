@@ -12,17 +12,16 @@ import static io.ffmipc.channel.ChannelHeaderDescriptor.OPENER_SLOTS;
 import static io.ffmipc.channel.Shared.LONG;
 
 /**
- * The pids in a channel's header: who has it open, who closed it ({@code -pid}), and whether a
- * process that never closed is still alive (through {@link ProcessHandle}, portable JDK API). Not
- * on any hot path: it runs at open, at close and while a blocking call has waited a while.
- *
- * <p>A recycled pid could make a dead peer look alive; the stall timeout and the closed flag
- * still bound every wait, so this errs towards waiting, never towards losing data.
+ * The processes in a channel's header, as {@link ProcessStamp}s (pid and start time): who has it
+ * open, who closed it ({@code -stamp}), and whether a process that never closed is still alive
+ * (through {@link ProcessHandle}, portable JDK API). Not on any hot path: it runs at open, at
+ * close and while a blocking call has waited a while. The start time in the stamp means a dead
+ * peer whose pid was reused is still seen as dead.
  */
 final class PeerTable {
     private final MemorySegment header;
     private final String name;
-    private final long self = ProcessHandle.current().pid();
+    private final long self = ProcessStamp.self();
 
     PeerTable(MemorySegment header, String name) {
         this.header = header;
@@ -56,7 +55,7 @@ final class PeerTable {
                 long holder = (long) LONG.getVolatile(header, ChannelHeaderDescriptor.openerPidOffset(0));
                 if (holder > 0 && alive(holder)) {
                     throw new IpcException("open channel", name, null, "an SPSC channel has one opener and process "
-                            + holder + " has it open; use ChannelMode.MPSC for several senders");
+                            + ProcessStamp.pid(holder) + " has it open; use ChannelMode.MPSC for several senders");
                 }
             }
         }
@@ -74,7 +73,7 @@ final class PeerTable {
     }
 
     long creatorPid() {
-        return Math.abs((long) LONG.getVolatile(header, (long) CREATOR_PID_OFFSET));
+        return ProcessStamp.pid(Math.abs((long) LONG.getVolatile(header, (long) CREATOR_PID_OFFSET)));
     }
 
     /** The openers as the creator sees them: connected if any is; else dead if any died; else closed. */
@@ -97,7 +96,7 @@ final class PeerTable {
         for (int i = 0; i < OPENER_SLOTS; i++) {
             long pid = (long) LONG.getVolatile(header, ChannelHeaderDescriptor.openerPidOffset(i));
             if (pid > 0 && !alive(pid)) {
-                return pid;
+                return ProcessStamp.pid(pid);
             }
         }
         return 0;
@@ -108,7 +107,7 @@ final class PeerTable {
         for (int i = 0; i < OPENER_SLOTS; i++) {
             long pid = (long) LONG.getVolatile(header, ChannelHeaderDescriptor.openerPidOffset(i));
             if (pid != 0) {
-                return Math.abs(pid);
+                return ProcessStamp.pid(Math.abs(pid));
             }
         }
         return 0;
@@ -124,10 +123,7 @@ final class PeerTable {
         return alive(pid) ? PeerState.CONNECTED : PeerState.DEAD;
     }
 
-    static boolean alive(long pid) {
-        if (pid == ProcessHandle.current().pid()) {
-            return true;
-        }
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    static boolean alive(long stamp) {
+        return ProcessStamp.alive(stamp);
     }
 }

@@ -120,6 +120,24 @@ class ChannelMessageQueueTest extends MessageQueueContract {
         }
     }
 
+    /**
+     * A receive turn left behind by a process that died is taken over. Here its holder is pid 1 —
+     * alive, but not with the start time in the stamp: exactly what a dead receiver whose pid was
+     * reused looks like, which a pid-only check would take for alive forever.
+     */
+    @Test
+    void aReceiveTurnOfADeadProcessIsTakenOverEvenIfItsPidWasReused() {
+        try (MessageQueue q = create(4, 8);
+             SharedMemory shm = platform().sharedMemory(q.name(), OpenMode.OPEN, 0)) {
+            assertTrue(q.trySend("x".getBytes(StandardCharsets.UTF_8), 0));
+            long reusedPid = (0x1234L << 32) | 1;
+            shm.segment().set(ValueLayout.JAVA_LONG, ChannelMessageQueue.RECEIVE_TURN_OFFSET, reusedPid);
+            assertEquals("x", new String(q.receive(Duration.ofSeconds(5)).orElseThrow().data(), StandardCharsets.UTF_8));
+            assertEquals(0, shm.segment().get(ValueLayout.JAVA_LONG, ChannelMessageQueue.RECEIVE_TURN_OFFSET),
+                    "the turn is free again");
+        }
+    }
+
     /** The public way to it: every platform offers it beside its native queue, by the same name rules. */
     @Test
     void linuxOffersItBesideThePosixQueue() {
