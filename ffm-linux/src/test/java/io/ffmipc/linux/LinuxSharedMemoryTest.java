@@ -62,6 +62,17 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
 
     // ------------------------------------------------------------ POSIX permissions
 
+    /** A well-formed token naming a closed descriptor, or one that is not memory, is a typed error; stdin stays open. */
+    @Test
+    void anInheritanceTokenThatIsNotSharedMemoryIsRefused() {
+        IpcException closed = assertThrows(IpcException.class, () -> platform().inheritedSharedMemory("fd:1000000"));
+        assertTrue(closed.getMessage().contains("EBADF"), closed.getMessage());
+        IpcException notMemory = assertThrows(IpcException.class, () -> platform().inheritedSharedMemory("fd:0"));
+        assertTrue(notMemory.getMessage().contains("regular file") || notMemory.getMessage().contains("mmap"),
+                notMemory.getMessage());
+        assertTrue(Files.exists(Path.of("/proc/self/fd/0")), "a refused token does not close the descriptor");
+    }
+
     /**
      * Unnamed memory is a memfd whose size is sealed: no process it is handed to can shrink it under
      * another's mapping (the SIGBUS that would kill a JVM) or grow it; closing releases the descriptor.
