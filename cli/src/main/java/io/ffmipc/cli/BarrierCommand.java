@@ -2,6 +2,7 @@ package io.ffmipc.cli;
 
 import io.ffmipc.Barrier;
 import io.ffmipc.Ipc;
+import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,16 +87,15 @@ final class BarrierCommand implements Runnable {
     }
 
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a barrier.")
-    static final class Remove implements Runnable {
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Spec
-        CommandSpec spec;
+    static final class Remove extends RemoveByName {
+        @Override
+        String kind() {
+            return "barrier";
+        }
 
         @Override
-        public void run() {
-            RemovalReport.byName(spec, Ipc.platform().removeBarrier(name), "barrier", name);
+        boolean remove(IpcPlatform platform, String name) {
+            return platform.removeBarrier(name);
         }
     }
 }

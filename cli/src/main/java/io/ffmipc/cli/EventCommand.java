@@ -2,6 +2,7 @@ package io.ffmipc.cli;
 
 import io.ffmipc.EventKind;
 import io.ffmipc.Ipc;
+import io.ffmipc.IpcPlatform;
 import io.ffmipc.NamedEvent;
 import io.ffmipc.OpenMode;
 import picocli.CommandLine;
@@ -114,16 +115,15 @@ final class EventCommand implements Runnable {
     }
 
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a named event.")
-    static final class Remove implements Runnable {
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Spec
-        CommandSpec spec;
+    static final class Remove extends RemoveByName {
+        @Override
+        String kind() {
+            return "event";
+        }
 
         @Override
-        public void run() {
-            RemovalReport.byName(spec, Ipc.platform().removeEvent(name), "event", name);
+        boolean remove(IpcPlatform platform, String name) {
+            return platform.removeEvent(name);
         }
     }
 

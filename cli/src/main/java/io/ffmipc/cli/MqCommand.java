@@ -1,6 +1,7 @@
 package io.ffmipc.cli;
 
 import io.ffmipc.Ipc;
+import io.ffmipc.IpcPlatform;
 import io.ffmipc.MessageQueue;
 import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.OpenMode;
@@ -178,16 +179,15 @@ final class MqCommand implements Runnable {
     }
 
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a message queue's name.")
-    static final class Remove implements Runnable {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Spec
-        CommandSpec spec;
+    static final class Remove extends RemoveByName {
+        @Override
+        String kind() {
+            return "message queue";
+        }
 
         @Override
-        public void run() {
-            RemovalReport.byName(spec, Ipc.platform().removeMessageQueue(name), "message queue", name);
+        boolean remove(IpcPlatform platform, String name) {
+            return platform.removeMessageQueue(name);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.ffmipc.cli;
 
 import io.ffmipc.Ipc;
+import io.ffmipc.IpcPlatform;
 import io.ffmipc.IpcNames;
 import io.ffmipc.LockResult;
 import io.ffmipc.MutexStatus;
@@ -208,16 +209,15 @@ final class MutexCommand implements Runnable {
     }
 
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a mutex.")
-    static final class Remove implements Runnable {
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Spec
-        CommandSpec spec;
+    static final class Remove extends RemoveByName {
+        @Override
+        String kind() {
+            return "mutex";
+        }
 
         @Override
-        public void run() {
-            RemovalReport.byName(spec, Ipc.platform().removeMutex(IpcNames.validate(name)), "mutex", name);
+        boolean remove(IpcPlatform platform, String name) {
+            return platform.removeMutex(name);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.ffmipc.cli;
 
 import io.ffmipc.Ipc;
+import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
 import io.ffmipc.ReadWriteLock;
 import picocli.CommandLine.Command;
@@ -113,16 +114,15 @@ final class RwLockCommand implements Runnable {
     }
 
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a read-write lock.")
-    static final class Remove implements Runnable {
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Spec
-        CommandSpec spec;
+    static final class Remove extends RemoveByName {
+        @Override
+        String kind() {
+            return "read-write lock";
+        }
 
         @Override
-        public void run() {
-            RemovalReport.byName(spec, Ipc.platform().removeReadWriteLock(name), "read-write lock", name);
+        boolean remove(IpcPlatform platform, String name) {
+            return platform.removeReadWriteLock(name);
         }
     }
 }
