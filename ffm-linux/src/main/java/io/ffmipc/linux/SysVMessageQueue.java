@@ -8,6 +8,7 @@ import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.CloseGuard;
 import io.ffmipc.spi.Deadline;
+import io.ffmipc.spi.PollBackoff;
 import io.ffmipc.spi.OpenOrCreate;
 import io.ffmipc.spi.SystemVKeys;
 import io.ffmipc.spi.WaitSlices;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A System V message queue ({@code msgget}), found by a numeric key: a Linux-specific extension
@@ -33,12 +33,10 @@ import java.util.concurrent.locks.LockSupport;
  * <h2>Timed send and receive: how they work</h2>
  * System V has no timed {@code msgrcv} or {@code msgsnd}, and a thread blocked inside one cannot be
  * reached by a Java interrupt or by {@link #close()}. So every waiting call here polls: it tries
- * with {@code IPC_NOWAIT}, and while the queue is empty (ENOMSG) or full (EAGAIN) it first yields
- * the CPU between {@value #YIELD_POLLS} tries (tens of microseconds: a reply that is that close is
- * seen without a park, whose timer overshoots by about 50 µs), then parks for a
- * back-off that starts at {@value #FIRST_BACKOFF_NANOS} ns and doubles up to
- * {@value #MAX_BACKOFF_NANOS} ns (2 ms), never past the deadline, checking the interrupt flag and
- * whether the queue was closed between tries.
+ * with {@code IPC_NOWAIT}, and while the queue is empty (ENOMSG) or full (EAGAIN) it pauses by
+ * {@link PollBackoff}: it yields the CPU between the first {@value PollBackoff#YIELD_POLLS} tries,
+ * then parks for a back-off that doubles up to {@value PollBackoff#MAX_PARK_NANOS} ns (2 ms), never
+ * past the deadline, checking the interrupt flag and whether the queue was closed between tries.
  * <ul>
  *   <li>Latency cost: a message that arrives while a receiver is idle is seen at most 2 ms late
  *       (after a busy period, much sooner, as the back-off starts small again for each call).</li>
@@ -55,14 +53,6 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #remove()} deletes it for everyone.
  */
 public final class SysVMessageQueue implements AutoCloseable {
-    /** First park between two polls, in nanoseconds. */
-    public static final long FIRST_BACKOFF_NANOS = 20_000L;
-    /** Longest park between two polls, in nanoseconds: the worst extra latency of a timed wait. */
-    public static final long MAX_BACKOFF_NANOS = 2_000_000L;
-    /** Tries separated by {@link Thread#yield()} before the first park. */
-    public static final int YIELD_POLLS = 64;
-    /** The back-off state a wait starts in: negative values count the yielding tries left. */
-    private static final long START_BACKOFF = -YIELD_POLLS;
     private static final int EEXIST = Errno.EEXIST.intValue();
     private static final int ENOENT = Errno.ENOENT.intValue();
     private static final int EINTR = Errno.EINTR.intValue();
@@ -250,7 +240,7 @@ public final class SysVMessageQueue implements AutoCloseable {
             buf.set(ValueLayout.JAVA_LONG, 0, type);
             MemorySegment.copy(payload, 0, buf, 8, len);
             MemorySegment st = NativeBinder.callState();
-            long backoff = START_BACKOFF;
+            long backoff = PollBackoff.START;
             boolean checkedFit = false;
             while (true) {
                 if (LibC.msgsnd(st, id, buf, len, IPC_NOWAIT) == 0) {
@@ -306,7 +296,7 @@ public final class SysVMessageQueue implements AutoCloseable {
             MemorySegment buf = msgbuf(cap);
             MemorySegment st = NativeBinder.callState();
             int flags = IPC_NOWAIT | (truncate ? MSG_NOERROR : 0);
-            long backoff = START_BACKOFF;
+            long backoff = PollBackoff.START;
             while (true) {
                 long n = LibC.msgrcv(st, id, buf, cap, selector.msgtyp(), flags);
                 if (n >= 0) {
@@ -347,20 +337,13 @@ public final class SysVMessageQueue implements AutoCloseable {
         return n < 0 ? Optional.empty() : Optional.of(new Message(r.type(), java.util.Arrays.copyOf(data, (int) n)));
     }
 
-    /**
-     * Yields (while {@code backoff} counts yielding tries, below 0) or parks for the back-off (never
-     * past the deadline); returns the next state. See the class comment.
-     */
+    /** One {@link PollBackoff} pause between two tries, with the interrupt and close checks around it. */
     private long pause(long deadline, long backoff, String op) {
         WaitSlices.checkInterrupt(op, label);
         guard.checkOpen();
-        if (backoff < 0) {
-            Thread.yield();
-            return backoff + 1 < 0 ? backoff + 1 : FIRST_BACKOFF_NANOS;
-        }
-        LockSupport.parkNanos(Math.min(backoff, Deadline.remainingNanos(deadline)));
+        long next = PollBackoff.pause(backoff, deadline);
         WaitSlices.checkInterrupt(op, label);
-        return Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+        return next;
     }
 
     private IpcException failure(String op, int err) {
