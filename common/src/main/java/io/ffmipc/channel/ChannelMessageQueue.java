@@ -15,10 +15,8 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.Received;
 import io.ffmipc.SharedMemory;
-import io.ffmipc.UnsupportedCapabilityException;
 import io.ffmipc.WaitStrategy;
 import io.ffmipc.spi.OpenOrCreate;
-import io.ffmipc.spi.SpiPlatform;
 import io.ffmipc.spi.WaitSeam;
 import io.ffmipc.spi.WaitSlices;
 
@@ -135,7 +133,7 @@ public final class ChannelMessageQueue implements MessageQueue {
         this.maxMessages = maxMessages;
         this.maxMessageSize = maxMessageSize;
         this.capacity = capacity;
-        WaitSeam seam = seamOf(platform);
+        WaitSeam seam = WaitPoints.seamOf(platform); // none: waiting polls
         long receiversBase = RING_OFFSET + RingDescriptor.CONSUMER_WAIT_OFFSET;
         long sendersBase = RING_OFFSET + RingDescriptor.PRODUCER_WAIT_OFFSET;
         this.waitPoints = new WaitPoints(shm, seam);
@@ -154,15 +152,6 @@ public final class ChannelMessageQueue implements MessageQueue {
                 STALL_TIMEOUT.toNanos(), this::stalled, name, "queue ring");
         this.messageReady = consumer::hasRecordAtSharedPosition;
         this.roomReady = () -> (long) LONG.getVolatile(seg, DEPTH_OFFSET) < this.maxMessages;
-    }
-
-    /** The platform's wait seam, or null where it has none (then waiting polls). */
-    private static WaitSeam seamOf(IpcPlatform platform) {
-        try {
-            return SpiPlatform.of(platform).waitSeam();
-        } catch (UnsupportedCapabilityException | UnsupportedOperationException e) {
-            return null;
-        }
     }
 
 

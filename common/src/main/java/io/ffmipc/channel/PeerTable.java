@@ -47,13 +47,13 @@ final class PeerTable {
             for (int i = 0; i < slots; i++) {
                 long off = ChannelHeaderDescriptor.openerPidOffset(i);
                 long pid = (long) LONG.getVolatile(header, off);
-                if ((pid <= 0 || !alive(pid)) && LONG.compareAndSet(header, off, pid, self)) {
+                if ((pid <= 0 || !ProcessStamp.alive(pid)) && LONG.compareAndSet(header, off, pid, self)) {
                     return i;
                 }
             }
             if (mode == ChannelMode.SPSC) {
                 long holder = (long) LONG.getVolatile(header, ChannelHeaderDescriptor.openerPidOffset(0));
-                if (holder > 0 && alive(holder)) {
+                if (holder > 0 && ProcessStamp.alive(holder)) {
                     throw new IpcException("open channel", name, null, "an SPSC channel has one opener and process "
                             + ProcessStamp.pid(holder) + " has it open; use ChannelMode.MPSC for several senders");
                 }
@@ -95,7 +95,7 @@ final class PeerTable {
     long deadOpener() {
         for (int i = 0; i < OPENER_SLOTS; i++) {
             long pid = (long) LONG.getVolatile(header, ChannelHeaderDescriptor.openerPidOffset(i));
-            if (pid > 0 && !alive(pid)) {
+            if (pid > 0 && !ProcessStamp.alive(pid)) {
                 return ProcessStamp.pid(pid);
             }
         }
@@ -120,10 +120,6 @@ final class PeerTable {
         if (pid < 0) {
             return PeerState.CLOSED;
         }
-        return alive(pid) ? PeerState.CONNECTED : PeerState.DEAD;
-    }
-
-    static boolean alive(long stamp) {
-        return ProcessStamp.alive(stamp);
+        return ProcessStamp.alive(pid) ? PeerState.CONNECTED : PeerState.DEAD;
     }
 }

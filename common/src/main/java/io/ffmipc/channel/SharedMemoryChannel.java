@@ -15,7 +15,6 @@ import io.ffmipc.PeerState;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.UnsupportedCapabilityException;
 import io.ffmipc.spi.OpenOrCreate;
-import io.ffmipc.spi.SpiPlatform;
 import io.ffmipc.spi.WaitSeam;
 import io.ffmipc.spi.WaitSlices;
 
@@ -113,16 +112,13 @@ public final class SharedMemoryChannel implements Channel {
     }
 
     private static WaitSeam seamOf(IpcPlatform platform, ChannelOptions options) {
-        try {
-            return SpiPlatform.of(platform).waitSeam();
-        } catch (UnsupportedCapabilityException | UnsupportedOperationException e) {
-            if (options.waitStrategy().parks()) {
-                throw new UnsupportedCapabilityException(io.ffmipc.Capability.CHANNEL, platform.os(),
-                        "wait strategy " + options.waitStrategy() + " parks on the OS wait seam, which this platform"
-                                + " does not offer (" + e.getMessage() + "); use BUSY_SPIN or SPIN_THEN_YIELD");
-            }
-            return null; // spinning ends never park; a parked peer still wakes within one slice
+        WaitSeam seam = WaitPoints.seamOf(platform);
+        if (seam == null && options.waitStrategy().parks()) {
+            throw new UnsupportedCapabilityException(io.ffmipc.Capability.CHANNEL, platform.os(),
+                    "wait strategy " + options.waitStrategy() + " parks on the OS wait seam, which this platform"
+                            + " does not offer; use BUSY_SPIN or SPIN_THEN_YIELD");
         }
+        return seam; // null: spinning ends never park; a parked peer still wakes within one slice
     }
 
     private static Channel create(IpcPlatform platform, String name, ChannelOptions options, WaitSeam seam) {
