@@ -2,7 +2,6 @@ package io.ffmipc.cli;
 
 import io.ffmipc.Barrier;
 import io.ffmipc.Ipc;
-import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,13 +88,8 @@ final class BarrierCommand implements Runnable {
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a barrier.")
     static final class Remove extends RemoveByName {
         @Override
-        String kind() {
-            return "barrier";
-        }
-
-        @Override
-        boolean remove(IpcPlatform platform, String name) {
-            return platform.removeBarrier(name);
+        ObjectKind kind() {
+            return ObjectKind.barrier;
         }
     }
 }

@@ -2,7 +2,6 @@ package io.ffmipc.cli;
 
 import io.ffmipc.EventKind;
 import io.ffmipc.Ipc;
-import io.ffmipc.IpcPlatform;
 import io.ffmipc.NamedEvent;
 import io.ffmipc.OpenMode;
 import picocli.CommandLine;
@@ -117,13 +116,8 @@ final class EventCommand implements Runnable {
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a named event.")
     static final class Remove extends RemoveByName {
         @Override
-        String kind() {
-            return "event";
-        }
-
-        @Override
-        boolean remove(IpcPlatform platform, String name) {
-            return platform.removeEvent(name);
+        ObjectKind kind() {
+            return ObjectKind.event;
         }
     }
 

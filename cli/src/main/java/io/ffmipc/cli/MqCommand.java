@@ -1,7 +1,6 @@
 package io.ffmipc.cli;
 
 import io.ffmipc.Ipc;
-import io.ffmipc.IpcPlatform;
 import io.ffmipc.MessageQueue;
 import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.OpenMode;
@@ -181,13 +180,8 @@ final class MqCommand implements Runnable {
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a message queue's name.")
     static final class Remove extends RemoveByName {
         @Override
-        String kind() {
-            return "message queue";
-        }
-
-        @Override
-        boolean remove(IpcPlatform platform, String name) {
-            return platform.removeMessageQueue(name);
+        ObjectKind kind() {
+            return ObjectKind.mq;
         }
     }
 }

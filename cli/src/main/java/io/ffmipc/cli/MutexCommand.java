@@ -1,7 +1,6 @@
 package io.ffmipc.cli;
 
 import io.ffmipc.Ipc;
-import io.ffmipc.IpcPlatform;
 import io.ffmipc.IpcNames;
 import io.ffmipc.LockResult;
 import io.ffmipc.MutexStatus;
@@ -211,13 +210,8 @@ final class MutexCommand implements Runnable {
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a mutex.")
     static final class Remove extends RemoveByName {
         @Override
-        String kind() {
-            return "mutex";
-        }
-
-        @Override
-        boolean remove(IpcPlatform platform, String name) {
-            return platform.removeMutex(name);
+        ObjectKind kind() {
+            return ObjectKind.mutex;
         }
     }
 }

@@ -2,7 +2,6 @@ package io.ffmipc.cli;
 
 import io.ffmipc.Ipc;
 import io.ffmipc.IpcNames;
-import io.ffmipc.IpcPlatform;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -10,7 +9,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code rm NAME} subcommand of each per-kind command ({@code event rm}, {@code mq rm}, …): one
  * portable name, removed through the platform, reported as "removed KIND 'NAME'" or a missing object.
- * A subclass names its kind and its removal call.
+ * A subclass names its {@link ObjectKind}.
  */
 abstract class RemoveByName implements Runnable {
     @Parameters(index = "0", paramLabel = "NAME")
@@ -19,14 +18,12 @@ abstract class RemoveByName implements Runnable {
     @Spec
     CommandSpec spec;
 
-    /** The kind's word in the report, such as {@code event}. */
-    abstract String kind();
-
-    /** Removes {@code name}; false if there was no such object. */
-    abstract boolean remove(IpcPlatform platform, String name);
+    /** What this command removes. */
+    abstract ObjectKind kind();
 
     @Override
     public final void run() {
-        RemovalReport.byName(spec, remove(Ipc.platform(), IpcNames.validate(name)), kind(), name);
+        ObjectKind kind = kind();
+        RemovalReport.byName(spec, kind.removeNamed(Ipc.platform(), IpcNames.validate(name)), kind.title(), name);
     }
 }

@@ -1,7 +1,6 @@
 package io.ffmipc.cli;
 
 import io.ffmipc.Ipc;
-import io.ffmipc.IpcPlatform;
 import io.ffmipc.IpcNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,52 +17,6 @@ import java.util.concurrent.Callable;
                 + " or by --key (sysv-shm, sysv-sem, sysv-msg).",
                 "The kinds 'ffmipc ls' prints are accepted too (posix-shm, posix-sem, posix-mq)."})
 final class RmCommand implements Callable<Integer> {
-
-    /** The kinds, with how each is removed; ls's kind names are aliases. */
-    enum Kind {
-        shm("posix-shm"), sem("posix-sem"), mq("posix-mq"), mutex(null), fifo(null),
-        event(null), condition(null), barrier(null), rwlock(null),
-        sysv_shm(null), sysv_sem(null), sysv_msg(null);
-
-        private final String lsAlias;
-
-        Kind(String lsAlias) {
-            this.lsAlias = lsAlias;
-        }
-
-        static Kind parse(String text) {
-            for (Kind k : values()) {
-                if (k.label().equals(text) || text.equals(k.lsAlias)) {
-                    return k;
-                }
-            }
-            return null;
-        }
-
-        boolean systemV() {
-            return name().startsWith("sysv");
-        }
-
-        String label() {
-            return name().replace('_', '-');
-        }
-
-        /** Removes a named object of this kind; false if there was none. */
-        boolean removeNamed(IpcPlatform p, String name) {
-            return switch (this) {
-                case shm -> p.removeSharedMemory(name);
-                case sem -> p.removeSemaphore(name);
-                case mq -> p.removeMessageQueue(name);
-                case mutex -> p.removeMutex(name);
-                case fifo -> p.removeStreamPipe(name);
-                case event -> p.removeEvent(name);
-                case condition -> p.removeCondition(name);
-                case barrier -> p.removeBarrier(name);
-                case rwlock -> p.removeReadWriteLock(name);
-                default -> throw new IllegalStateException(label() + " is removed by key");
-            };
-        }
-    }
 
     private static final String KINDS = "shm, sem, mq, mutex, fifo, event, condition, barrier, rwlock (by NAME) or "
             + "sysv-shm, sysv-sem, sysv-msg (by --key)";
@@ -84,7 +37,7 @@ final class RmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Kind kind = Kind.parse(kindText);
+        ObjectKind kind = ObjectKind.parse(kindText);
         if (kind == null) {
             String hint = kindText.equals("message-pipe") ? " (a message-pipe server's name goes away when it closes)" : "";
             throw new ParameterException(spec.commandLine(), "unknown kind '" + kindText + "'" + hint + ": give " + KINDS);
@@ -95,7 +48,7 @@ final class RmCommand implements Callable<Integer> {
             if (key == null || name != null) {
                 throw new ParameterException(spec.commandLine(), kind.label() + " objects are removed by --key, not by name");
             }
-            what = kind.label() + " " + Converters.hexKey(key);
+            what = kind.title() + " key " + Converters.hexKey(key);
             removed = switch (kind) {
                 case sysv_shm -> SystemV.removeSegment(key);
                 case sysv_sem -> SystemV.removeSemaphoreSet(key);
@@ -106,7 +59,7 @@ final class RmCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), kind.label() + " objects are removed by NAME, not by --key");
             }
             IpcNames.validate(name);
-            what = kind.label() + " '" + name + "'";
+            what = kind.title() + " '" + name + "'";
             removed = kind.removeNamed(Ipc.platform(), name);
         }
         RemovalReport.report(spec, removed, kind.label(), kind.systemV() ? Converters.hexKey(key) : name, what);

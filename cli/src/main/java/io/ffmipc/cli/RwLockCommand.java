@@ -1,7 +1,6 @@
 package io.ffmipc.cli;
 
 import io.ffmipc.Ipc;
-import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
 import io.ffmipc.ReadWriteLock;
 import picocli.CommandLine.Command;
@@ -116,13 +115,8 @@ final class RwLockCommand implements Runnable {
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a read-write lock.")
     static final class Remove extends RemoveByName {
         @Override
-        String kind() {
-            return "read-write lock";
-        }
-
-        @Override
-        boolean remove(IpcPlatform platform, String name) {
-            return platform.removeReadWriteLock(name);
+        ObjectKind kind() {
+            return ObjectKind.rwlock;
         }
     }
 }
