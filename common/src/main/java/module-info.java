@@ -5,7 +5,7 @@
 module io.ffmipc {
     exports io.ffmipc;
     exports io.ffmipc.spi;
-    exports io.ffmipc.spi.abi;
+    exports io.ffmipc.ffi;
 
     uses io.ffmipc.spi.IpcProvider;
 }

@@ -4,7 +4,7 @@ import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.WaitSlices;
-import io.ffmipc.spi.abi.NativeBinder;
+import io.ffmipc.ffi.NativeBinder;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

@@ -7,8 +7,8 @@ import io.ffmipc.NativeAccessException;
 import io.ffmipc.Support;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.IpcProvider;
-import io.ffmipc.spi.abi.NativeAccessCheck;
-import io.ffmipc.spi.abi.Target;
+import io.ffmipc.ffi.NativeAccessCheck;
+import io.ffmipc.ffi.Target;
 
 /** The Linux provider (x86_64 and aarch64). Its matrix is plain data, readable on any OS. */
 public final class LinuxProvider implements IpcProvider {

@@ -13,7 +13,7 @@ import io.ffmipc.spi.CloseGuard;
 import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.OpenOrCreate;
 import io.ffmipc.spi.WaitSlices;
-import io.ffmipc.spi.abi.NativeBinder;
+import io.ffmipc.ffi.NativeBinder;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -10,7 +10,7 @@ import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.OpenOrCreate;
 import io.ffmipc.spi.SharedMemorySizes;
-import io.ffmipc.spi.abi.NativeBinder;
+import io.ffmipc.ffi.NativeBinder;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;

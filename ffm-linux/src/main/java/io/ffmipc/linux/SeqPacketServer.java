@@ -9,7 +9,7 @@ import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.CloseGuard;
 import io.ffmipc.spi.Deadline;
 import io.ffmipc.spi.PipeFrames;
-import io.ffmipc.spi.abi.NativeBinder;
+import io.ffmipc.ffi.NativeBinder;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

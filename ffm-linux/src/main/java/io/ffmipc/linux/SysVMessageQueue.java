@@ -12,7 +12,7 @@ import io.ffmipc.spi.PollBackoff;
 import io.ffmipc.spi.OpenOrCreate;
 import io.ffmipc.spi.SystemVKeys;
 import io.ffmipc.spi.WaitSlices;
-import io.ffmipc.spi.abi.NativeBinder;
+import io.ffmipc.ffi.NativeBinder;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -8,7 +8,7 @@ import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.KeyAnchor;
 import io.ffmipc.spi.UndoSemaphoreMutex;
 import io.ffmipc.spi.UndoSemaphoreSet;
-import io.ffmipc.spi.abi.NativeBinder;
+import io.ffmipc.ffi.NativeBinder;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -13,7 +13,7 @@ import io.ffmipc.contract.RobustMutexContract;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.KeyAnchor;
 import io.ffmipc.spi.UndoSemaphoreMutex;
-import io.ffmipc.spi.abi.NativeBinder;
+import io.ffmipc.ffi.NativeBinder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

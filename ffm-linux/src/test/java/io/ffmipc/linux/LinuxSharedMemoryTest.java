@@ -13,7 +13,7 @@ import io.ffmipc.SharedMemory;
 import io.ffmipc.contract.SharedMemoryContract;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
-import io.ffmipc.spi.abi.NativeBinder;
+import io.ffmipc.ffi.NativeBinder;
 import io.ffmipc.testkit.ChildJvm;
 import io.ffmipc.testkit.SysVKeysToRemove;
 import org.junit.jupiter.api.Test;

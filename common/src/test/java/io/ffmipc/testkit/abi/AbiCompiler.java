@@ -1,8 +1,9 @@
 package io.ffmipc.testkit.abi;
 
-import io.ffmipc.spi.abi.AbiCheckSource;
-import io.ffmipc.spi.abi.AbiDeclarations;
-import io.ffmipc.spi.abi.Target;
+import io.ffmipc.ffi.*;
+import io.ffmipc.testkit.abi.AbiCheckSource;
+import io.ffmipc.testkit.abi.AbiDeclarations;
+import io.ffmipc.ffi.Target;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.File;

@@ -1,10 +1,11 @@
 package io.ffmipc.testkit.abi;
 
-import io.ffmipc.spi.abi.AbiHeaders;
-import io.ffmipc.spi.abi.CConstant;
-import io.ffmipc.spi.abi.CFunction;
-import io.ffmipc.spi.abi.CStruct;
-import io.ffmipc.spi.abi.Target;
+import io.ffmipc.ffi.*;
+import io.ffmipc.ffi.AbiHeaders;
+import io.ffmipc.ffi.CConstant;
+import io.ffmipc.ffi.CFunction;
+import io.ffmipc.ffi.CStruct;
+import io.ffmipc.ffi.Target;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.ValueLayout;

@@ -4,7 +4,7 @@ import io.ffmipc.IpcException;
 import io.ffmipc.OsError;
 import io.ffmipc.spi.ErrorKind;
 import io.ffmipc.spi.IpcErrors;
-import io.ffmipc.spi.abi.CConstant;
+import io.ffmipc.ffi.CConstant;
 
 import java.util.List;
 

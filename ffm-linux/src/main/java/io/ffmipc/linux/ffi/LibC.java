@@ -1,10 +1,10 @@
 package io.ffmipc.linux.ffi;
 
-import io.ffmipc.spi.abi.CConstant;
-import io.ffmipc.spi.abi.CFunction;
-import io.ffmipc.spi.abi.CStruct;
-import io.ffmipc.spi.abi.NativeBinder;
-import io.ffmipc.spi.abi.Target;
+import io.ffmipc.ffi.CConstant;
+import io.ffmipc.ffi.CFunction;
+import io.ffmipc.ffi.CStruct;
+import io.ffmipc.ffi.NativeBinder;
+import io.ffmipc.ffi.Target;
 
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
@@ -18,8 +18,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The binding to glibc: every libc function, constant and struct layout the Linux provider uses,
- * declared once. Declarations ({@link CFunction}, {@link io.ffmipc.spi.abi.CConstant},
- * {@link io.ffmipc.spi.abi.CStruct}) are public static fields so the ABI check can enumerate and
+ * declared once. Declarations ({@link CFunction}, {@link io.ffmipc.ffi.CConstant},
+ * {@link io.ffmipc.ffi.CStruct}) are public static fields so the ABI check can enumerate and
  * compile them against the real headers of linux-x86_64 and linux-aarch64.
  *
  * <p>Functions that set errno take this thread's capture segment ({@link NativeBinder#callState()})

@@ -13,5 +13,5 @@
                 "sys/wait.h", "sys/file.h", "sys/resource.h", "sys/prctl.h", "linux/futex.h", "sys/socket.h", "sys/un.h"})
 package io.ffmipc.linux.ffi;
 
-import io.ffmipc.spi.abi.AbiHeaders;
-import io.ffmipc.spi.abi.Target;
+import io.ffmipc.ffi.AbiHeaders;
+import io.ffmipc.ffi.Target;

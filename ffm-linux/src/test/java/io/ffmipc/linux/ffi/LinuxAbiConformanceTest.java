@@ -1,9 +1,9 @@
 package io.ffmipc.linux.ffi;
 
-import io.ffmipc.spi.abi.AbiDeclarations;
-import io.ffmipc.spi.abi.AbiDeclarations.Binding;
-import io.ffmipc.spi.abi.MacosAbiFacts;
-import io.ffmipc.spi.abi.Target;
+import io.ffmipc.testkit.abi.AbiDeclarations;
+import io.ffmipc.testkit.abi.AbiDeclarations.Binding;
+import io.ffmipc.testkit.abi.MacosAbiFacts;
+import io.ffmipc.ffi.Target;
 import io.ffmipc.testkit.abi.AbiCompiler;
 import io.ffmipc.testkit.abi.WindowsSmokeAbi;
 import org.junit.jupiter.api.BeforeAll;

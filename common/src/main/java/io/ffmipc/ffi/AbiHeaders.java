@@ -1,4 +1,4 @@
-package io.ffmipc.spi.abi;
+package io.ffmipc.ffi;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
  *
  * <p>It is an annotation, not a field, so the ABI check can read it without initialising the
  * class: a Windows binding is enumerated on Linux without linking anything native (see
- * {@link AbiDeclarations}).
+ * {@code io.ffmipc.testkit.abi.AbiDeclarations} in the test jar).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +23,7 @@ import java.lang.annotation.Target;
 @Repeatable(AbiHeaders.List.class)
 public @interface AbiHeaders {
     /** The targets these headers are for; the binding's facts are checked on each of them. */
-    io.ffmipc.spi.abi.Target[] targets();
+    io.ffmipc.ffi.Target[] targets();
 
     /** Headers to include, in order, as written between the angle brackets: {@code "sys/mman.h"}. */
     String[] include();

@@ -1,7 +1,8 @@
-package io.ffmipc.spi.abi;
+package io.ffmipc.testkit.abi;
 
-import io.ffmipc.spi.abi.AbiDeclarations.Binding;
-import io.ffmipc.spi.abi.AbiDeclarations.Fact;
+import io.ffmipc.ffi.*;
+import io.ffmipc.testkit.abi.AbiDeclarations.Binding;
+import io.ffmipc.testkit.abi.AbiDeclarations.Fact;
 
 import java.lang.foreign.AddressLayout;
 import java.lang.foreign.GroupLayout;

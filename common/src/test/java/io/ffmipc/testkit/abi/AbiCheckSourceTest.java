@@ -1,5 +1,6 @@
-package io.ffmipc.spi.abi;
+package io.ffmipc.testkit.abi;
 
+import io.ffmipc.ffi.*;
 import io.ffmipc.testkit.abi.WindowsSmokeAbi;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.ffmipc.spi.abi;
+package io.ffmipc.ffi;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,11 +8,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.ValueLayout;
 
-import static io.ffmipc.spi.abi.Target.LINUX_AARCH64;
-import static io.ffmipc.spi.abi.Target.LINUX_X86_64;
-import static io.ffmipc.spi.abi.Target.MACOS_ARM64;
-import static io.ffmipc.spi.abi.Target.MACOS_X86_64;
-import static io.ffmipc.spi.abi.Target.WINDOWS_X64;
+import static io.ffmipc.ffi.Target.LINUX_AARCH64;
+import static io.ffmipc.ffi.Target.LINUX_X86_64;
+import static io.ffmipc.ffi.Target.MACOS_ARM64;
+import static io.ffmipc.ffi.Target.MACOS_X86_64;
+import static io.ffmipc.ffi.Target.WINDOWS_X64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

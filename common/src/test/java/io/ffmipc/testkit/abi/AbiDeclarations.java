@@ -1,5 +1,6 @@
-package io.ffmipc.spi.abi;
+package io.ffmipc.testkit.abi;
 
+import io.ffmipc.ffi.*;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;

@@ -1,4 +1,4 @@
-package io.ffmipc.spi.abi;
+package io.ffmipc.ffi;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,9 +8,9 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
 
-import static io.ffmipc.spi.abi.Target.LINUX_X86_64;
-import static io.ffmipc.spi.abi.Target.MACOS_ARM64;
-import static io.ffmipc.spi.abi.Target.WINDOWS_X64;
+import static io.ffmipc.ffi.Target.LINUX_X86_64;
+import static io.ffmipc.ffi.Target.MACOS_ARM64;
+import static io.ffmipc.ffi.Target.WINDOWS_X64;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;

@@ -1,4 +1,4 @@
-package io.ffmipc.spi.abi;
+package io.ffmipc.ffi;
 
 /**
  * Says, once, what to do when the library's module runs without native access. On JDK 25 the

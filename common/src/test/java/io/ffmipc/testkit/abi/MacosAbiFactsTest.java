@@ -1,5 +1,6 @@
-package io.ffmipc.spi.abi;
+package io.ffmipc.testkit.abi;
 
+import io.ffmipc.ffi.*;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.ffmipc.spi.abi;
+package io.ffmipc.ffi;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

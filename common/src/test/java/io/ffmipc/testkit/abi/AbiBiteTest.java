@@ -1,5 +1,6 @@
-package io.ffmipc.spi.abi;
+package io.ffmipc.testkit.abi;
 
+import io.ffmipc.ffi.*;
 import io.ffmipc.testkit.abi.AbiCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.ffmipc.spi.abi;
+package io.ffmipc.ffi;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -6,10 +6,10 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
 
-import static io.ffmipc.spi.abi.Target.LINUX_AARCH64;
-import static io.ffmipc.spi.abi.Target.LINUX_X86_64;
-import static io.ffmipc.spi.abi.Target.MACOS_ARM64;
-import static io.ffmipc.spi.abi.Target.WINDOWS_X64;
+import static io.ffmipc.ffi.Target.LINUX_AARCH64;
+import static io.ffmipc.ffi.Target.LINUX_X86_64;
+import static io.ffmipc.ffi.Target.MACOS_ARM64;
+import static io.ffmipc.ffi.Target.WINDOWS_X64;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;

@@ -1,4 +1,4 @@
-package io.ffmipc.spi.abi;
+package io.ffmipc.ffi;
 
 /** Reads the target of a {@code perTarget(name, target, value, target, value, ...)} argument list. */
 final class TargetPairs {

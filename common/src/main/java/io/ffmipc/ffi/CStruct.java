@@ -1,4 +1,4 @@
-package io.ffmipc.spi.abi;
+package io.ffmipc.ffi;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
