@@ -24,7 +24,7 @@ import java.time.Duration;
  *
  * <h2>Per OS</h2>
  * Linux and macOS: a System V semaphore set with {@code SEM_UNDO} and the owner's pid (see
- * {@link io.ffmipc.spi.UndoSemaphoreMutex}). Windows: a named mutex ({@code CreateMutexW}),
+ * {@link io.ffmipc.posix.UndoSemaphoreMutex}). Windows: a named mutex ({@code CreateMutexW}),
  * whose {@code WAIT_ABANDONED} reports the owner's death (see {@link io.ffmipc.spi.MutexSeam}).
  */
 public interface RobustMutex extends AutoCloseable {

@@ -16,9 +16,9 @@ import io.ffmipc.Permissions;
 import io.ffmipc.Received;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.WaitStrategy;
-import io.ffmipc.spi.OpenOrCreate;
+import io.ffmipc.core.OpenOrCreate;
 import io.ffmipc.spi.WaitSeam;
-import io.ffmipc.spi.WaitSlices;
+import io.ffmipc.core.WaitSlices;
 
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.ffmipc.channel;
 
 import io.ffmipc.WaitStrategy;
-import io.ffmipc.spi.Deadline;
+import io.ffmipc.core.Deadline;
 
 
 /**

@@ -14,9 +14,9 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.PeerState;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.UnsupportedCapabilityException;
-import io.ffmipc.spi.OpenOrCreate;
+import io.ffmipc.core.OpenOrCreate;
 import io.ffmipc.spi.WaitSeam;
-import io.ffmipc.spi.WaitSlices;
+import io.ffmipc.core.WaitSlices;
 
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.ffmipc.channel;
 
-import io.ffmipc.spi.Deadline;
+import io.ffmipc.core.Deadline;
 import io.ffmipc.spi.SharedWord;
 
 import java.lang.foreign.MemorySegment;

@@ -1,5 +1,7 @@
 package io.ffmipc.spi;
 
+import io.ffmipc.core.SeamRobustMutex;
+import io.ffmipc.posix.UndoSemaphoreMutex;
 import io.ffmipc.LockResult;
 import io.ffmipc.MutexStatus;
 

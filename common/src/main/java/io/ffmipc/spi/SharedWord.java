@@ -1,5 +1,6 @@
 package io.ffmipc.spi;
 
+import io.ffmipc.core.Deadline;
 import java.lang.foreign.MemorySegment;
 
 /**

@@ -4,7 +4,7 @@ import io.ffmipc.Condition;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
-import io.ffmipc.spi.Deadline;
+import io.ffmipc.core.Deadline;
 import io.ffmipc.spi.SharedWord;
 
 import java.time.Duration;

@@ -5,7 +5,7 @@ import io.ffmipc.IpcPlatform;
 import io.ffmipc.NamedEvent;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
-import io.ffmipc.spi.Deadline;
+import io.ffmipc.core.Deadline;
 import io.ffmipc.spi.SharedWord;
 
 import java.lang.foreign.ValueLayout;

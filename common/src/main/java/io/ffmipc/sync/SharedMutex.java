@@ -1,7 +1,7 @@
 package io.ffmipc.sync;
 
 import io.ffmipc.IpcInterruptedException;
-import io.ffmipc.spi.Deadline;
+import io.ffmipc.core.Deadline;
 import io.ffmipc.spi.SharedWord;
 
 import java.lang.foreign.MemorySegment;

@@ -6,7 +6,7 @@ import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.SharedMemory;
-import io.ffmipc.spi.CloseGuard;
+import io.ffmipc.core.CloseGuard;
 import io.ffmipc.spi.SharedWord;
 import io.ffmipc.spi.SpiPlatform;
 

@@ -3,7 +3,7 @@ package io.ffmipc.contract;
 import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
 import io.ffmipc.SharedMemory;
-import io.ffmipc.spi.Deadline;
+import io.ffmipc.core.Deadline;
 import io.ffmipc.spi.SharedWord;
 import io.ffmipc.spi.SpiPlatform;
 

@@ -4,7 +4,7 @@ import io.ffmipc.IpcInterruptedException;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
 import io.ffmipc.SharedMemory;
-import io.ffmipc.spi.Deadline;
+import io.ffmipc.core.Deadline;
 import io.ffmipc.spi.SharedWord;
 import io.ffmipc.spi.SpiPlatform;
 import io.ffmipc.spi.WaitSeam;

@@ -2,9 +2,9 @@ package io.ffmipc.linux;
 
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
-import io.ffmipc.spi.CloseGuard;
-import io.ffmipc.spi.Deadline;
-import io.ffmipc.spi.WaitSlices;
+import io.ffmipc.core.CloseGuard;
+import io.ffmipc.core.Deadline;
+import io.ffmipc.core.WaitSlices;
 import io.ffmipc.ffi.NativeBinder;
 
 import java.lang.foreign.MemorySegment;

@@ -95,7 +95,7 @@ final class LinuxObjectLister {
                 int mode = (Integer) a.get("mode") & 0777;
                 long size = (Long) a.get("size");
                 if (file.startsWith(LinuxRobustMutex.ANCHOR_PREFIX)) {
-                    java.util.OptionalInt key = io.ffmipc.spi.KeyAnchor.readKey(p);
+                    java.util.OptionalInt key = io.ffmipc.posix.KeyAnchor.readKey(p);
                     out.add(new IpcObjectInfo(LinuxRobustMutex.KIND, file.substring(LinuxRobustMutex.ANCHOR_PREFIX.length()),
                             -1, owner, mode, -1, key.isPresent() ? String.format("sysv-sem key=0x%08x", key.getAsInt())
                                     : "anchor without a key"));

@@ -4,9 +4,9 @@ import io.ffmipc.IpcNames;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.RobustMutex;
-import io.ffmipc.spi.KeyAnchor;
-import io.ffmipc.spi.SeamRobustMutex;
-import io.ffmipc.spi.UndoSemaphoreMutex;
+import io.ffmipc.posix.KeyAnchor;
+import io.ffmipc.core.SeamRobustMutex;
+import io.ffmipc.posix.UndoSemaphoreMutex;
 
 import java.nio.file.Path;
 

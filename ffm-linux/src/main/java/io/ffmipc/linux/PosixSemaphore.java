@@ -8,9 +8,9 @@ import io.ffmipc.Permissions;
 import io.ffmipc.Semaphore;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
-import io.ffmipc.spi.CloseGuard;
-import io.ffmipc.spi.Deadline;
-import io.ffmipc.spi.OpenOrCreate;
+import io.ffmipc.core.CloseGuard;
+import io.ffmipc.core.Deadline;
+import io.ffmipc.core.OpenOrCreate;
 import io.ffmipc.ffi.NativeBinder;
 
 import java.io.IOException;

@@ -8,8 +8,8 @@ import io.ffmipc.Permissions;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
-import io.ffmipc.spi.OpenOrCreate;
-import io.ffmipc.spi.SharedMemorySizes;
+import io.ffmipc.core.OpenOrCreate;
+import io.ffmipc.core.SharedMemorySizes;
 import io.ffmipc.ffi.NativeBinder;
 
 import java.io.IOException;

@@ -6,9 +6,9 @@ import io.ffmipc.PeerIdentity;
 import io.ffmipc.Permissions;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
-import io.ffmipc.spi.CloseGuard;
-import io.ffmipc.spi.Deadline;
-import io.ffmipc.spi.PipeFrames;
+import io.ffmipc.core.CloseGuard;
+import io.ffmipc.core.Deadline;
+import io.ffmipc.core.PipeFrames;
 import io.ffmipc.ffi.NativeBinder;
 
 import java.lang.foreign.Arena;

@@ -3,7 +3,7 @@ package io.ffmipc.linux;
 import io.ffmipc.ChildProcess;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
-import io.ffmipc.spi.Deadline;
+import io.ffmipc.core.Deadline;
 import io.ffmipc.ffi.NativeBinder;
 
 import java.lang.foreign.Arena;

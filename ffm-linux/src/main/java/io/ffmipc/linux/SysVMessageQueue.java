@@ -6,12 +6,12 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
-import io.ffmipc.spi.CloseGuard;
-import io.ffmipc.spi.Deadline;
-import io.ffmipc.spi.PollBackoff;
-import io.ffmipc.spi.OpenOrCreate;
-import io.ffmipc.spi.SystemVKeys;
-import io.ffmipc.spi.WaitSlices;
+import io.ffmipc.core.CloseGuard;
+import io.ffmipc.core.Deadline;
+import io.ffmipc.core.PollBackoff;
+import io.ffmipc.core.OpenOrCreate;
+import io.ffmipc.posix.SystemVKeys;
+import io.ffmipc.core.WaitSlices;
 import io.ffmipc.ffi.NativeBinder;
 
 import java.lang.foreign.Arena;

@@ -5,9 +5,9 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
-import io.ffmipc.spi.KeyAnchor;
-import io.ffmipc.spi.UndoSemaphoreMutex;
-import io.ffmipc.spi.UndoSemaphoreSet;
+import io.ffmipc.posix.KeyAnchor;
+import io.ffmipc.posix.UndoSemaphoreMutex;
+import io.ffmipc.posix.UndoSemaphoreSet;
 import io.ffmipc.ffi.NativeBinder;
 
 import java.lang.foreign.Arena;

@@ -4,8 +4,8 @@ import io.ffmipc.IpcTimeoutException;
 import io.ffmipc.PeerIdentity;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
-import io.ffmipc.spi.Deadline;
-import io.ffmipc.spi.WaitSlices;
+import io.ffmipc.core.Deadline;
+import io.ffmipc.core.WaitSlices;
 import io.ffmipc.ffi.NativeBinder;
 
 import java.lang.foreign.Arena;

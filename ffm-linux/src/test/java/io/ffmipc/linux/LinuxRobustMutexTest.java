@@ -11,8 +11,8 @@ import io.ffmipc.Permissions;
 import io.ffmipc.RobustMutex;
 import io.ffmipc.contract.RobustMutexContract;
 import io.ffmipc.linux.ffi.LibC;
-import io.ffmipc.spi.KeyAnchor;
-import io.ffmipc.spi.UndoSemaphoreMutex;
+import io.ffmipc.posix.KeyAnchor;
+import io.ffmipc.posix.UndoSemaphoreMutex;
 import io.ffmipc.ffi.NativeBinder;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.ffmipc.spi;
+package io.ffmipc.posix;
 
 /**
  * The rules for a System V IPC key that are the same on every OS with System V IPC (Linux, macOS):

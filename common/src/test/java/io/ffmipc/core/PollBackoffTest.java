@@ -1,4 +1,4 @@
-package io.ffmipc.spi;
+package io.ffmipc.core;
 
 import org.junit.jupiter.api.Test;
 

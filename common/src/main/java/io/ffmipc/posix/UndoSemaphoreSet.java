@@ -1,4 +1,4 @@
-package io.ffmipc.spi;
+package io.ffmipc.posix;
 
 /**
  * The System V operations {@link UndoSemaphoreMutex} needs, on one set of

@@ -1,4 +1,4 @@
-package io.ffmipc.spi;
+package io.ffmipc.posix;
 
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.ffmipc.spi;
+package io.ffmipc.posix;
 
 import io.ffmipc.IpcException;
 import io.ffmipc.OpenMode;

@@ -1,5 +1,6 @@
-package io.ffmipc.spi;
+package io.ffmipc.core;
 
+import io.ffmipc.spi.MutexSeam;
 import io.ffmipc.LockResult;
 import io.ffmipc.MutexOwnershipException;
 import io.ffmipc.MutexStatus;

@@ -1,5 +1,6 @@
-package io.ffmipc.spi;
+package io.ffmipc.posix;
 
+import io.ffmipc.spi.MutexSeam;
 import io.ffmipc.IpcException;
 import io.ffmipc.LockResult;
 import io.ffmipc.MutexStatus;

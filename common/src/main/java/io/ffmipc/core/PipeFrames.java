@@ -1,4 +1,4 @@
-package io.ffmipc.spi;
+package io.ffmipc.core;
 
 import io.ffmipc.PeerIdentity;
 

@@ -1,5 +1,6 @@
-package io.ffmipc.spi;
+package io.ffmipc.core;
 
+import io.ffmipc.spi.IpcErrors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
