@@ -1,5 +1,6 @@
 package io.ffmipc.channel;
 
+import io.ffmipc.core.SeamWaits;
 import io.ffmipc.core.Deadline;
 import io.ffmipc.spi.SharedWord;
 
@@ -90,7 +91,7 @@ final class WaitPoint {
 
     /** Waiter: sleeps while WAKE_SEQ holds {@code seq}, at most until {@code deadlineNanos} (primitive {@link Deadline}). */
     void park(int seq, long deadlineNanos) {
-        word.await(seq, deadlineNanos);
+        SeamWaits.await(word, seq, deadlineNanos, this);
     }
 
     /** Waiter: unregisters after {@link #announce()}. */

@@ -1,6 +1,5 @@
 package io.ffmipc.spi;
 
-import io.ffmipc.core.Deadline;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -16,20 +15,15 @@ public interface SharedWord extends AutoCloseable {
     long offset();
 
     /**
-     * Parks the calling thread while the word holds {@code expected}. Returns {@code true} when
-     * woken, when the word no longer holds {@code expected}, or spuriously — callers re-check
-     * their condition in a loop; returns {@code false} once {@code deadline} has passed. A Java
-     * interrupt ends the wait with {@link io.ffmipc.IpcInterruptedException} (flag kept set).
+     * One attempt: parks the calling thread while the word holds {@code expected}, at most
+     * {@code nanos} (positive). Returns {@link Attempt#DONE} when woken, when the word no longer held
+     * {@code expected}, or spuriously (callers re-check their condition); {@link Attempt#TIMED_OUT}
+     * when the time passed; {@link Attempt#INTERRUPTED} when a signal ended the wait. Deadlines,
+     * slices and Java interrupts are the caller's ({@code io.ffmipc.core.SeamWaits}).
+     *
+     * @throws IllegalStateException if the word or its memory was closed
      */
-    default boolean await(int expected, Deadline deadline) {
-        return await(expected, deadline.atNanos());
-    }
-
-    /**
-     * {@link #await(int, Deadline)} with the deadline in primitive form ({@link Deadline#nanosAfter},
-     * {@link Deadline#FOREVER}), so that waits on hot paths allocate nothing.
-     */
-    boolean await(int expected, long deadlineNanos);
+    int await(int expected, long nanos);
 
     /** Wakes at most {@code count} threads parked on the word; returns how many were woken, where the OS says. */
     int wake(int count);

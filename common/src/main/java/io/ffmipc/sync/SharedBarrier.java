@@ -1,5 +1,6 @@
 package io.ffmipc.sync;
 
+import io.ffmipc.core.SeamWaits;
 import io.ffmipc.Barrier;
 import io.ffmipc.BarrierBrokenException;
 import io.ffmipc.IpcInterruptedException;
@@ -100,7 +101,7 @@ public final class SharedBarrier extends SharedSyncObject implements Barrier {
             }
             boolean inTime;
             try {
-                inTime = state.await(generation, deadline);
+                inTime = SeamWaits.await(state, generation, deadline.atNanos(), this);
             } catch (IpcInterruptedException interrupted) {
                 if (breakIfStill(generation)) {
                     throw interrupted;

@@ -1,5 +1,6 @@
 package io.ffmipc.sync;
 
+import io.ffmipc.core.SeamWaits;
 import io.ffmipc.Condition;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
@@ -82,7 +83,7 @@ public final class SharedCondition extends SharedSyncObject implements Condition
                     if (SharedInts.getVolatile(s, SEQUENCE) != seen) {
                         return true;
                     }
-                    if (!sequence.await(seen, deadline)) {
+                    if (!SeamWaits.await(sequence, seen, deadline.atNanos(), this)) {
                         return SharedInts.getVolatile(s, SEQUENCE) != seen;
                     }
                 }

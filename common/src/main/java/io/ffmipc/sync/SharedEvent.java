@@ -1,5 +1,6 @@
 package io.ffmipc.sync;
 
+import io.ffmipc.core.SeamWaits;
 import io.ffmipc.EventKind;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.NamedEvent;
@@ -98,7 +99,7 @@ public final class SharedEvent extends SharedSyncObject implements NamedEvent {
             SharedInts.getAndAdd(s, WAITERS, 1);
             try {
                 while (!take()) {
-                    if (!state.await(RESET, deadline)) {
+                    if (!SeamWaits.await(state, RESET, deadline.atNanos(), this)) {
                         return take(); // a set that raced the deadline still counts
                     }
                 }

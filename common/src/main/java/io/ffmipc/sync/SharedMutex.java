@@ -1,5 +1,6 @@
 package io.ffmipc.sync;
 
+import io.ffmipc.core.SeamWaits;
 import io.ffmipc.IpcInterruptedException;
 import io.ffmipc.core.Deadline;
 import io.ffmipc.spi.SharedWord;
@@ -43,7 +44,7 @@ final class SharedMutex {
                 c = SharedInts.getAndSet(s, offset, CONTENDED);
             }
             while (c != FREE) {
-                if (!word.await(CONTENDED, deadline)) {
+                if (!SeamWaits.await(word, CONTENDED, deadline.atNanos(), this)) {
                     // Timed out. The word may stay CONTENDED with nobody waiting: that costs the
                     // next unlock one needless wake, never a lost one.
                     return false;

@@ -1,5 +1,6 @@
 package io.ffmipc.sync;
 
+import io.ffmipc.core.SeamWaits;
 import io.ffmipc.IpcLimitException;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
@@ -156,7 +157,7 @@ public final class SharedReadWriteLock extends SharedSyncObject implements ReadW
         // Full-fence add before parking: pairs with released()'s advance-then-read (Dekker).
         SharedInts.getAndAdd(s, PARKED, 1);
         try {
-            return sequence.await(seen, deadline);
+            return SeamWaits.await(sequence, seen, deadline.atNanos(), this);
         } finally {
             SharedInts.getAndAdd(s, PARKED, -1);
         }

@@ -1,5 +1,6 @@
 package io.ffmipc.contract;
 
+import io.ffmipc.core.SeamWaits;
 import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
 import io.ffmipc.SharedMemory;
@@ -19,7 +20,7 @@ public final class WaitSeamChild {
         try (SharedMemory shm = platform.sharedMemory(args[0], OpenMode.OPEN, 0);
              SharedWord word = platform.waitSeam().word(shm, 64)) {
             long t0 = System.nanoTime();
-            boolean woken = word.await(0, Deadline.after(Duration.ofSeconds(20)));
+            boolean woken = SeamWaits.await(word, 0, Deadline.nanosAfter(Duration.ofSeconds(20)), word);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             System.out.println((woken ? "woken" : "timed out") + " after " + ms + " ms");
             System.exit(woken ? 0 : 2);

@@ -1,5 +1,7 @@
 package io.ffmipc.contract;
 
+import io.ffmipc.core.SeamWaits;
+import io.ffmipc.spi.Attempt;
 import io.ffmipc.IpcInterruptedException;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
@@ -66,10 +68,24 @@ public abstract class WaitSeamContract {
     void awaitReturnsFalseAtTheDeadlineNotBefore() {
         withWord(word -> {
             long t0 = System.nanoTime();
-            assertFalse(word.await(0, Deadline.after(Duration.ofMillis(200))));
+            assertFalse(SeamWaits.await(word, 0, Deadline.nanosAfter(Duration.ofMillis(200)), word));
             long waited = System.nanoTime() - t0;
             assertTrue(waited >= 190_000_000L, "returned after only " + waited / 1_000_000 + " ms");
-            assertFalse(word.await(0, Deadline.after(Duration.ZERO)));
+            assertFalse(SeamWaits.await(word, 0, Deadline.nanosAfter(Duration.ZERO), word));
+        });
+    }
+
+    /** The seam itself: one attempt parks for at most the slice it is given, and says how it ended. */
+    @Test
+    void oneAttemptTimesOutAfterItsSliceOrReturnsDoneForAChangedWord() {
+        withWord(word -> {
+            long t0 = System.nanoTime();
+            int r = word.await(0, 30_000_000L);
+            long waited = System.nanoTime() - t0;
+            assertTrue(r == Attempt.TIMED_OUT || r == Attempt.INTERRUPTED || r == Attempt.DONE, Attempt.describe(r));
+            assertTrue(waited < 5_000_000_000L, "one attempt of 30 ms took " + waited / 1_000_000 + " ms");
+            word.segment().set(ValueLayout.JAVA_INT, word.offset(), 9);
+            assertEquals(Attempt.DONE, word.await(0, 5_000_000_000L), "a word that differs must not park");
         });
     }
 
@@ -78,7 +94,7 @@ public abstract class WaitSeamContract {
         withWord(word -> {
             word.segment().set(ValueLayout.JAVA_INT, word.offset(), 5);
             long t0 = System.nanoTime();
-            assertTrue(word.await(0, Deadline.after(Duration.ofSeconds(10))));
+            assertTrue(SeamWaits.await(word, 0, Deadline.nanosAfter(Duration.ofSeconds(10)), word));
             assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "a mismatching word must not park");
             assertEquals(0, word.wake(3), "nobody parked");
         });
@@ -91,7 +107,7 @@ public abstract class WaitSeamContract {
             AtomicReference<Boolean> flag = new AtomicReference<>();
             Thread t = new Thread(() -> {
                 try {
-                    word.await(0, Deadline.never());
+                    SeamWaits.await(word, 0, Deadline.FOREVER, word);
                 } catch (Throwable x) {
                     thrown.set(x);
                     flag.set(Thread.currentThread().isInterrupted());
@@ -131,11 +147,11 @@ public abstract class WaitSeamContract {
             word.close();
             word.close();
             assertThrows(IllegalStateException.class, () -> word.wake(1));
-            assertThrows(IllegalStateException.class, () -> word.await(0, Deadline.after(Duration.ZERO)));
+            assertThrows(IllegalStateException.class, () -> word.await(0, 1_000_000));
             SharedWord other = seam().word(shm, 4);
             shm.close();
             assertThrows(IllegalStateException.class, () -> other.wake(1));
-            assertThrows(IllegalStateException.class, () -> other.await(0, Deadline.after(Duration.ofSeconds(5))));
+            assertThrows(IllegalStateException.class, () -> other.await(0, 1_000_000));
             assertThrows(IllegalStateException.class, () -> seam().word(shm, 8));
         } finally {
             platform().removeSharedMemory(name);

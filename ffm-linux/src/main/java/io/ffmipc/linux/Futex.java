@@ -3,7 +3,8 @@ package io.ffmipc.linux;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.core.Deadline;
-import io.ffmipc.core.WaitSlices;
+import io.ffmipc.core.SeamWaits;
+import io.ffmipc.spi.Attempt;
 import io.ffmipc.ffi.NativeBinder;
 
 import java.lang.foreign.MemorySegment;
@@ -42,10 +43,8 @@ public final class Futex {
 
     /** How a {@link #wait} ended. */
     public enum Outcome {
-        /** A wake reached this thread (or the kernel woke it spuriously): re-check the word. */
+        /** A wake reached this thread, the word no longer held the expected value, or the kernel woke it spuriously: re-check the word. */
         WOKEN,
-        /** The word did not hold the expected value, so the thread never slept. */
-        VALUE_DIFFERED,
         /** The timeout passed. */
         TIMED_OUT
     }
@@ -59,8 +58,8 @@ public final class Futex {
      * @throws IllegalStateException    the segment's memory has been released
      */
     public static Outcome wait(MemorySegment segment, long offset, int expected, Duration timeout) {
-        long address = checkedAddress(segment, offset);
-        return waitUntil(segment, address, expected, Deadline.nanosAfter(timeout), null);
+        FutexWord word = new FutexWord(segment, offset, "word at offset " + offset);
+        return SeamWaits.await(word, expected, Deadline.nanosAfter(timeout), word) ? Outcome.WOKEN : Outcome.TIMED_OUT;
     }
 
     /**
@@ -96,44 +95,31 @@ public final class Futex {
     }
 
     /**
-     * The wait loop shared with {@link FutexWord}: slices of at most 50 ms, EINTR and slice ends
-     * retried with the remaining time.
-     *
-     * @param deadlineNanos primitive deadline ({@link Deadline#nanosAfter}): no object on the hot path
-     * @param owner checked between slices (a closed word ends the wait), or null
+     * One {@code FUTEX_WAIT} of at most {@code nanos}: {@link Attempt#DONE} (woken, or the word did
+     * not hold {@code expected}), {@link Attempt#TIMED_OUT}, or {@link Attempt#INTERRUPTED} (a signal).
      */
-    static Outcome waitUntil(MemorySegment segment, long address, int expected, long deadlineNanos, FutexWord owner) {
+    static int waitOnce(MemorySegment segment, long address, int expected, long nanos, FutexWord owner) {
+        if (!segment.scope().isAlive()) {
+            throw new IllegalStateException("futex " + label(address, owner) + ": its shared memory was closed");
+        }
         MemorySegment st = NativeBinder.callState();
         MemorySegment ts = NativeScratch.get().timespec;
-        long tsAddress = ts.address();
-        while (true) {
-            if (Thread.currentThread().isInterrupted()) {
-                WaitSlices.checkInterrupt("futex wait", label(address, owner)); // labels are built only to throw
-            }
-            if (owner != null) {
-                owner.checkOpen();
-            }
-            if (!segment.scope().isAlive()) {
-                throw new IllegalStateException("futex word " + label(address, owner) + ": its shared memory was closed");
-            }
-            long slice = WaitSlices.next(deadlineNanos);
-            if (slice <= 0) {
-                return Outcome.TIMED_OUT;
-            }
-            ts.set(ValueLayout.JAVA_LONG, 0, slice / 1_000_000_000L);
-            ts.set(ValueLayout.JAVA_LONG, 8, slice % 1_000_000_000L);
-            if (LibC.futex(st, address, FUTEX_WAIT, expected, tsAddress) == 0) {
-                return Outcome.WOKEN;
-            }
-            int err = LibC.errno(st);
-            if (err == EAGAIN) {
-                return Outcome.VALUE_DIFFERED;
-            }
-            if (err != EINTR && err != ETIMEDOUT) {
-                throw Errno.exception("futex wait", label(address, owner), err);
-            }
-            // EINTR (a signal) or the end of one slice: go round with whatever time is left.
+        ts.set(ValueLayout.JAVA_LONG, 0, nanos / 1_000_000_000L);
+        ts.set(ValueLayout.JAVA_LONG, 8, nanos % 1_000_000_000L);
+        if (LibC.futex(st, address, FUTEX_WAIT, expected, ts.address()) == 0) {
+            return Attempt.DONE;
         }
+        int err = LibC.errno(st);
+        if (err == EAGAIN) {
+            return Attempt.DONE; // the word did not hold the expected value: the caller re-checks
+        }
+        if (err == ETIMEDOUT) {
+            return Attempt.TIMED_OUT;
+        }
+        if (err == EINTR) {
+            return Attempt.INTERRUPTED;
+        }
+        throw Errno.exception("futex wait", label(address, owner), err);
     }
 
     static int wakeAt(long address, int count, FutexWord owner) {

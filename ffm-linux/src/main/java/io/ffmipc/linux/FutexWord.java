@@ -19,10 +19,14 @@ final class FutexWord implements SharedWord {
     private volatile boolean closed;
 
     FutexWord(SharedMemory memory, long offset) {
-        this.segment = memory.segment();
+        this(memory.segment(), offset, "word at offset " + offset + " of '" + memory.name() + "'");
+    }
+
+    FutexWord(MemorySegment segment, long offset, String label) {
+        this.segment = segment;
         this.offset = offset;
         this.address = Futex.checkedAddress(segment, offset);
-        this.label = "word at offset " + offset + " of '" + memory.name() + "'";
+        this.label = label;
     }
 
     @Override
@@ -36,9 +40,9 @@ final class FutexWord implements SharedWord {
     }
 
     @Override
-    public boolean await(int expected, long deadlineNanos) {
+    public int await(int expected, long nanos) {
         checkOpen();
-        return Futex.waitUntil(segment, address, expected, deadlineNanos, this) != Futex.Outcome.TIMED_OUT;
+        return Futex.waitOnce(segment, address, expected, nanos, this);
     }
 
     @Override
