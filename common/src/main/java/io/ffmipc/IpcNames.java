@@ -84,14 +84,57 @@ public final class IpcNames {
         return name;
     }
 
-    /** The POSIX (Linux) name: {@code "/" + name}. */
+    /**
+     * The stored name of an object the library builds on shared memory (a channel, a barrier):
+     * {@code "." + kind + "." + name}. A portable name never starts with {@code '.'}, so stored
+     * names never meet a user's shared memory, and each kind tag is a namespace of its own: a
+     * barrier and a channel may share a portable name without meeting.
+     *
+     * @param kind a short lower-case tag ({@code "channel"})
+     */
+    public static String reserved(String kind, String name) {
+        validate(name);
+        return "." + kind + "." + name;
+    }
+
+    /**
+     * Checks a stored name: a portable name, or a {@link #reserved} one; returns it. Only the
+     * library makes reserved names, but what reaches an OS namespace is checked either way.
+     */
+    public static String validateStored(String stored) {
+        if (stored != null && stored.startsWith(".")) {
+            int dot = stored.indexOf('.', 1);
+            String kind = dot < 0 ? "" : stored.substring(1, dot);
+            if (kind.isEmpty() || !kind.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                throw new InvalidNameException(stored, "a name must start with a letter, a digit or '_', not '.'");
+            }
+            validate(stored.substring(dot + 1));
+            return stored;
+        }
+        return validate(stored);
+    }
+
+    /** The POSIX (Linux) name: {@code "/" + name}, for a portable or {@linkplain #reserved reserved} name. */
     public static String posix(String name) {
-        return "/" + validate(name);
+        return "/" + validateStored(name);
+    }
+
+    /**
+     * The Linux name of POSIX shared memory. glibc and musl keep a named semaphore {@code X} as the
+     * file {@code sem.X} in the same directory as shared memory ({@code /dev/shm}), so shared memory
+     * named {@code sem.X} would be semaphore {@code X}'s storage: such names are refused.
+     */
+    public static String linuxSharedMemory(String name) {
+        if (name != null && name.startsWith("sem.")) {
+            throw new InvalidNameException(name, "on Linux a shared memory name may not start with 'sem.':"
+                    + " the C library keeps named semaphores in the same namespace under that prefix");
+        }
+        return posix(name);
     }
 
     /** The macOS POSIX name, at most 31 characters with the slash (see the class comment). */
     public static String macos(String name) {
-        validate(name);
+        validateStored(name);
         if (name.length() <= MACOS_MAX_PLAIN) {
             return "/" + name;
         }
@@ -100,7 +143,7 @@ public final class IpcNames {
 
     /** The Windows kernel-object name in the given namespace. */
     public static String windows(String name, WindowsNamespace namespace) {
-        return namespace.prefix() + validate(name);
+        return namespace.prefix() + validateStored(name);
     }
 
     private static String hash12(String name) {

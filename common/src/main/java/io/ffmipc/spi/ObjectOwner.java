@@ -16,9 +16,9 @@ public record ObjectOwner(String id, String description) {
         Objects.requireNonNull(description, "description");
     }
 
-    /** A POSIX user by uid, with its name where known. */
-    public static ObjectOwner posix(long uid, String userName) {
-        return new ObjectOwner("uid:" + uid, "uid " + uid + (userName == null ? "" : " (" + userName + ")"));
+    /** A POSIX user by uid. */
+    public static ObjectOwner posix(long uid) {
+        return new ObjectOwner("uid:" + uid, "uid " + uid);
     }
 
     /** Whether this is the same user as {@code other}. */

@@ -11,6 +11,11 @@ public interface ProcessSeam {
     /** The user this process acts as (effective uid, token user SID); objects it creates are this owner's. */
     ObjectOwner currentUser();
 
+    /** How messages name a user: its {@link ObjectOwner#description()} with the account name where the OS knows it. */
+    default String describe(ObjectOwner owner) {
+        return owner.description();
+    }
+
     /**
      * The start time of process {@code pid} in a unit that reads the same in every process at every
      * moment (kernel ticks since boot, the kernel's creation time), masked to 31 bits; 0 if the

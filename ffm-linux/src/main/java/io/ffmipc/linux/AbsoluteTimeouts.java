@@ -22,8 +22,8 @@ final class AbsoluteTimeouts {
 
     /** Sets {@code ts} to the time {@code nanos} from now on {@code clock}. */
     static void fromNow(MemorySegment st, int clock, MemorySegment ts, long nanos, String objectName) {
-        if (LibC.clockGettime(st, clock, ts) != 0) {
-            throw Errno.exception("clock_gettime", objectName, LibC.errno(st));
+        if (LibC.INSTANCE.clockGettime(st, clock, ts) != 0) {
+            throw Errno.exception("clock_gettime", objectName, LibC.INSTANCE.errno(st));
         }
         long n = ts.get(ValueLayout.JAVA_LONG, 8) + nanos;
         ts.set(ValueLayout.JAVA_LONG, 0, ts.get(ValueLayout.JAVA_LONG, 0) + n / NANOS_PER_SECOND);

@@ -43,9 +43,9 @@ final class DescriptorWait {
         pfd.set(ValueLayout.JAVA_INT, 0, fd);
         pfd.set(ValueLayout.JAVA_SHORT, 4, (short) events);
         pfd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
-        int n = LibC.poll(st, pfd, 1, WaitSlices.nextMillis(deadline));
+        int n = LibC.INSTANCE.poll(st, pfd, 1, WaitSlices.nextMillis(deadline));
         if (n < 0) {
-            int err = LibC.errno(st);
+            int err = LibC.INSTANCE.errno(st);
             if (err != EINTR) {
                 throw Errno.exception("poll", label, err);
             }

@@ -56,9 +56,9 @@ final class Descriptors {
     /** A close-on-exec copy of {@code fd}, so the caller's descriptor and ours close independently. */
     static int duplicate(int fd, String operation, String label) {
         MemorySegment st = NativeBinder.callState();
-        int copy = LibC.fcntl(st, fd, LibC.F_DUPFD_CLOEXEC.intValue(), 0);
+        int copy = LibC.INSTANCE.fcntl(st, fd, LibC.F_DUPFD_CLOEXEC.intValue(), 0);
         if (copy < 0) {
-            throw Errno.exception(operation, label, LibC.errno(st), "copying descriptor " + fd);
+            throw Errno.exception(operation, label, LibC.INSTANCE.errno(st), "copying descriptor " + fd);
         }
         return copy;
     }
@@ -68,8 +68,8 @@ final class Descriptors {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(LibC.STAT.layout());
             MemorySegment st = NativeBinder.callState();
-            if (LibC.fstat(st, fd, buf) != 0) {
-                throw Errno.exception("fstat", label, LibC.errno(st), operation);
+            if (LibC.INSTANCE.fstat(st, fd, buf) != 0) {
+                throw Errno.exception("fstat", label, LibC.INSTANCE.errno(st), operation);
             }
             return buf.get(JAVA_INT, LibC.STAT.offset("st_mode")) & LibC.S_IFMT.intValue();
         }
@@ -77,14 +77,14 @@ final class Descriptors {
 
     /** Closes quietly, for clean-up after another error (which is the one worth reporting). */
     static void closeQuietly(int fd) {
-        LibC.close(NativeBinder.callState(), fd);
+        LibC.INSTANCE.close(NativeBinder.callState(), fd);
     }
 
     /** Closes, reporting a failure. */
     static void close(int fd, String label) {
         MemorySegment st = NativeBinder.callState();
-        if (LibC.close(st, fd) != 0) {
-            throw Errno.exception("close", label, LibC.errno(st));
+        if (LibC.INSTANCE.close(st, fd) != 0) {
+            throw Errno.exception("close", label, LibC.INSTANCE.errno(st));
         }
     }
 

@@ -55,7 +55,7 @@ public final class EventFd implements Event {
         MemorySegment st = NativeBinder.callState();
         int fd = LibC.eventfd(st, 0, flags);
         if (fd < 0) {
-            throw Errno.exception("eventfd", null, LibC.errno(st));
+            throw Errno.exception("eventfd", null, LibC.INSTANCE.errno(st));
         }
         return new EventFd(fd, mode);
     }
@@ -130,13 +130,13 @@ public final class EventFd implements Event {
         }
         // Our waits need O_NONBLOCK (a read racing another reader must not block); a foreign eventfd may lack it.
         MemorySegment st = NativeBinder.callState();
-        int flags = LibC.fcntl(st, fd, LibC.F_GETFL.intValue(), 0);
+        int flags = LibC.INSTANCE.fcntl(st, fd, LibC.F_GETFL.intValue(), 0);
         if (flags < 0) {
-            throw Errno.exception("fcntl", token, LibC.errno(st));
+            throw Errno.exception("fcntl", token, LibC.INSTANCE.errno(st));
         }
         int nonblock = LibC.O_NONBLOCK.intValue();
-        if ((flags & nonblock) == 0 && LibC.fcntl(st, fd, LibC.F_SETFL.intValue(), flags | nonblock) < 0) {
-            throw Errno.exception("fcntl", token, LibC.errno(st));
+        if ((flags & nonblock) == 0 && LibC.INSTANCE.fcntl(st, fd, LibC.F_SETFL.intValue(), flags | nonblock) < 0) {
+            throw Errno.exception("fcntl", token, LibC.INSTANCE.errno(st));
         }
     }
 
@@ -166,8 +166,8 @@ public final class EventFd implements Event {
             MemorySegment st = NativeBinder.callState();
             MemorySegment buf = NativeScratch.get().word;
             buf.set(ValueLayout.JAVA_LONG, 0, count);
-            while (LibC.write(st, fd, buf, 8) != 8) {
-                int err = LibC.errno(st);
+            while (LibC.INSTANCE.write(st, fd, buf, 8) != 8) {
+                int err = LibC.INSTANCE.errno(st);
                 if (err == EAGAIN) {
                     // Non-blocking write: the counter would pass its maximum; refusing beats blocking a signaller.
                     throw new IpcLimitException("eventfd write", label, Errno.osError(err),
@@ -224,10 +224,10 @@ public final class EventFd implements Event {
     /** One non-blocking read: the signals consumed (1 in SEMAPHORE mode), 0 if there were none. */
     private long readCounter(MemorySegment st, MemorySegment buf) {
         while (true) {
-            if (LibC.read(st, fd, buf, 8) == 8) {
+            if (LibC.INSTANCE.read(st, fd, buf, 8) == 8) {
                 return buf.get(ValueLayout.JAVA_LONG, 0);
             }
-            int err = LibC.errno(st);
+            int err = LibC.INSTANCE.errno(st);
             if (err == EAGAIN) {
                 return 0;
             }
@@ -241,8 +241,8 @@ public final class EventFd implements Event {
     public void close() {
         if (guard.close()) {
             MemorySegment st = NativeBinder.callState();
-            if (LibC.close(st, fd) != 0) {
-                throw Errno.exception("close", label, LibC.errno(st));
+            if (LibC.INSTANCE.close(st, fd) != 0) {
+                throw Errno.exception("close", label, LibC.INSTANCE.errno(st));
             }
         }
     }

@@ -71,12 +71,12 @@ final class FifoPipe implements StreamPipe {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment p = a.allocateFrom(path.toString());
             MemorySegment st = NativeBinder.callState();
-            if (LibC.mkfifo(st, p, permissions.mode()) != 0) {
-                throw Errno.exception("mkfifo", name, LibC.errno(st), "creating " + path);
+            if (LibC.INSTANCE.mkfifo(st, p, permissions.mode()) != 0) {
+                throw Errno.exception("mkfifo", name, LibC.INSTANCE.errno(st), "creating " + path);
             }
-            if (LibC.chmod(st, p, permissions.mode()) != 0) {
-                int err = LibC.errno(st);
-                LibC.unlink(st, p);
+            if (LibC.INSTANCE.chmod(st, p, permissions.mode()) != 0) {
+                int err = LibC.INSTANCE.errno(st);
+                LibC.INSTANCE.unlink(st, p);
                 throw Errno.exception("chmod", name, err, "setting mode " + permissions + " on " + path);
             }
         }
@@ -109,8 +109,8 @@ final class FifoPipe implements StreamPipe {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment p = a.allocateFrom(path.toString());
             MemorySegment st = NativeBinder.callState();
-            while ((fd = LibC.open(st, p, flags, 0)) < 0) {
-                int err = LibC.errno(st);
+            while ((fd = LibC.INSTANCE.open(st, p, flags, 0)) < 0) {
+                int err = LibC.INSTANCE.errno(st);
                 if (err == ENXIO && end == End.WRITE) {
                     // No reader yet: a FIFO's write end cannot open without one.
                     if (deadline.expired()) {
@@ -157,14 +157,14 @@ final class FifoPipe implements StreamPipe {
             while (true) {
                 int revents = DescriptorWait.slice(fd, DescriptorWait.POLLIN, deadline, guard, "read", label);
                 if (revents != 0) {
-                    long n = LibC.read(st, fd, buffer, buffer.byteSize());
+                    long n = LibC.INSTANCE.read(st, fd, buffer, buffer.byteSize());
                     if (n > 0) {
                         return n;
                     }
                     if (n == 0) {
                         return -1; // POLLHUP and nothing left: every writer has gone
                     }
-                    int err = LibC.errno(st);
+                    int err = LibC.INSTANCE.errno(st);
                     if (err != EAGAIN && err != EINTR) {
                         throw Errno.exception("read", label, err);
                     }
@@ -206,12 +206,12 @@ final class FifoPipe implements StreamPipe {
             MemorySegment st = NativeBinder.callState();
             while (done < size) {
                 MemorySegment rest = done == 0 ? data : data.asSlice(done);
-                long n = LibC.write(st, fd, rest, size - done);
+                long n = LibC.INSTANCE.write(st, fd, rest, size - done);
                 if (n > 0) {
                     done += n;
                     continue;
                 }
-                int err = LibC.errno(st);
+                int err = LibC.INSTANCE.errno(st);
                 if (err == EAGAIN) {
                     if (Deadline.expired(deadline)) {
                         break;

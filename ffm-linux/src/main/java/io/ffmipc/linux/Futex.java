@@ -109,7 +109,7 @@ public final class Futex {
         if (LibC.futex(st, address, FUTEX_WAIT, expected, ts.address()) == 0) {
             return Attempt.DONE;
         }
-        int err = LibC.errno(st);
+        int err = LibC.INSTANCE.errno(st);
         if (err == EAGAIN) {
             return Attempt.DONE; // the word did not hold the expected value: the caller re-checks
         }
@@ -126,7 +126,7 @@ public final class Futex {
         MemorySegment st = NativeBinder.callState();
         long woken = LibC.futex(st, address, FUTEX_WAKE, count, 0L);
         if (woken < 0) {
-            throw Errno.exception("futex wake", label(address, owner), LibC.errno(st));
+            throw Errno.exception("futex wake", label(address, owner), LibC.INSTANCE.errno(st));
         }
         return (int) woken;
     }

@@ -1,5 +1,6 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.linux.ffi.Users;
 import io.ffmipc.IpcObjectInfo;
 
 import java.io.IOException;
@@ -61,7 +62,7 @@ final class LinuxObjectLister {
     }
 
     List<IpcObjectInfo> list() {
-        Map<Integer, String> users = userNames();
+        Map<Integer, String> users = Users.names(passwd);
         List<IpcObjectInfo> out = new ArrayList<>();
         listPosix(users, out);
         listMessageQueues(users, out);
@@ -232,25 +233,5 @@ final class LinuxObjectLister {
 
     private static String owner(Map<Integer, String> users, int uid) {
         return users.getOrDefault(uid, Integer.toString(uid));
-    }
-
-    /** uid → user name from the passwd file; an unreadable file just leaves owners numeric. */
-    private Map<Integer, String> userNames() {
-        Map<Integer, String> m = new HashMap<>();
-        try {
-            for (String line : Files.readAllLines(passwd)) {
-                String[] f = line.split(":", -1);
-                if (f.length > 2) {
-                    try {
-                        m.putIfAbsent(Integer.parseInt(f[2]), f[0]);
-                    } catch (NumberFormatException ignored) {
-                        // a malformed line names nobody
-                    }
-                }
-            }
-        } catch (IOException unreadable) {
-            // numeric owners are still correct
-        }
-        return m;
     }
 }

@@ -1,5 +1,6 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.core.SeamSharedMemory;
 import io.ffmipc.CapabilityMatrix;
 import io.ffmipc.ChildLauncher;
 import io.ffmipc.Event;
@@ -34,11 +35,12 @@ import java.util.function.Predicate;
 
 /** The portable API on Linux: each call goes to its thin adapter over {@link io.ffmipc.linux.ffi.LibC}. */
 final class LinuxPlatform implements SpiPlatform {
-    private static final Path DEV_SHM = Path.of("/dev/shm");
     private final CapabilityMatrix matrix;
+    private final LinuxSeams seams;
 
     LinuxPlatform(CapabilityMatrix matrix) {
         this.matrix = matrix;
+        this.seams = new LinuxSeams(matrix);
     }
 
     @Override
@@ -56,37 +58,27 @@ final class LinuxPlatform implements SpiPlatform {
         // Names: the portable limit (NAME_MAX 255 leaves room for "/" and glibc's "sem." prefix).
         // Semaphores: SEM_VALUE_MAX of glibc. Shared memory: POSIX objects are files in the tmpfs
         // at /dev/shm, so its total size bounds any one object (the free space may be less).
-        return new Limits(IpcNames.MAX_LENGTH, LibC.SEM_VALUE_MAX.intValue(), devShmSize());
-    }
-
-    private static long devShmSize() {
-        try {
-            return Files.getFileStore(DEV_SHM).getTotalSpace();
-        } catch (IOException e) {
-            throw new IpcException("read /dev/shm size", DEV_SHM.toString(), null, e.toString());
-        }
+        return seams.limits();
     }
 
     @Override
     public SharedMemory sharedMemory(String name, OpenMode mode, long size, Permissions permissions) {
-        return PosixSharedMemory.open(name, mode, size, permissions, devShmSize());
+        return SeamSharedMemory.open(seams.sharedMemory(), seams.processes(), name, mode, size, permissions);
     }
 
     @Override
     public boolean removeSharedMemory(String name) {
-        return PosixSharedMemory.remove(name);
+        return SeamSharedMemory.remove(seams.sharedMemory(), name);
     }
 
     @Override
     public SharedMemory anonymousSharedMemory(long size) {
-        // The internal mount behind memfd is bounded only by memory; /dev/shm's size (half the RAM
-        // by default) is the sane bound named objects already have.
-        return PosixSharedMemory.anonymous(size, devShmSize());
+        return SeamSharedMemory.anonymous(seams.sharedMemory(), null, size);
     }
 
     @Override
     public SharedMemory mapFile(Path file, OpenMode mode, long size, Permissions permissions) {
-        return PosixSharedMemory.mapFile(file, mode, size, permissions);
+        return SeamSharedMemory.mapFile(seams.sharedMemory(), seams.processes(), file, mode, size, permissions);
     }
 
     @Override
@@ -141,15 +133,12 @@ final class LinuxPlatform implements SpiPlatform {
 
     @Override
     public SharedMemory inheritedSharedMemory(String token) {
-        int fd = Descriptors.parseToken(token, "shared memory");
-        SharedMemory memory = PosixSharedMemory.fromHandle(() -> fd); // maps a copy; fails before we own fd
-        Descriptors.closeQuietly(fd); // the inherited descriptor is ours now, and the copy is mapped
-        return memory;
+        return SeamSharedMemory.inherited(seams.sharedMemory(), token);
     }
 
     @Override
     public SharedMemory sharedMemoryFromHandle(Inheritable handle) {
-        return PosixSharedMemory.fromHandle(handle);
+        return SeamSharedMemory.fromHandle(seams.sharedMemory(), handle);
     }
 
     @Override
@@ -159,8 +148,7 @@ final class LinuxPlatform implements SpiPlatform {
 
     @Override
     public PeerIdentity currentProcess() {
-        return new PeerIdentity(ProcessHandle.current().pid(), Integer.toUnsignedLong(LibC.geteuid()),
-                Integer.toUnsignedLong(LibC.getegid()));
+        return seams.processes().current();
     }
 
     @Override

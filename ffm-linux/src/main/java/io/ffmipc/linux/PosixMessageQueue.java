@@ -105,9 +105,9 @@ public final class PosixMessageQueue implements MessageQueue {
             int oflag = LibC.O_RDWR.intValue() | LibC.O_CREAT.intValue() | LibC.O_EXCL.intValue()
                     | LibC.O_CLOEXEC.intValue();
             MemorySegment cName = a.allocateFrom(posixName);
-            int mqd = LibC.mqOpen(st, cName, oflag, o.permissions().mode(), attr);
+            int mqd = LibC.INSTANCE.mqOpen(st, cName, oflag, o.permissions().mode(), attr);
             if (mqd < 0) {
-                int err = LibC.errno(st);
+                int err = LibC.INSTANCE.errno(st);
                 String detail = err == EEXIST ? "a message queue with this name exists (OpenMode.CREATE is exclusive)"
                         : err == EINVAL ? MqueueLimits.invalidAttributes(o.maxMessages(), o.maxMessageSize())
                         : err == ENOSPC ? MqueueLimits.tooManyQueues()
@@ -117,10 +117,10 @@ public final class PosixMessageQueue implements MessageQueue {
                 // EINVAL for a size is a limit, whatever the generic table says.
                 throw err == EINVAL ? new IpcLimitException("mq_open", name, Errno.osError(err), detail) : e;
             }
-            if (LibC.fchmod(st, mqd, o.permissions().mode()) != 0) {
-                int err = LibC.errno(st);
-                LibC.mqClose(st, mqd);
-                LibC.mqUnlink(st, cName);
+            if (LibC.INSTANCE.fchmod(st, mqd, o.permissions().mode()) != 0) {
+                int err = LibC.INSTANCE.errno(st);
+                LibC.INSTANCE.mqClose(st, mqd);
+                LibC.INSTANCE.mqUnlink(st, cName);
                 throw Errno.exception("fchmod", name, err, "cannot set mode " + o.permissions() + " on the new queue");
             }
             return withAttributes(name, posixName, mqd, st);
@@ -131,9 +131,9 @@ public final class PosixMessageQueue implements MessageQueue {
         MemorySegment st = NativeBinder.callState();
         try (Arena a = Arena.ofConfined()) {
             int oflag = LibC.O_RDWR.intValue() | LibC.O_CLOEXEC.intValue();
-            int mqd = LibC.mqOpen(st, a.allocateFrom(posixName), oflag, 0, MemorySegment.NULL);
+            int mqd = LibC.INSTANCE.mqOpen(st, a.allocateFrom(posixName), oflag, 0, MemorySegment.NULL);
             if (mqd < 0) {
-                int err = LibC.errno(st);
+                int err = LibC.INSTANCE.errno(st);
                 throw Errno.exception("mq_open", name, err,
                         err == ENOENT ? "no message queue with this name (OpenMode.OPEN does not create)" : null);
             }
@@ -145,9 +145,9 @@ public final class PosixMessageQueue implements MessageQueue {
     private static PosixMessageQueue withAttributes(String name, String posixName, int mqd, MemorySegment st) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment attr = a.allocate(LibC.MQ_ATTR.layout());
-            if (LibC.mqGetattr(st, mqd, attr) != 0) {
-                int err = LibC.errno(st);
-                LibC.mqClose(st, mqd);
+            if (LibC.INSTANCE.mqGetattr(st, mqd, attr) != 0) {
+                int err = LibC.INSTANCE.errno(st);
+                LibC.INSTANCE.mqClose(st, mqd);
                 throw Errno.exception("mq_getattr", name, err);
             }
             return new PosixMessageQueue(name, posixName, mqd, attr.get(ValueLayout.JAVA_LONG, ATTR_MAXMSG),
@@ -157,7 +157,7 @@ public final class PosixMessageQueue implements MessageQueue {
 
     /** Removes the name {@code name}; {@code false} if there was no such queue. */
     public static boolean remove(String name) {
-        return PosixUnlink.remove("mq_unlink", LibC::mqUnlink, name, IpcNames.posix(name));
+        return PosixUnlink.remove("mq_unlink", LibC.INSTANCE::mqUnlink, name, IpcNames.posix(name));
     }
 
     @Override
@@ -191,8 +191,8 @@ public final class PosixMessageQueue implements MessageQueue {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = NativeBinder.callState();
             MemorySegment attr = a.allocate(LibC.MQ_ATTR.layout());
-            if (LibC.mqGetattr(st, mqd, attr) != 0) {
-                throw Errno.exception("mq_getattr", name, LibC.errno(st));
+            if (LibC.INSTANCE.mqGetattr(st, mqd, attr) != 0) {
+                throw Errno.exception("mq_getattr", name, LibC.INSTANCE.errno(st));
             }
             return new Attributes(attr.get(ValueLayout.JAVA_LONG, ATTR_MAXMSG),
                     attr.get(ValueLayout.JAVA_LONG, ATTR_MSGSIZE), attr.get(ValueLayout.JAVA_LONG, ATTR_CURMSGS),
@@ -233,10 +233,10 @@ public final class PosixMessageQueue implements MessageQueue {
                 } else {
                     AbsoluteTimeouts.nextSlice(st, CLOCK_REALTIME, ts, deadline, guard, "mq_timedsend", name);
                 }
-                if (LibC.mqTimedsend(st, mqd, msg, len, priority, ts) == 0) {
+                if (LibC.INSTANCE.mqTimedsend(st, mqd, msg, len, priority, ts) == 0) {
                     return true;
                 }
-                int err = LibC.errno(st);
+                int err = LibC.INSTANCE.errno(st);
                 if (err == ETIMEDOUT) {
                     if (noWait || Deadline.expired(deadline)) {
                         return false;
@@ -280,7 +280,7 @@ public final class PosixMessageQueue implements MessageQueue {
                 } else {
                     AbsoluteTimeouts.nextSlice(st, CLOCK_REALTIME, ts, deadline, guard, "mq_timedreceive", name);
                 }
-                long n = LibC.mqTimedreceive(st, mqd, buf, maxMessageSize, prio, ts);
+                long n = LibC.INSTANCE.mqTimedreceive(st, mqd, buf, maxMessageSize, prio, ts);
                 if (n >= 0) {
                     if (buf != buffer) {
                         MemorySegment.copy(buf, 0, buffer, 0, n);
@@ -290,7 +290,7 @@ public final class PosixMessageQueue implements MessageQueue {
                     }
                     return n;
                 }
-                int err = LibC.errno(st);
+                int err = LibC.INSTANCE.errno(st);
                 if (err == ETIMEDOUT) {
                     if (noWait || Deadline.expired(deadline)) {
                         return timedOut(into);
@@ -340,8 +340,8 @@ public final class PosixMessageQueue implements MessageQueue {
             MemorySegment st = NativeBinder.callState();
             MemorySegment attr = a.allocate(LibC.MQ_ATTR.layout());
             attr.set(ValueLayout.JAVA_LONG, ATTR_FLAGS, nonBlocking ? O_NONBLOCK : 0);
-            if (LibC.mqSetattr(st, mqd, attr, MemorySegment.NULL) != 0) {
-                throw Errno.exception("mq_setattr", name, LibC.errno(st));
+            if (LibC.INSTANCE.mqSetattr(st, mqd, attr, MemorySegment.NULL) != 0) {
+                throw Errno.exception("mq_setattr", name, LibC.INSTANCE.errno(st));
             }
         } finally {
             guard.exit();
@@ -367,8 +367,8 @@ public final class PosixMessageQueue implements MessageQueue {
     public void close() {
         if (guard.close()) {
             MemorySegment st = NativeBinder.callState();
-            if (LibC.mqClose(st, mqd) != 0) {
-                throw Errno.exception("mq_close", name, LibC.errno(st));
+            if (LibC.INSTANCE.mqClose(st, mqd) != 0) {
+                throw Errno.exception("mq_close", name, LibC.INSTANCE.errno(st));
             }
         }
     }

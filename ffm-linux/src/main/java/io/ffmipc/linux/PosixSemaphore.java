@@ -86,9 +86,9 @@ public final class PosixSemaphore implements Semaphore {
         MemorySegment st = NativeBinder.callState();
         try (Arena a = Arena.ofConfined()) {
             int oflag = LibC.O_CREAT.intValue() | LibC.O_EXCL.intValue();
-            MemorySegment s = LibC.semOpen(st, a.allocateFrom(posixName), oflag, permissions.mode(), initialValue);
+            MemorySegment s = LibC.INSTANCE.semOpen(st, a.allocateFrom(posixName), oflag, permissions.mode(), initialValue);
             if (s.address() == LibC.SEM_FAILED.longValue()) {
-                int err = LibC.errno(st);
+                int err = LibC.INSTANCE.errno(st);
                 throw Errno.exception("sem_open", name, err,
                         err == EEXIST ? "a semaphore with this name exists (OpenMode.CREATE is exclusive)" : null);
             }
@@ -101,9 +101,9 @@ public final class PosixSemaphore implements Semaphore {
     private static PosixSemaphore openExisting(String name, String posixName) {
         MemorySegment st = NativeBinder.callState();
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment s = LibC.semOpen(st, a.allocateFrom(posixName), 0, 0, 0);
+            MemorySegment s = LibC.INSTANCE.semOpen(st, a.allocateFrom(posixName), 0, 0, 0);
             if (s.address() == LibC.SEM_FAILED.longValue()) {
-                int err = LibC.errno(st);
+                int err = LibC.INSTANCE.errno(st);
                 throw Errno.exception("sem_open", name, err,
                         err == ENOENT ? "no semaphore with this name (OpenMode.OPEN does not create)" : null);
             }
@@ -117,8 +117,8 @@ public final class PosixSemaphore implements Semaphore {
         try {
             Files.setPosixFilePermissions(file, toSet(permissions.mode()));
         } catch (IOException | UnsupportedOperationException e) {
-            LibC.semClose(st, s);
-            LibC.semUnlink(st, Arena.ofAuto().allocateFrom(posixName));
+            LibC.INSTANCE.semClose(st, s);
+            LibC.INSTANCE.semUnlink(st, Arena.ofAuto().allocateFrom(posixName));
             throw new IpcException("chmod", name, "cannot set mode " + permissions + " on " + file + ": " + e);
         }
     }
@@ -139,7 +139,7 @@ public final class PosixSemaphore implements Semaphore {
 
     /** Removes the name {@code name}; {@code false} if there was no such semaphore. */
     public static boolean remove(String name) {
-        return PosixUnlink.remove("sem_unlink", LibC::semUnlink, name, IpcNames.posix(name));
+        return PosixUnlink.remove("sem_unlink", LibC.INSTANCE::semUnlink, name, IpcNames.posix(name));
     }
 
     @Override
@@ -158,10 +158,10 @@ public final class PosixSemaphore implements Semaphore {
         try {
             MemorySegment st = NativeBinder.callState();
             while (true) {
-                if (LibC.semTrywait(st, sem) == 0) {
+                if (LibC.INSTANCE.semTrywait(st, sem) == 0) {
                     return true;
                 }
-                int err = LibC.errno(st);
+                int err = LibC.INSTANCE.errno(st);
                 if (err == EAGAIN) {
                     return false;
                 }
@@ -190,10 +190,10 @@ public final class PosixSemaphore implements Semaphore {
             MemorySegment ts = NativeScratch.get().timespec;
             while (true) {
                 AbsoluteTimeouts.nextSlice(st, CLOCK_MONOTONIC, ts, deadline, guard, "sem_clockwait", name);
-                if (LibC.semClockwait(st, sem, CLOCK_MONOTONIC, ts) == 0) {
+                if (LibC.INSTANCE.semClockwait(st, sem, CLOCK_MONOTONIC, ts) == 0) {
                     return true;
                 }
-                int err = LibC.errno(st);
+                int err = LibC.INSTANCE.errno(st);
                 if (err == ETIMEDOUT) {
                     if (Deadline.expired(deadline)) {
                         return false;
@@ -212,8 +212,8 @@ public final class PosixSemaphore implements Semaphore {
         guard.enter();
         try {
             MemorySegment st = NativeBinder.callState();
-            if (LibC.semPost(st, sem) != 0) {
-                int err = LibC.errno(st);
+            if (LibC.INSTANCE.semPost(st, sem) != 0) {
+                int err = LibC.INSTANCE.errno(st);
                 throw Errno.exception("sem_post", name, err, err == EOVERFLOW
                         ? "the value is at SEM_VALUE_MAX (" + SEM_VALUE_MAX + ") and cannot grow" : null);
             }
@@ -228,8 +228,8 @@ public final class PosixSemaphore implements Semaphore {
         try {
             MemorySegment st = NativeBinder.callState();
             MemorySegment out = NativeScratch.get().word;
-            if (LibC.semGetvalue(st, sem, out) != 0) {
-                throw Errno.exception("sem_getvalue", name, LibC.errno(st));
+            if (LibC.INSTANCE.semGetvalue(st, sem, out) != 0) {
+                throw Errno.exception("sem_getvalue", name, LibC.INSTANCE.errno(st));
             }
             // Linux reports 0, never a negative waiter count, while processes wait.
             return out.get(ValueLayout.JAVA_INT, 0);
@@ -252,10 +252,10 @@ public final class PosixSemaphore implements Semaphore {
     public void close() {
         if (guard.close()) {
             MemorySegment st = NativeBinder.callState();
-            int r = LibC.semClose(st, sem);
+            int r = LibC.INSTANCE.semClose(st, sem);
             arena.close();
             if (r != 0) {
-                throw Errno.exception("sem_close", name, LibC.errno(st));
+                throw Errno.exception("sem_close", name, LibC.INSTANCE.errno(st));
             }
         }
     }

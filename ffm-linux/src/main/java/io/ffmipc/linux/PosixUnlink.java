@@ -14,7 +14,7 @@ import java.lang.foreign.MemorySegment;
 final class PosixUnlink {
     private static final int ENOENT = Errno.ENOENT.intValue();
 
-    /** One of the libc unlink wrappers, e.g. {@code LibC::semUnlink}. */
+    /** One of the libc unlink wrappers, e.g. {@code LibC.INSTANCE::semUnlink}. */
     @FunctionalInterface
     interface Call {
         int unlink(MemorySegment state, MemorySegment osName);
@@ -36,7 +36,7 @@ final class PosixUnlink {
                 return true;
             }
         }
-        int err = LibC.errno(st);
+        int err = LibC.INSTANCE.errno(st);
         if (err == ENOENT) {
             return false;
         }

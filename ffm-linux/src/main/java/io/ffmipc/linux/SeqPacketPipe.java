@@ -232,10 +232,10 @@ final class SeqPacketPipe implements MessagePipe {
             }
             MemorySegment st = NativeBinder.callState();
             while (true) {
-                if (LibC.sendmsg(st, fd, b.msg, MSG_NOSIGNAL) >= 0) {
+                if (LibC.INSTANCE.sendmsg(st, fd, b.msg, MSG_NOSIGNAL) >= 0) {
                     return true; // a SOCK_SEQPACKET send is all or nothing
                 }
-                int err = LibC.errno(st);
+                int err = LibC.INSTANCE.errno(st);
                 if (err == EAGAIN) {
                     if (deadline.expired()) {
                         return false;
@@ -386,11 +386,11 @@ final class SeqPacketPipe implements MessagePipe {
         MemorySegment st = NativeBinder.callState();
         while (true) {
             receiveBlock.prepare(null, 0);
-            long n = LibC.recvmsg(st, fd, receiveBlock.msg, MSG_PEEK | MSG_TRUNC);
+            long n = LibC.INSTANCE.recvmsg(st, fd, receiveBlock.msg, MSG_PEEK | MSG_TRUNC);
             if (n >= 0) {
                 return n; // every frame has a header byte, so 0 can only be the end of the stream
             }
-            int err = LibC.errno(st);
+            int err = LibC.INSTANCE.errno(st);
             if (err == ECONNRESET) {
                 return 0; // the peer went away without reading what we sent; all it sent was delivered
             }
@@ -408,8 +408,8 @@ final class SeqPacketPipe implements MessagePipe {
     /** Takes the peeked frame off the queue into the prepared receive block. */
     private void take(String operation) {
         MemorySegment st = NativeBinder.callState();
-        while (LibC.recvmsg(st, fd, receiveBlock.msg, MSG_CMSG_CLOEXEC) < 0) {
-            int err = LibC.errno(st);
+        while (LibC.INSTANCE.recvmsg(st, fd, receiveBlock.msg, MSG_CMSG_CLOEXEC) < 0) {
+            int err = LibC.INSTANCE.errno(st);
             if (err != EINTR) {
                 throw Errno.exception(operation, name, err, "taking a message that was already peeked at");
             }

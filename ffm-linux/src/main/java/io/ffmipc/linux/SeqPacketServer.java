@@ -50,21 +50,21 @@ final class SeqPacketServer implements MessagePipeServer {
         boolean bound = false;
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = NativeBinder.callState();
-            if (address.path() != null && LibC.fchmod(st, fd, permissions.mode()) != 0) {
-                throw Errno.exception("fchmod", label, LibC.errno(st), "setting mode " + permissions + " on the socket");
+            if (address.path() != null && LibC.INSTANCE.fchmod(st, fd, permissions.mode()) != 0) {
+                throw Errno.exception("fchmod", label, LibC.INSTANCE.errno(st), "setting mode " + permissions + " on the socket");
             }
-            if (LibC.bind(st, fd, address.allocate(a), address.length()) != 0) {
-                int err = LibC.errno(st);
+            if (LibC.INSTANCE.bind(st, fd, address.allocate(a), address.length()) != 0) {
+                int err = LibC.INSTANCE.errno(st);
                 throw Errno.exception("bind", label, err, err != Errno.EADDRINUSE.intValue() ? null
                         : address.path() == null ? "another server has this name"
                         : "the socket file exists (if no server uses it any more, remove it)");
             }
             bound = true;
-            if (address.path() != null && LibC.chmod(st, a.allocateFrom(label), permissions.mode()) != 0) {
-                throw Errno.exception("chmod", label, LibC.errno(st), "setting mode " + permissions);
+            if (address.path() != null && LibC.INSTANCE.chmod(st, a.allocateFrom(label), permissions.mode()) != 0) {
+                throw Errno.exception("chmod", label, LibC.INSTANCE.errno(st), "setting mode " + permissions);
             }
-            if (LibC.listen(st, fd, BACKLOG) != 0) {
-                throw Errno.exception("listen", label, LibC.errno(st));
+            if (LibC.INSTANCE.listen(st, fd, BACKLOG) != 0) {
+                throw Errno.exception("listen", label, LibC.INSTANCE.errno(st));
             }
             return new SeqPacketServer(fd, address, admit);
         } catch (RuntimeException e) {
@@ -89,7 +89,7 @@ final class SeqPacketServer implements MessagePipeServer {
         try {
             MemorySegment st = NativeBinder.callState();
             while (true) {
-                int client = LibC.accept4(st, fd, MemorySegment.NULL, MemorySegment.NULL,
+                int client = LibC.INSTANCE.accept4(st, fd, MemorySegment.NULL, MemorySegment.NULL,
                         LibC.SOCK_NONBLOCK.intValue() | LibC.SOCK_CLOEXEC.intValue());
                 if (client >= 0) {
                     SeqPacketPipe pipe = admitOrRefuse(client);
@@ -98,7 +98,7 @@ final class SeqPacketServer implements MessagePipeServer {
                     }
                     continue;
                 }
-                int err = LibC.errno(st);
+                int err = LibC.INSTANCE.errno(st);
                 if (err == EAGAIN) {
                     if (deadline.expired()) {
                         return Optional.empty();
@@ -136,7 +136,7 @@ final class SeqPacketServer implements MessagePipeServer {
     private static void removeSocketFile(UnixAddress address) {
         if (address.path() != null) {
             try (Arena a = Arena.ofConfined()) {
-                LibC.unlink(NativeBinder.callState(), a.allocateFrom(address.label()));
+                LibC.INSTANCE.unlink(NativeBinder.callState(), a.allocateFrom(address.label()));
             }
         }
     }

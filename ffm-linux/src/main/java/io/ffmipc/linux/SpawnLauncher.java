@@ -77,7 +77,7 @@ public final class SpawnLauncher implements ChildLauncher {
         String program = command.get(0);
         try (Arena a = Arena.ofConfined()) {
             MemorySegment fa = a.allocate(LibC.SIZEOF_POSIX_SPAWN_FILE_ACTIONS_T.longValue(), 8);
-            check(LibC.posixSpawnFileActionsInit(fa), "posix_spawn_file_actions_init", program);
+            check(LibC.INSTANCE.posixSpawnFileActionsInit(fa), "posix_spawn_file_actions_init", program);
             try {
                 addFileActions(a, fa, program);
                 MemorySegment argv = a.allocate(ValueLayout.ADDRESS, command.size() + 1);
@@ -86,12 +86,12 @@ public final class SpawnLauncher implements ChildLauncher {
                 }
                 argv.setAtIndex(ValueLayout.ADDRESS, command.size(), MemorySegment.NULL);
                 MemorySegment pid = a.allocate(ValueLayout.JAVA_INT);
-                int err = LibC.posixSpawnp(pid, argv.getAtIndex(ValueLayout.ADDRESS, 0), fa, MemorySegment.NULL, argv,
-                        LibC.environ());
+                int err = LibC.INSTANCE.posixSpawnp(pid, argv.getAtIndex(ValueLayout.ADDRESS, 0), fa, MemorySegment.NULL, argv,
+                        LibC.INSTANCE.environ());
                 check(err, "posix_spawnp", program);
                 return new SpawnedChild(pid.get(ValueLayout.JAVA_INT, 0), program);
             } finally {
-                LibC.posixSpawnFileActionsDestroy(fa);
+                LibC.INSTANCE.posixSpawnFileActionsDestroy(fa);
             }
         }
     }
@@ -105,18 +105,18 @@ public final class SpawnLauncher implements ChildLauncher {
             parking = Math.max(parking, fd + 1);
         }
         for (int i = 0; i < n; i++) {
-            check(LibC.posixSpawnFileActionsAdddup2(fa, inherited.get(i), parking + i), "posix_spawn_file_actions_adddup2", program);
+            check(LibC.INSTANCE.posixSpawnFileActionsAdddup2(fa, inherited.get(i), parking + i), "posix_spawn_file_actions_adddup2", program);
         }
         for (int i = 0; i < n; i++) {
-            check(LibC.posixSpawnFileActionsAdddup2(fa, parking + i, FIRST_INHERITED_FD + i), "posix_spawn_file_actions_adddup2", program);
+            check(LibC.INSTANCE.posixSpawnFileActionsAdddup2(fa, parking + i, FIRST_INHERITED_FD + i), "posix_spawn_file_actions_adddup2", program);
         }
         // Nothing else leaks into the child: not the JVM's own descriptors, not the parked copies.
-        check(LibC.posixSpawnFileActionsAddclosefromNp(fa, FIRST_INHERITED_FD + n), "posix_spawn_file_actions_addclosefrom_np", program);
+        check(LibC.INSTANCE.posixSpawnFileActionsAddclosefromNp(fa, FIRST_INHERITED_FD + n), "posix_spawn_file_actions_addclosefrom_np", program);
         int rd = LibC.O_RDONLY.intValue();
         int wr = LibC.O_WRONLY.intValue() | LibC.O_CREAT.intValue() | LibC.O_TRUNC.intValue();
-        check(LibC.posixSpawnFileActionsAddopen(fa, 0, a.allocateFrom(DEV_NULL), rd, 0), "posix_spawn_file_actions_addopen", program);
-        check(LibC.posixSpawnFileActionsAddopen(fa, 1, a.allocateFrom(pathOf(stdout)), wr, 0644), "posix_spawn_file_actions_addopen", program);
-        check(LibC.posixSpawnFileActionsAddopen(fa, 2, a.allocateFrom(pathOf(stderr)), wr, 0644), "posix_spawn_file_actions_addopen", program);
+        check(LibC.INSTANCE.posixSpawnFileActionsAddopen(fa, 0, a.allocateFrom(DEV_NULL), rd, 0), "posix_spawn_file_actions_addopen", program);
+        check(LibC.INSTANCE.posixSpawnFileActionsAddopen(fa, 1, a.allocateFrom(pathOf(stdout)), wr, 0644), "posix_spawn_file_actions_addopen", program);
+        check(LibC.INSTANCE.posixSpawnFileActionsAddopen(fa, 2, a.allocateFrom(pathOf(stderr)), wr, 0644), "posix_spawn_file_actions_addopen", program);
     }
 
     private static String pathOf(Path p) {

@@ -65,7 +65,7 @@ final class SpawnedChild implements ChildProcess {
         }
         MemorySegment st = NativeBinder.callState();
         while (true) {
-            int r = LibC.waitpid(st, pid, status, options);
+            int r = LibC.INSTANCE.waitpid(st, pid, status, options);
             if (r == pid) {
                 exitCode = decode(status.get(ValueLayout.JAVA_INT, 0));
                 return true;
@@ -73,7 +73,7 @@ final class SpawnedChild implements ChildProcess {
             if (r == 0) {
                 return false;
             }
-            int err = LibC.errno(st);
+            int err = LibC.INSTANCE.errno(st);
             if (err != EINTR) {
                 throw Errno.exception("waitpid", program + " (pid " + pid + ")", err,
                         err == ECHILD ? "not a child of this process, or already reaped elsewhere" : null);
@@ -96,8 +96,8 @@ final class SpawnedChild implements ChildProcess {
             return; // reaped: the pid may belong to someone else by now
         }
         MemorySegment st = NativeBinder.callState();
-        if (LibC.kill(st, pid, LibC.SIGKILL.intValue()) != 0) {
-            int err = LibC.errno(st);
+        if (LibC.INSTANCE.kill(st, pid, LibC.SIGKILL.intValue()) != 0) {
+            int err = LibC.INSTANCE.errno(st);
             if (err != ESRCH) {
                 throw Errno.exception("kill", program + " (pid " + pid + ")", err);
             }

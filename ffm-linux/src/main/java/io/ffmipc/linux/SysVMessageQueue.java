@@ -177,9 +177,9 @@ public final class SysVMessageQueue implements AutoCloseable {
 
     private static SysVMessageQueue get(int key, String label, int flags) {
         MemorySegment st = NativeBinder.callState();
-        int id = LibC.msgget(st, key, flags);
+        int id = LibC.INSTANCE.msgget(st, key, flags);
         if (id < 0) {
-            int err = LibC.errno(st);
+            int err = LibC.INSTANCE.errno(st);
             throw Errno.exception("msgget", label, err, err == EEXIST
                     ? "a queue with this key exists (OpenMode.CREATE is exclusive)"
                     : err == ENOENT ? "no queue with this key (OpenMode.OPEN does not create)"
@@ -243,10 +243,10 @@ public final class SysVMessageQueue implements AutoCloseable {
             long backoff = PollBackoff.START;
             boolean checkedFit = false;
             while (true) {
-                if (LibC.msgsnd(st, id, buf, len, IPC_NOWAIT) == 0) {
+                if (LibC.INSTANCE.msgsnd(st, id, buf, len, IPC_NOWAIT) == 0) {
                     return true;
                 }
-                int err = LibC.errno(st);
+                int err = LibC.INSTANCE.errno(st);
                 if (err == EAGAIN) {
                     if (!checkedFit) { // a message larger than the whole queue would wait forever
                         checkedFit = true;
@@ -298,7 +298,7 @@ public final class SysVMessageQueue implements AutoCloseable {
             int flags = IPC_NOWAIT | (truncate ? MSG_NOERROR : 0);
             long backoff = PollBackoff.START;
             while (true) {
-                long n = LibC.msgrcv(st, id, buf, cap, selector.msgtyp(), flags);
+                long n = LibC.INSTANCE.msgrcv(st, id, buf, cap, selector.msgtyp(), flags);
                 if (n >= 0) {
                     MemorySegment.copy(buf, 8, buffer, 0, n);
                     if (into != null) {
@@ -306,7 +306,7 @@ public final class SysVMessageQueue implements AutoCloseable {
                     }
                     return n;
                 }
-                int err = LibC.errno(st);
+                int err = LibC.INSTANCE.errno(st);
                 if (err == ENOMSG) {
                     if (Deadline.expired(deadline)) {
                         if (into != null) {
@@ -365,8 +365,8 @@ public final class SysVMessageQueue implements AutoCloseable {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment ds = a.allocate(LibC.MSQID_DS.layout());
             MemorySegment st = NativeBinder.callState();
-            if (LibC.msgctl(st, id, LibC.IPC_STAT.intValue(), ds) < 0) {
-                throw failure("msgctl(IPC_STAT)", LibC.errno(st));
+            if (LibC.INSTANCE.msgctl(st, id, LibC.IPC_STAT.intValue(), ds) < 0) {
+                throw failure("msgctl(IPC_STAT)", LibC.INSTANCE.errno(st));
             }
             return new Stat(ds.get(ValueLayout.JAVA_INT, PERM), id, longAt(ds, "msg_qnum"), longAt(ds, "__msg_cbytes"),
                     longAt(ds, "msg_qbytes"), ds.get(ValueLayout.JAVA_INT, LibC.MSQID_DS.offset("msg_lspid")),
@@ -393,12 +393,12 @@ public final class SysVMessageQueue implements AutoCloseable {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment ds = a.allocate(LibC.MSQID_DS.layout());
             MemorySegment st = NativeBinder.callState();
-            if (LibC.msgctl(st, id, LibC.IPC_STAT.intValue(), ds) < 0) {
-                throw failure("msgctl(IPC_STAT)", LibC.errno(st));
+            if (LibC.INSTANCE.msgctl(st, id, LibC.IPC_STAT.intValue(), ds) < 0) {
+                throw failure("msgctl(IPC_STAT)", LibC.INSTANCE.errno(st));
             }
             ds.set(ValueLayout.JAVA_LONG, LibC.MSQID_DS.offset("msg_qbytes"), maxBytes);
-            if (LibC.msgctl(st, id, LibC.IPC_SET.intValue(), ds) < 0) {
-                int err = LibC.errno(st);
+            if (LibC.INSTANCE.msgctl(st, id, LibC.IPC_SET.intValue(), ds) < 0) {
+                int err = LibC.INSTANCE.errno(st);
                 throw Errno.exception("msgctl(IPC_SET)", label, err, err == EPERM
                         ? "raising msg_qbytes to " + maxBytes + " above " + kernelLimit("msgmnb")
                         + " needs CAP_SYS_RESOURCE (or you are not the owner)" : null);
@@ -413,8 +413,8 @@ public final class SysVMessageQueue implements AutoCloseable {
         guard.enter();
         try {
             MemorySegment st = NativeBinder.callState();
-            if (LibC.msgctl(st, id, LibC.IPC_RMID.intValue(), MemorySegment.NULL) < 0) {
-                throw failure("msgctl(IPC_RMID)", LibC.errno(st));
+            if (LibC.INSTANCE.msgctl(st, id, LibC.IPC_RMID.intValue(), MemorySegment.NULL) < 0) {
+                throw failure("msgctl(IPC_RMID)", LibC.INSTANCE.errno(st));
             }
         } finally {
             guard.exit();
@@ -423,8 +423,8 @@ public final class SysVMessageQueue implements AutoCloseable {
 
     /** Deletes the queue for {@code key}, if there is one; false if there was none. */
     public static boolean remove(int key) {
-        return SysVRemoval.byKey(key, label(key), "msgget", (st, k) -> LibC.msgget(st, k, 0), "msgctl(IPC_RMID)",
-                (st, id) -> LibC.msgctl(st, id, LibC.IPC_RMID.intValue(), MemorySegment.NULL));
+        return SysVRemoval.byKey(key, label(key), "msgget", (st, k) -> LibC.INSTANCE.msgget(st, k, 0), "msgctl(IPC_RMID)",
+                (st, id) -> LibC.INSTANCE.msgctl(st, id, LibC.IPC_RMID.intValue(), MemorySegment.NULL));
     }
 
     /** Ends this object's use of the queue; the queue itself stays until {@link #remove()}. */

@@ -17,13 +17,13 @@ final class SysVRemoval {
     private static final int EINVAL = Errno.EINVAL.intValue();
     private static final int EIDRM = Errno.EIDRM.intValue();
 
-    /** The id lookup, e.g. {@code (st, key) -> LibC.msgget(st, key, 0)}. */
+    /** The id lookup, e.g. {@code (st, key) -> LibC.INSTANCE.msgget(st, key, 0)}. */
     @FunctionalInterface
     interface Lookup {
         int id(MemorySegment state, int key);
     }
 
-    /** The IPC_RMID call on an id, e.g. {@code (st, id) -> LibC.msgctl(st, id, IPC_RMID, NULL)}. */
+    /** The IPC_RMID call on an id, e.g. {@code (st, id) -> LibC.INSTANCE.msgctl(st, id, IPC_RMID, NULL)}. */
     @FunctionalInterface
     interface RemoveId {
         int remove(MemorySegment state, int id);
@@ -40,14 +40,14 @@ final class SysVRemoval {
         MemorySegment st = NativeBinder.callState();
         int id = lookup.id(st, key);
         if (id < 0) {
-            int err = LibC.errno(st);
+            int err = LibC.INSTANCE.errno(st);
             if (err == ENOENT) {
                 return false;
             }
             throw Errno.exception(lookupCall, label, err);
         }
         if (remove.remove(st, id) < 0) {
-            int err = LibC.errno(st);
+            int err = LibC.INSTANCE.errno(st);
             if (err == EINVAL || err == EIDRM) {
                 return false; // removed by someone else meanwhile
             }

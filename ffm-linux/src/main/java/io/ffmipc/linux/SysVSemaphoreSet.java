@@ -114,9 +114,9 @@ public final class SysVSemaphoreSet implements AutoCloseable {
     /** IPC_CREAT|IPC_EXCL, then initialise; EEXIST → IpcObjectExistsException. */
     private static SysVSemaphoreSet createExclusive(int key, String label, int nsems, Permissions permissions, int[] values) {
         MemorySegment st = NativeBinder.callState();
-        int id = LibC.semget(st, key, nsems, LibC.IPC_CREAT.intValue() | LibC.IPC_EXCL.intValue() | permissions.mode());
+        int id = LibC.INSTANCE.semget(st, key, nsems, LibC.IPC_CREAT.intValue() | LibC.IPC_EXCL.intValue() | permissions.mode());
         if (id < 0) {
-            int err = LibC.errno(st);
+            int err = LibC.INSTANCE.errno(st);
             throw Errno.exception("semget", label, err, err == EEXIST
                     ? "a set with this key exists (OpenMode.CREATE is exclusive)"
                     : err == Errno.EINVAL.intValue() ? "nsems " + nsems + " is above the system's SEMMSL" : null);
@@ -129,9 +129,9 @@ public final class SysVSemaphoreSet implements AutoCloseable {
     /** Opens an existing set and waits until its creator has initialised it; ENOENT → NoSuchIpcObjectException. */
     private static SysVSemaphoreSet openExisting(int key, String label, int nsems, Duration initTimeout) {
         MemorySegment st = NativeBinder.callState();
-        int id = LibC.semget(st, key, nsems, 0);
+        int id = LibC.INSTANCE.semget(st, key, nsems, 0);
         if (id < 0) {
-            int err = LibC.errno(st);
+            int err = LibC.INSTANCE.errno(st);
             throw Errno.exception("semget", label, err,
                     err == ENOENT ? "no set with this key (OpenMode.OPEN does not create)"
                             : err == Errno.EINVAL.intValue() ? "the existing set has fewer than " + nsems + " semaphores" : null);
@@ -171,9 +171,9 @@ public final class SysVSemaphoreSet implements AutoCloseable {
             for (int i = 1; i < nsems; i++) {
                 all.setAtIndex(ValueLayout.JAVA_SHORT, i, (short) values[i]);
             }
-            if (LibC.semctl(st, id, 0, LibC.SETALL.intValue(), all) < 0) {
-                int err = LibC.errno(st);
-                LibC.semctl(st, id, 0, LibC.IPC_RMID.intValue(), 0);
+            if (LibC.INSTANCE.semctl(st, id, 0, LibC.SETALL.intValue(), all) < 0) {
+                int err = LibC.INSTANCE.errno(st);
+                LibC.INSTANCE.semctl(st, id, 0, LibC.IPC_RMID.intValue(), 0);
                 throw Errno.exception("semctl(SETALL)", label, err);
             }
             // sem_op 0 on a zero semaphore succeeds at once, so this semop never blocks.
@@ -181,9 +181,9 @@ public final class SysVSemaphoreSet implements AutoCloseable {
             op.set(ValueLayout.JAVA_SHORT, 0, (short) 0);
             op.set(ValueLayout.JAVA_SHORT, 2, (short) values[0]);
             op.set(ValueLayout.JAVA_SHORT, 4, (short) IPC_NOWAIT);
-            if (LibC.semop(st, id, op, 1) < 0) {
-                int err = LibC.errno(st);
-                LibC.semctl(st, id, 0, LibC.IPC_RMID.intValue(), 0);
+            if (LibC.INSTANCE.semop(st, id, op, 1) < 0) {
+                int err = LibC.INSTANCE.errno(st);
+                LibC.INSTANCE.semctl(st, id, 0, LibC.IPC_RMID.intValue(), 0);
                 throw Errno.exception("semop(initialise)", label, err);
             }
         }
@@ -274,10 +274,10 @@ public final class SysVSemaphoreSet implements AutoCloseable {
                 long slice = WaitSlices.next(deadline);
                 ts.set(ValueLayout.JAVA_LONG, 0, slice / 1_000_000_000L);
                 ts.set(ValueLayout.JAVA_LONG, 8, slice % 1_000_000_000L);
-                if (LibC.semtimedop(st, id, op, 1, noWait ? MemorySegment.NULL : ts) == 0) {
+                if (LibC.INSTANCE.semtimedop(st, id, op, 1, noWait ? MemorySegment.NULL : ts) == 0) {
                     return true;
                 }
-                int err = LibC.errno(st);
+                int err = LibC.INSTANCE.errno(st);
                 if (err == EAGAIN) {
                     if (noWait || Deadline.expired(deadline)) {
                         return false;
@@ -326,9 +326,9 @@ public final class SysVSemaphoreSet implements AutoCloseable {
         guard.enter();
         try {
             MemorySegment st = NativeBinder.callState();
-            int r = LibC.semctl(st, id, sem, cmd, arg);
+            int r = LibC.INSTANCE.semctl(st, id, sem, cmd, arg);
             if (r < 0) {
-                throw Errno.exception("semctl(" + cmdName + ")", label, LibC.errno(st));
+                throw Errno.exception("semctl(" + cmdName + ")", label, LibC.INSTANCE.errno(st));
             }
             return r;
         } finally {
@@ -348,8 +348,8 @@ public final class SysVSemaphoreSet implements AutoCloseable {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment ds = a.allocate(LibC.SEMID_DS.layout());
             MemorySegment st = NativeBinder.callState();
-            if (LibC.semctl(st, id, 0, LibC.IPC_STAT.intValue(), ds) < 0) {
-                throw Errno.exception("semctl(IPC_STAT)", label, LibC.errno(st));
+            if (LibC.INSTANCE.semctl(st, id, 0, LibC.IPC_STAT.intValue(), ds) < 0) {
+                throw Errno.exception("semctl(IPC_STAT)", label, LibC.INSTANCE.errno(st));
             }
             long perm = LibC.SEMID_DS.offset("sem_perm");
             return new Stat(ds.get(ValueLayout.JAVA_INT, perm), id,
@@ -369,8 +369,8 @@ public final class SysVSemaphoreSet implements AutoCloseable {
         guard.enter();
         try {
             MemorySegment st = NativeBinder.callState();
-            if (LibC.semctl(st, id, 0, LibC.IPC_RMID.intValue(), 0) < 0) {
-                throw Errno.exception("semctl(IPC_RMID)", label, LibC.errno(st));
+            if (LibC.INSTANCE.semctl(st, id, 0, LibC.IPC_RMID.intValue(), 0) < 0) {
+                throw Errno.exception("semctl(IPC_RMID)", label, LibC.INSTANCE.errno(st));
             }
         } finally {
             guard.exit();
@@ -379,8 +379,8 @@ public final class SysVSemaphoreSet implements AutoCloseable {
 
     /** Deletes the set for {@code key}, if there is one; false if there was none. */
     public static boolean remove(int key) {
-        return SysVRemoval.byKey(key, label(key), "semget", (st, k) -> LibC.semget(st, k, 0, 0), "semctl(IPC_RMID)",
-                (st, id) -> LibC.semctl(st, id, 0, LibC.IPC_RMID.intValue(), 0));
+        return SysVRemoval.byKey(key, label(key), "semget", (st, k) -> LibC.INSTANCE.semget(st, k, 0, 0), "semctl(IPC_RMID)",
+                (st, id) -> LibC.INSTANCE.semctl(st, id, 0, LibC.IPC_RMID.intValue(), 0));
     }
 
     /** Ends this object's use of the set; the set itself stays until {@link #remove()}. */

@@ -1,5 +1,6 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.core.NativeMapping;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.SharedMemory;
@@ -59,7 +60,7 @@ public final class SysVSharedMemory implements SharedMemory {
         this.name = keyName(key);
         this.size = size;
         this.created = created;
-        this.mapping = new NativeMapping(address, size, a -> LibC.shmdt(NativeBinder.callState(), a),
+        this.mapping = new NativeMapping(address, size, a -> LibC.INSTANCE.shmdt(NativeBinder.callState(), a),
                 "System V shared memory", name);
     }
 
@@ -89,9 +90,9 @@ public final class SysVSharedMemory implements SharedMemory {
     public static boolean remove(int key) {
         checkKey(key);
         MemorySegment st = NativeBinder.callState();
-        int id = LibC.shmget(st, key, 0, 0);
+        int id = LibC.INSTANCE.shmget(st, key, 0, 0);
         if (id < 0) {
-            int errno = LibC.errno(st);
+            int errno = LibC.INSTANCE.errno(st);
             if (errno == Errno.ENOENT.intValue()) {
                 return false;
             }
@@ -114,9 +115,9 @@ public final class SysVSharedMemory implements SharedMemory {
     private static SysVSharedMemory create(int key, long size, Permissions permissions) {
         MemorySegment st = NativeBinder.callState();
         int flags = LibC.IPC_CREAT.intValue() | LibC.IPC_EXCL.intValue() | permissions.mode();
-        int id = LibC.shmget(st, key, size, flags);
+        int id = LibC.INSTANCE.shmget(st, key, size, flags);
         if (id < 0) {
-            throw Errno.exception("shmget", keyName(key), LibC.errno(st), "creating " + size + " bytes, mode "
+            throw Errno.exception("shmget", keyName(key), LibC.INSTANCE.errno(st), "creating " + size + " bytes, mode "
                     + permissions);
         }
         try {
@@ -129,9 +130,9 @@ public final class SysVSharedMemory implements SharedMemory {
 
     private static SysVSharedMemory openExisting(int key, long size) {
         MemorySegment st = NativeBinder.callState();
-        int id = LibC.shmget(st, key, 0, 0);
+        int id = LibC.INSTANCE.shmget(st, key, 0, 0);
         if (id < 0) {
-            throw Errno.exception("shmget", keyName(key), LibC.errno(st), "opening it");
+            throw Errno.exception("shmget", keyName(key), LibC.INSTANCE.errno(st), "opening it");
         }
         long actual = stat(id, keyName(key)).size();
         return attach(key, id, SharedMemorySizes.sizeToMap("shmget", keyName(key), size, actual), false);
@@ -139,19 +140,19 @@ public final class SysVSharedMemory implements SharedMemory {
 
     private static SysVSharedMemory attach(int key, int id, long size, boolean created) {
         MemorySegment st = NativeBinder.callState();
-        MemorySegment address = LibC.shmat(st, id, MemorySegment.NULL, 0);
-        if (LibC.failed(address)) {
-            throw Errno.exception("shmat", keyName(key), LibC.errno(st), "id " + id);
+        MemorySegment address = LibC.INSTANCE.shmat(st, id, MemorySegment.NULL, 0);
+        if (LibC.INSTANCE.failed(address)) {
+            throw Errno.exception("shmat", keyName(key), LibC.INSTANCE.errno(st), "id " + id);
         }
         return new SysVSharedMemory(key, id, size, created, address);
     }
 
     private static boolean removeId(int id, String name) {
         MemorySegment st = NativeBinder.callState();
-        if (LibC.shmctl(st, id, LibC.IPC_RMID.intValue(), MemorySegment.NULL) == 0) {
+        if (LibC.INSTANCE.shmctl(st, id, LibC.IPC_RMID.intValue(), MemorySegment.NULL) == 0) {
             return true;
         }
-        int errno = LibC.errno(st);
+        int errno = LibC.INSTANCE.errno(st);
         if (errno == Errno.EINVAL.intValue() || errno == Errno.EIDRM.intValue()) {
             return false; // already removed by someone else
         }
@@ -163,8 +164,8 @@ public final class SysVSharedMemory implements SharedMemory {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(layout);
             MemorySegment st = NativeBinder.callState();
-            if (LibC.shmctl(st, id, LibC.IPC_STAT.intValue(), buf) != 0) {
-                throw Errno.exception("shmctl(IPC_STAT)", name, LibC.errno(st), "id " + id);
+            if (LibC.INSTANCE.shmctl(st, id, LibC.IPC_STAT.intValue(), buf) != 0) {
+                throw Errno.exception("shmctl(IPC_STAT)", name, LibC.INSTANCE.errno(st), "id " + id);
             }
             long permOffset = layout.byteOffset(PathElement.groupElement("shm_perm"));
             var perm = LibC.IPC_PERM;

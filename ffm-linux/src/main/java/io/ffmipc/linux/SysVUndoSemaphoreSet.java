@@ -42,9 +42,9 @@ final class SysVUndoSemaphoreSet implements UndoSemaphoreSet {
     /** The set with {@code key}, which {@link KeyAnchor} has just confirmed exists. */
     static SysVUndoSemaphoreSet open(String name, int key) {
         MemorySegment st = NativeBinder.callState();
-        int id = LibC.semget(st, key, UndoSemaphoreMutex.SEMAPHORES, 0);
+        int id = LibC.INSTANCE.semget(st, key, UndoSemaphoreMutex.SEMAPHORES, 0);
         if (id < 0) {
-            throw Errno.exception("semget", name, LibC.errno(st), "the mutex's System V set (key 0x"
+            throw Errno.exception("semget", name, LibC.INSTANCE.errno(st), "the mutex's System V set (key 0x"
                     + Integer.toHexString(key) + ") could not be opened");
         }
         return new SysVUndoSemaphoreSet(name, id);
@@ -79,9 +79,9 @@ final class SysVUndoSemaphoreSet implements UndoSemaphoreSet {
 
     private static KeyAnchor.Probe probe(String name, int key) {
         MemorySegment st = NativeBinder.callState();
-        int id = LibC.semget(st, key, 0, 0);
+        int id = LibC.INSTANCE.semget(st, key, 0, 0);
         if (id < 0) {
-            int err = LibC.errno(st);
+            int err = LibC.INSTANCE.errno(st);
             if (err == ENOENT) {
                 return KeyAnchor.Probe.MISSING;
             }
@@ -89,8 +89,8 @@ final class SysVUndoSemaphoreSet implements UndoSemaphoreSet {
         }
         try (Arena a = Arena.ofConfined()) {
             MemorySegment ds = a.allocate(LibC.SEMID_DS.layout());
-            if (LibC.semctl(st, id, 0, LibC.IPC_STAT.intValue(), ds) < 0) {
-                int err = LibC.errno(st);
+            if (LibC.INSTANCE.semctl(st, id, 0, LibC.IPC_STAT.intValue(), ds) < 0) {
+                int err = LibC.INSTANCE.errno(st);
                 if (err == Errno.EINVAL.intValue() || err == Errno.EIDRM.intValue()) {
                     return KeyAnchor.Probe.MISSING; // removed between the two calls
                 }
@@ -121,10 +121,10 @@ final class SysVUndoSemaphoreSet implements UndoSemaphoreSet {
             ts.set(ValueLayout.JAVA_LONG, 0, timeoutNanos / 1_000_000_000L);
             ts.set(ValueLayout.JAVA_LONG, 8, timeoutNanos % 1_000_000_000L);
         }
-        if (LibC.semtimedop(st, id, op, 1, ts) == 0) {
+        if (LibC.INSTANCE.semtimedop(st, id, op, 1, ts) == 0) {
             return true;
         }
-        int err = LibC.errno(st);
+        int err = LibC.INSTANCE.errno(st);
         if (err == EAGAIN || err == EINTR) {
             return false;
         }
@@ -134,9 +134,9 @@ final class SysVUndoSemaphoreSet implements UndoSemaphoreSet {
     @Override
     public int value(int index) {
         MemorySegment st = NativeBinder.callState();
-        int v = LibC.semctl(st, id, index, GETVAL, 0);
+        int v = LibC.INSTANCE.semctl(st, id, index, GETVAL, 0);
         if (v < 0) {
-            throw failure("semctl(GETVAL)", LibC.errno(st));
+            throw failure("semctl(GETVAL)", LibC.INSTANCE.errno(st));
         }
         return v;
     }
@@ -170,8 +170,8 @@ final class SysVUndoSemaphoreSet implements UndoSemaphoreSet {
 
     private void semop(String what, int count) {
         MemorySegment st = NativeBinder.callState();
-        while (LibC.semop(st, id, ownerOps, count) != 0) {
-            int err = LibC.errno(st);
+        while (LibC.INSTANCE.semop(st, id, ownerOps, count) != 0) {
+            int err = LibC.INSTANCE.errno(st);
             if (err != EINTR) {
                 throw failure(what, err);
             }

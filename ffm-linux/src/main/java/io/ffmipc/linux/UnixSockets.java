@@ -26,10 +26,10 @@ final class UnixSockets {
     /** A new SOCK_SEQPACKET Unix socket, non-blocking and close-on-exec. */
     static int seqPacketSocket(String label) {
         MemorySegment st = NativeBinder.callState();
-        int fd = LibC.socket(st, LibC.AF_UNIX.intValue(),
+        int fd = LibC.INSTANCE.socket(st, LibC.AF_UNIX.intValue(),
                 LibC.SOCK_SEQPACKET.intValue() | LibC.SOCK_NONBLOCK.intValue() | LibC.SOCK_CLOEXEC.intValue(), 0);
         if (fd < 0) {
-            throw Errno.exception("socket", label, LibC.errno(st));
+            throw Errno.exception("socket", label, LibC.INSTANCE.errno(st));
         }
         return fd;
     }
@@ -48,10 +48,10 @@ final class UnixSockets {
             MemorySegment st = NativeBinder.callState();
             while (true) {
                 fd = seqPacketSocket(label);
-                if (LibC.connect(st, fd, sa, address.length()) == 0) {
+                if (LibC.INSTANCE.connect(st, fd, sa, address.length()) == 0) {
                     break;
                 }
-                int err = LibC.errno(st);
+                int err = LibC.INSTANCE.errno(st);
                 Descriptors.closeQuietly(fd);
                 boolean notYet = err == Errno.ECONNREFUSED.intValue() || err == Errno.ENOENT.intValue()
                         || err == Errno.EAGAIN.intValue();
@@ -83,8 +83,8 @@ final class UnixSockets {
             MemorySegment cred = a.allocate(LibC.UCRED.layout());
             MemorySegment len = a.allocateFrom(JAVA_INT, (int) cred.byteSize());
             MemorySegment st = NativeBinder.callState();
-            if (LibC.getsockopt(st, fd, LibC.SOL_SOCKET.intValue(), LibC.SO_PEERCRED.intValue(), cred, len) != 0) {
-                throw Errno.exception("getsockopt SO_PEERCRED", label, LibC.errno(st));
+            if (LibC.INSTANCE.getsockopt(st, fd, LibC.SOL_SOCKET.intValue(), LibC.SO_PEERCRED.intValue(), cred, len) != 0) {
+                throw Errno.exception("getsockopt SO_PEERCRED", label, LibC.INSTANCE.errno(st));
             }
             return new PeerIdentity(cred.get(JAVA_INT, LibC.UCRED.offset("pid")),
                     Integer.toUnsignedLong(cred.get(JAVA_INT, LibC.UCRED.offset("uid"))),
@@ -98,8 +98,8 @@ final class UnixSockets {
             MemorySegment value = a.allocate(JAVA_INT);
             MemorySegment len = a.allocateFrom(JAVA_INT, 4);
             MemorySegment st = NativeBinder.callState();
-            if (LibC.getsockopt(st, fd, LibC.SOL_SOCKET.intValue(), LibC.SO_SNDBUF.intValue(), value, len) != 0) {
-                throw Errno.exception("getsockopt SO_SNDBUF", label, LibC.errno(st));
+            if (LibC.INSTANCE.getsockopt(st, fd, LibC.SOL_SOCKET.intValue(), LibC.SO_SNDBUF.intValue(), value, len) != 0) {
+                throw Errno.exception("getsockopt SO_SNDBUF", label, LibC.INSTANCE.errno(st));
             }
             return value.get(JAVA_INT, 0);
         }

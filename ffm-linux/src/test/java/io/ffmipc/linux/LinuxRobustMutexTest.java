@@ -113,7 +113,7 @@ class LinuxRobustMutexTest extends RobustMutexContract {
         // The remains of a creator killed between semget and its first semop: the key in the anchor,
         // a set whose sem_otime is still 0.
         Files.writeString(anchor, String.format("ffmipc-anchor 1 mutex key=0x%08x%n", key));
-        int id = LibC.semget(NativeBinder.callState(), key, UndoSemaphoreMutex.SEMAPHORES,
+        int id = LibC.INSTANCE.semget(NativeBinder.callState(), key, UndoSemaphoreMutex.SEMAPHORES,
                 LibC.IPC_CREAT.intValue() | LibC.IPC_EXCL.intValue() | 0600);
         assertTrue(id >= 0, "semget");
         try {

@@ -86,13 +86,13 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
         try {
             assertTrue(target.startsWith("/memfd:ffmipc-" + shm.name()), target);
             MemorySegment st = NativeBinder.callState();
-            int seals = LibC.fcntl(st, fd, LibC.F_GET_SEALS.intValue(), 0);
+            int seals = LibC.INSTANCE.fcntl(st, fd, LibC.F_GET_SEALS.intValue(), 0);
             int expected = LibC.F_SEAL_SHRINK.intValue() | LibC.F_SEAL_GROW.intValue()
                     | LibC.F_SEAL_SEAL.intValue();
             assertEquals(expected, seals & expected, "seals 0x" + Integer.toHexString(seals));
-            assertEquals(-1, LibC.ftruncate(st, fd, 4096), "shrinking is refused");
-            assertEquals(Errno.EPERM.intValue(), LibC.errno(st));
-            assertEquals(-1, LibC.ftruncate(st, fd, 16384), "growing is refused");
+            assertEquals(-1, LibC.INSTANCE.ftruncate(st, fd, 4096), "shrinking is refused");
+            assertEquals(Errno.EPERM.intValue(), LibC.INSTANCE.errno(st));
+            assertEquals(-1, LibC.INSTANCE.ftruncate(st, fd, 16384), "growing is refused");
             shm.segment().set(JAVA_LONG, 8184, 7L); // the last word is still there to touch
         } finally {
             shm.close();

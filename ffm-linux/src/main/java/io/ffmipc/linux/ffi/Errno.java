@@ -78,10 +78,10 @@ public final class Errno {
     public static OsError osError(int code) {
         for (Entry e : TABLE) {
             if (e.constant.longValue() == code) {
-                return new OsError(code, e.constant.macro(), LibC.strerror(code));
+                return new OsError(code, e.constant.macro(), LibC.INSTANCE.strerror(code));
             }
         }
-        return new OsError(code, "?", LibC.strerror(code));
+        return new OsError(code, "?", LibC.INSTANCE.strerror(code));
     }
 
     /** What the code means to the portable error model. */

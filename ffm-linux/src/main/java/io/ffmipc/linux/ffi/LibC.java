@@ -5,6 +5,9 @@ import io.ffmipc.ffi.CFunction;
 import io.ffmipc.ffi.CStruct;
 import io.ffmipc.ffi.NativeBinder;
 import io.ffmipc.ffi.Target;
+import io.ffmipc.IpcException;
+import io.ffmipc.OsError;
+import io.ffmipc.posix.PosixLibrary;
 
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
@@ -25,7 +28,10 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * <p>Functions that set errno take this thread's capture segment ({@link NativeBinder#callState()})
  * first; read the code with {@link #errno(MemorySegment)} after a failed call.
  */
-public final class LibC {
+public final class LibC implements PosixLibrary {
+    /** The binding, as the POSIX layer takes it. */
+    public static final LibC INSTANCE = new LibC();
+
     private LibC() {
     }
 
@@ -43,11 +49,13 @@ public final class LibC {
     private static final MethodHandle strerror = BINDER.bind(STRERROR);
 
     /** The errno captured by the last error-setting call on this thread into {@code state}. */
-    public static int errno(MemorySegment state) {
+    @Override
+    public int errno(MemorySegment state) {
         return BINDER.lastError(state);
     }
 
-    public static int close(MemorySegment state, int fd) {
+    @Override
+    public int close(MemorySegment state, int fd) {
         try {
             return (int) close.invokeExact(state, fd);
         } catch (Throwable t) {
@@ -56,7 +64,8 @@ public final class LibC {
     }
 
     /** The C library's text for an errno value. glibc returns static strings for known codes. */
-    public static String strerror(int errnum) {
+    @Override
+    public String strerror(int errnum) {
         try {
             MemorySegment s = (MemorySegment) strerror.invokeExact(errnum);
             return s.reinterpret(1024).getString(0);
@@ -201,7 +210,8 @@ public final class LibC {
         }
     }
 
-    public static int shmOpen(MemorySegment state, MemorySegment name, int oflag, int mode) {
+    @Override
+    public int shmOpen(MemorySegment state, MemorySegment name, int oflag, int mode) {
         try {
             return (int) shm_open.invokeExact(state, name, oflag, mode);
         } catch (Throwable t) {
@@ -209,7 +219,8 @@ public final class LibC {
         }
     }
 
-    public static int shmUnlink(MemorySegment state, MemorySegment name) {
+    @Override
+    public int shmUnlink(MemorySegment state, MemorySegment name) {
         try {
             return (int) shm_unlink.invokeExact(state, name);
         } catch (Throwable t) {
@@ -217,7 +228,8 @@ public final class LibC {
         }
     }
 
-    public static int open(MemorySegment state, MemorySegment file, int oflag, int mode) {
+    @Override
+    public int open(MemorySegment state, MemorySegment file, int oflag, int mode) {
         try {
             return (int) open.invokeExact(state, file, oflag, mode);
         } catch (Throwable t) {
@@ -226,7 +238,8 @@ public final class LibC {
     }
 
     /** 0 on success, otherwise the error number (posix_fallocate does not set errno). */
-    public static int posixFallocate(int fd, long offset, long length) {
+    @Override
+    public int posixFallocate(int fd, long offset, long length) {
         try {
             return (int) posix_fallocate.invokeExact(fd, offset, length);
         } catch (Throwable t) {
@@ -234,7 +247,8 @@ public final class LibC {
         }
     }
 
-    public static int ftruncate(MemorySegment state, int fd, long length) {
+    @Override
+    public int ftruncate(MemorySegment state, int fd, long length) {
         try {
             return (int) ftruncate.invokeExact(state, fd, length);
         } catch (Throwable t) {
@@ -243,7 +257,8 @@ public final class LibC {
     }
 
     /** {@code buf} must hold {@link #STAT}'s layout. */
-    public static int fstat(MemorySegment state, int fd, MemorySegment buf) {
+    @Override
+    public int fstat(MemorySegment state, int fd, MemorySegment buf) {
         try {
             return (int) fstat.invokeExact(state, fd, buf);
         } catch (Throwable t) {
@@ -251,7 +266,8 @@ public final class LibC {
         }
     }
 
-    public static int fchmod(MemorySegment state, int fd, int mode) {
+    @Override
+    public int fchmod(MemorySegment state, int fd, int mode) {
         try {
             return (int) fchmod.invokeExact(state, fd, mode);
         } catch (Throwable t) {
@@ -260,7 +276,8 @@ public final class LibC {
     }
 
     /** Returns the mapping's address as a zero-length segment, or {@code MAP_FAILED} (see {@link #failed}). */
-    public static MemorySegment mmap(MemorySegment state, MemorySegment addr, long len, int prot, int flags, int fd,
+    @Override
+    public MemorySegment mmap(MemorySegment state, MemorySegment addr, long len, int prot, int flags, int fd,
                                      long offset) {
         try {
             return (MemorySegment) mmap.invokeExact(state, addr, len, prot, flags, fd, offset);
@@ -269,7 +286,8 @@ public final class LibC {
         }
     }
 
-    public static int munmap(MemorySegment state, MemorySegment addr, long len) {
+    @Override
+    public int munmap(MemorySegment state, MemorySegment addr, long len) {
         try {
             return (int) munmap.invokeExact(state, addr, len);
         } catch (Throwable t) {
@@ -277,7 +295,8 @@ public final class LibC {
         }
     }
 
-    public static int shmget(MemorySegment state, int key, long size, int shmflg) {
+    @Override
+    public int shmget(MemorySegment state, int key, long size, int shmflg) {
         try {
             return (int) shmget.invokeExact(state, key, size, shmflg);
         } catch (Throwable t) {
@@ -286,7 +305,8 @@ public final class LibC {
     }
 
     /** Returns the attached address as a zero-length segment, or {@code MAP_FAILED} (see {@link #failed}). */
-    public static MemorySegment shmat(MemorySegment state, int shmid, MemorySegment shmaddr, int shmflg) {
+    @Override
+    public MemorySegment shmat(MemorySegment state, int shmid, MemorySegment shmaddr, int shmflg) {
         try {
             return (MemorySegment) shmat.invokeExact(state, shmid, shmaddr, shmflg);
         } catch (Throwable t) {
@@ -294,7 +314,8 @@ public final class LibC {
         }
     }
 
-    public static int shmdt(MemorySegment state, MemorySegment shmaddr) {
+    @Override
+    public int shmdt(MemorySegment state, MemorySegment shmaddr) {
         try {
             return (int) shmdt.invokeExact(state, shmaddr);
         } catch (Throwable t) {
@@ -303,7 +324,8 @@ public final class LibC {
     }
 
     /** {@code buf} must hold {@link #SHMID_DS}'s layout (or be NULL for IPC_RMID). */
-    public static int shmctl(MemorySegment state, int shmid, int cmd, MemorySegment buf) {
+    @Override
+    public int shmctl(MemorySegment state, int shmid, int cmd, MemorySegment buf) {
         try {
             return (int) shmctl.invokeExact(state, shmid, cmd, buf);
         } catch (Throwable t) {
@@ -315,7 +337,8 @@ public final class LibC {
      * Whether an address returned by mmap or shmat is {@code MAP_FAILED}, {@code (void *) -1}.
      * (A pointer cast is no integer constant expression, so it is not a {@link CConstant}.)
      */
-    public static boolean failed(MemorySegment address) {
+    @Override
+    public boolean failed(MemorySegment address) {
         return address.address() == -1L;
     }
 
@@ -348,7 +371,8 @@ public final class LibC {
     private static final MethodHandle write = BINDER.bind(WRITE);
     private static final MethodHandle fcntl_int = BINDER.bind(FCNTL_INT);
 
-    public static int clockGettime(MemorySegment state, int clockId, MemorySegment timespec) {
+    @Override
+    public int clockGettime(MemorySegment state, int clockId, MemorySegment timespec) {
         try {
             return (int) clock_gettime.invokeExact(state, clockId, timespec);
         } catch (Throwable t) {
@@ -356,7 +380,8 @@ public final class LibC {
         }
     }
 
-    public static long read(MemorySegment state, int fd, MemorySegment buf, long count) {
+    @Override
+    public long read(MemorySegment state, int fd, MemorySegment buf, long count) {
         try {
             return (long) read.invokeExact(state, fd, buf, count);
         } catch (Throwable t) {
@@ -364,7 +389,8 @@ public final class LibC {
         }
     }
 
-    public static long write(MemorySegment state, int fd, MemorySegment buf, long count) {
+    @Override
+    public long write(MemorySegment state, int fd, MemorySegment buf, long count) {
         try {
             return (long) write.invokeExact(state, fd, buf, count);
         } catch (Throwable t) {
@@ -373,7 +399,8 @@ public final class LibC {
     }
 
     /** {@code fcntl} with an int argument (F_GETFL, F_SETFL). */
-    public static int fcntl(MemorySegment state, int fd, int cmd, int arg) {
+    @Override
+    public int fcntl(MemorySegment state, int fd, int cmd, int arg) {
         try {
             return (int) fcntl_int.invokeExact(state, fd, cmd, arg);
         } catch (Throwable t) {
@@ -408,7 +435,8 @@ public final class LibC {
     private static final MethodHandle sem_unlink = BINDER.bind(SEM_UNLINK);
 
     /** Returns the semaphore's address, or {@link #SEM_FAILED} (address 0) with errno set. */
-    public static MemorySegment semOpen(MemorySegment state, MemorySegment name, int oflag, int mode, int value) {
+    @Override
+    public MemorySegment semOpen(MemorySegment state, MemorySegment name, int oflag, int mode, int value) {
         try {
             return (MemorySegment) sem_open.invokeExact(state, name, oflag, mode, value);
         } catch (Throwable t) {
@@ -416,7 +444,8 @@ public final class LibC {
         }
     }
 
-    public static int semClockwait(MemorySegment state, MemorySegment sem, int clockId, MemorySegment abstime) {
+    @Override
+    public int semClockwait(MemorySegment state, MemorySegment sem, int clockId, MemorySegment abstime) {
         try {
             return (int) sem_clockwait.invokeExact(state, sem, clockId, abstime);
         } catch (Throwable t) {
@@ -424,7 +453,8 @@ public final class LibC {
         }
     }
 
-    public static int semTrywait(MemorySegment state, MemorySegment sem) {
+    @Override
+    public int semTrywait(MemorySegment state, MemorySegment sem) {
         try {
             return (int) sem_trywait.invokeExact(state, sem);
         } catch (Throwable t) {
@@ -432,7 +462,8 @@ public final class LibC {
         }
     }
 
-    public static int semPost(MemorySegment state, MemorySegment sem) {
+    @Override
+    public int semPost(MemorySegment state, MemorySegment sem) {
         try {
             return (int) sem_post.invokeExact(state, sem);
         } catch (Throwable t) {
@@ -440,7 +471,8 @@ public final class LibC {
         }
     }
 
-    public static int semGetvalue(MemorySegment state, MemorySegment sem, MemorySegment intOut) {
+    @Override
+    public int semGetvalue(MemorySegment state, MemorySegment sem, MemorySegment intOut) {
         try {
             return (int) sem_getvalue.invokeExact(state, sem, intOut);
         } catch (Throwable t) {
@@ -448,7 +480,8 @@ public final class LibC {
         }
     }
 
-    public static int semClose(MemorySegment state, MemorySegment sem) {
+    @Override
+    public int semClose(MemorySegment state, MemorySegment sem) {
         try {
             return (int) sem_close.invokeExact(state, sem);
         } catch (Throwable t) {
@@ -456,7 +489,8 @@ public final class LibC {
         }
     }
 
-    public static int semUnlink(MemorySegment state, MemorySegment name) {
+    @Override
+    public int semUnlink(MemorySegment state, MemorySegment name) {
         try {
             return (int) sem_unlink.invokeExact(state, name);
         } catch (Throwable t) {
@@ -525,7 +559,8 @@ public final class LibC {
     private static final MethodHandle semctl_int = BINDER.bind(SEMCTL_INT);
     private static final MethodHandle semctl_ptr = BINDER.bind(SEMCTL_PTR);
 
-    public static int semget(MemorySegment state, int key, int nsems, int semflg) {
+    @Override
+    public int semget(MemorySegment state, int key, int nsems, int semflg) {
         try {
             return (int) semget.invokeExact(state, key, nsems, semflg);
         } catch (Throwable t) {
@@ -533,7 +568,8 @@ public final class LibC {
         }
     }
 
-    public static int semop(MemorySegment state, int semid, MemorySegment sops, long nsops) {
+    @Override
+    public int semop(MemorySegment state, int semid, MemorySegment sops, long nsops) {
         try {
             return (int) semop.invokeExact(state, semid, sops, nsops);
         } catch (Throwable t) {
@@ -542,7 +578,8 @@ public final class LibC {
     }
 
     /** {@code timeout} is relative; {@link MemorySegment#NULL} waits without limit. */
-    public static int semtimedop(MemorySegment state, int semid, MemorySegment sops, long nsops, MemorySegment timeout) {
+    @Override
+    public int semtimedop(MemorySegment state, int semid, MemorySegment sops, long nsops, MemorySegment timeout) {
         try {
             return (int) semtimedop.invokeExact(state, semid, sops, nsops, timeout);
         } catch (Throwable t) {
@@ -550,7 +587,8 @@ public final class LibC {
         }
     }
 
-    public static int semctl(MemorySegment state, int semid, int semnum, int cmd, int arg) {
+    @Override
+    public int semctl(MemorySegment state, int semid, int semnum, int cmd, int arg) {
         try {
             return (int) semctl_int.invokeExact(state, semid, semnum, cmd, arg);
         } catch (Throwable t) {
@@ -558,7 +596,8 @@ public final class LibC {
         }
     }
 
-    public static int semctl(MemorySegment state, int semid, int semnum, int cmd, MemorySegment arg) {
+    @Override
+    public int semctl(MemorySegment state, int semid, int semnum, int cmd, MemorySegment arg) {
         try {
             return (int) semctl_ptr.invokeExact(state, semid, semnum, cmd, arg);
         } catch (Throwable t) {
@@ -595,7 +634,8 @@ public final class LibC {
         }
     }
 
-    public static int poll(MemorySegment state, MemorySegment fds, long nfds, int timeoutMillis) {
+    @Override
+    public int poll(MemorySegment state, MemorySegment fds, long nfds, int timeoutMillis) {
         try {
             return (int) poll.invokeExact(state, fds, nfds, timeoutMillis);
         } catch (Throwable t) {
@@ -643,12 +683,14 @@ public final class LibC {
             .reinterpret(ValueLayout.ADDRESS.byteSize());
 
     /** The current environment block ({@code environ}), for posix_spawnp's envp. */
-    public static MemorySegment environ() {
+    @Override
+    public MemorySegment environ() {
         return ENVIRON.get(ValueLayout.ADDRESS, 0);
     }
 
     /** Returns 0 or an error number. */
-    public static int posixSpawnp(MemorySegment pidOut, MemorySegment file, MemorySegment fileActions,
+    @Override
+    public int posixSpawnp(MemorySegment pidOut, MemorySegment file, MemorySegment fileActions,
                                   MemorySegment attr, MemorySegment argv, MemorySegment envp) {
         try {
             return (int) posix_spawnp.invokeExact(pidOut, file, fileActions, attr, argv, envp);
@@ -657,7 +699,8 @@ public final class LibC {
         }
     }
 
-    public static int posixSpawnFileActionsInit(MemorySegment fa) {
+    @Override
+    public int posixSpawnFileActionsInit(MemorySegment fa) {
         try {
             return (int) fa_init.invokeExact(fa);
         } catch (Throwable t) {
@@ -665,7 +708,8 @@ public final class LibC {
         }
     }
 
-    public static int posixSpawnFileActionsDestroy(MemorySegment fa) {
+    @Override
+    public int posixSpawnFileActionsDestroy(MemorySegment fa) {
         try {
             return (int) fa_destroy.invokeExact(fa);
         } catch (Throwable t) {
@@ -673,7 +717,8 @@ public final class LibC {
         }
     }
 
-    public static int posixSpawnFileActionsAdddup2(MemorySegment fa, int fd, int newFd) {
+    @Override
+    public int posixSpawnFileActionsAdddup2(MemorySegment fa, int fd, int newFd) {
         try {
             return (int) fa_adddup2.invokeExact(fa, fd, newFd);
         } catch (Throwable t) {
@@ -681,7 +726,8 @@ public final class LibC {
         }
     }
 
-    public static int posixSpawnFileActionsAddopen(MemorySegment fa, int fd, MemorySegment path, int oflag, int mode) {
+    @Override
+    public int posixSpawnFileActionsAddopen(MemorySegment fa, int fd, MemorySegment path, int oflag, int mode) {
         try {
             return (int) fa_addopen.invokeExact(fa, fd, path, oflag, mode);
         } catch (Throwable t) {
@@ -689,7 +735,8 @@ public final class LibC {
         }
     }
 
-    public static int posixSpawnFileActionsAddclosefromNp(MemorySegment fa, int from) {
+    @Override
+    public int posixSpawnFileActionsAddclosefromNp(MemorySegment fa, int from) {
         try {
             return (int) fa_addclosefrom.invokeExact(fa, from);
         } catch (Throwable t) {
@@ -697,7 +744,8 @@ public final class LibC {
         }
     }
 
-    public static int waitpid(MemorySegment state, int pid, MemorySegment statusOut, int options) {
+    @Override
+    public int waitpid(MemorySegment state, int pid, MemorySegment statusOut, int options) {
         try {
             return (int) waitpid.invokeExact(state, pid, statusOut, options);
         } catch (Throwable t) {
@@ -705,7 +753,8 @@ public final class LibC {
         }
     }
 
-    public static int kill(MemorySegment state, int pid, int sig) {
+    @Override
+    public int kill(MemorySegment state, int pid, int sig) {
         try {
             return (int) kill.invokeExact(state, pid, sig);
         } catch (Throwable t) {
@@ -779,7 +828,8 @@ public final class LibC {
     private static final MethodHandle msgctl = BINDER.bind(MSGCTL);
 
     /** {@code attr} may be {@link MemorySegment#NULL} (kernel defaults); mode and attr are read only with O_CREAT. */
-    public static int mqOpen(MemorySegment state, MemorySegment name, int oflag, int mode, MemorySegment attr) {
+    @Override
+    public int mqOpen(MemorySegment state, MemorySegment name, int oflag, int mode, MemorySegment attr) {
         try {
             return (int) mq_open.invokeExact(state, name, oflag, mode, attr);
         } catch (Throwable t) {
@@ -788,7 +838,8 @@ public final class LibC {
     }
 
     /** {@code absTimeout} is on CLOCK_REALTIME (glibc has no monotonic variant). */
-    public static int mqTimedsend(MemorySegment state, int mqd, MemorySegment msg, long len, int prio,
+    @Override
+    public int mqTimedsend(MemorySegment state, int mqd, MemorySegment msg, long len, int prio,
                                   MemorySegment absTimeout) {
         try {
             return (int) mq_timedsend.invokeExact(state, mqd, msg, len, prio, absTimeout);
@@ -798,7 +849,8 @@ public final class LibC {
     }
 
     /** {@code absTimeout} is on CLOCK_REALTIME; {@code prioOut} may be NULL. */
-    public static long mqTimedreceive(MemorySegment state, int mqd, MemorySegment buf, long len, MemorySegment prioOut,
+    @Override
+    public long mqTimedreceive(MemorySegment state, int mqd, MemorySegment buf, long len, MemorySegment prioOut,
                                       MemorySegment absTimeout) {
         try {
             return (long) mq_timedreceive.invokeExact(state, mqd, buf, len, prioOut, absTimeout);
@@ -807,7 +859,8 @@ public final class LibC {
         }
     }
 
-    public static int mqGetattr(MemorySegment state, int mqd, MemorySegment attr) {
+    @Override
+    public int mqGetattr(MemorySegment state, int mqd, MemorySegment attr) {
         try {
             return (int) mq_getattr.invokeExact(state, mqd, attr);
         } catch (Throwable t) {
@@ -815,7 +868,8 @@ public final class LibC {
         }
     }
 
-    public static int mqSetattr(MemorySegment state, int mqd, MemorySegment newAttr, MemorySegment oldAttr) {
+    @Override
+    public int mqSetattr(MemorySegment state, int mqd, MemorySegment newAttr, MemorySegment oldAttr) {
         try {
             return (int) mq_setattr.invokeExact(state, mqd, newAttr, oldAttr);
         } catch (Throwable t) {
@@ -823,7 +877,8 @@ public final class LibC {
         }
     }
 
-    public static int mqClose(MemorySegment state, int mqd) {
+    @Override
+    public int mqClose(MemorySegment state, int mqd) {
         try {
             return (int) mq_close.invokeExact(state, mqd);
         } catch (Throwable t) {
@@ -831,7 +886,8 @@ public final class LibC {
         }
     }
 
-    public static int mqUnlink(MemorySegment state, MemorySegment name) {
+    @Override
+    public int mqUnlink(MemorySegment state, MemorySegment name) {
         try {
             return (int) mq_unlink.invokeExact(state, name);
         } catch (Throwable t) {
@@ -839,7 +895,8 @@ public final class LibC {
         }
     }
 
-    public static int msgget(MemorySegment state, int key, int msgflg) {
+    @Override
+    public int msgget(MemorySegment state, int key, int msgflg) {
         try {
             return (int) msgget.invokeExact(state, key, msgflg);
         } catch (Throwable t) {
@@ -848,7 +905,8 @@ public final class LibC {
     }
 
     /** {@code msgp} points at a {@code long mtype} followed by {@code msgsz} bytes of text. */
-    public static int msgsnd(MemorySegment state, int msqid, MemorySegment msgp, long msgsz, int msgflg) {
+    @Override
+    public int msgsnd(MemorySegment state, int msqid, MemorySegment msgp, long msgsz, int msgflg) {
         try {
             return (int) msgsnd.invokeExact(state, msqid, msgp, msgsz, msgflg);
         } catch (Throwable t) {
@@ -856,7 +914,8 @@ public final class LibC {
         }
     }
 
-    public static long msgrcv(MemorySegment state, int msqid, MemorySegment msgp, long msgsz, long msgtyp, int msgflg) {
+    @Override
+    public long msgrcv(MemorySegment state, int msqid, MemorySegment msgp, long msgsz, long msgtyp, int msgflg) {
         try {
             return (long) msgrcv.invokeExact(state, msqid, msgp, msgsz, msgtyp, msgflg);
         } catch (Throwable t) {
@@ -865,7 +924,8 @@ public final class LibC {
     }
 
     /** {@code buf} must hold {@link #MSQID_DS}'s layout (or be NULL for IPC_RMID). */
-    public static int msgctl(MemorySegment state, int msqid, int cmd, MemorySegment buf) {
+    @Override
+    public int msgctl(MemorySegment state, int msqid, int cmd, MemorySegment buf) {
         try {
             return (int) msgctl.invokeExact(state, msqid, cmd, buf);
         } catch (Throwable t) {
@@ -1019,7 +1079,8 @@ public final class LibC {
     private static final MethodHandle recvmsg = BINDER.bind(RECVMSG);
     private static final MethodHandle getsockopt = BINDER.bind(GETSOCKOPT);
 
-    public static int mkfifo(MemorySegment state, MemorySegment path, int mode) {
+    @Override
+    public int mkfifo(MemorySegment state, MemorySegment path, int mode) {
         try {
             return (int) mkfifo.invokeExact(state, path, mode);
         } catch (Throwable t) {
@@ -1027,7 +1088,8 @@ public final class LibC {
         }
     }
 
-    public static int chmod(MemorySegment state, MemorySegment path, int mode) {
+    @Override
+    public int chmod(MemorySegment state, MemorySegment path, int mode) {
         try {
             return (int) chmod.invokeExact(state, path, mode);
         } catch (Throwable t) {
@@ -1035,7 +1097,8 @@ public final class LibC {
         }
     }
 
-    public static int unlink(MemorySegment state, MemorySegment path) {
+    @Override
+    public int unlink(MemorySegment state, MemorySegment path) {
         try {
             return (int) unlink.invokeExact(state, path);
         } catch (Throwable t) {
@@ -1043,7 +1106,8 @@ public final class LibC {
         }
     }
 
-    public static int geteuid() {
+    @Override
+    public int geteuid() {
         try {
             return (int) geteuid.invokeExact();
         } catch (Throwable t) {
@@ -1051,7 +1115,8 @@ public final class LibC {
         }
     }
 
-    public static int getegid() {
+    @Override
+    public int getegid() {
         try {
             return (int) getegid.invokeExact();
         } catch (Throwable t) {
@@ -1059,7 +1124,8 @@ public final class LibC {
         }
     }
 
-    public static int socket(MemorySegment state, int domain, int type, int protocol) {
+    @Override
+    public int socket(MemorySegment state, int domain, int type, int protocol) {
         try {
             return (int) socket.invokeExact(state, domain, type, protocol);
         } catch (Throwable t) {
@@ -1068,7 +1134,8 @@ public final class LibC {
     }
 
     /** {@code addr} holds a {@link #SOCKADDR_UN}; {@code len} is how much of it counts. */
-    public static int bind(MemorySegment state, int fd, MemorySegment addr, int len) {
+    @Override
+    public int bind(MemorySegment state, int fd, MemorySegment addr, int len) {
         try {
             return (int) bind.invokeExact(state, fd, addr, len);
         } catch (Throwable t) {
@@ -1076,7 +1143,8 @@ public final class LibC {
         }
     }
 
-    public static int listen(MemorySegment state, int fd, int backlog) {
+    @Override
+    public int listen(MemorySegment state, int fd, int backlog) {
         try {
             return (int) listen.invokeExact(state, fd, backlog);
         } catch (Throwable t) {
@@ -1085,7 +1153,8 @@ public final class LibC {
     }
 
     /** {@code addr} and {@code addrLen} may be {@link MemorySegment#NULL}. */
-    public static int accept4(MemorySegment state, int fd, MemorySegment addr, MemorySegment addrLen, int flags) {
+    @Override
+    public int accept4(MemorySegment state, int fd, MemorySegment addr, MemorySegment addrLen, int flags) {
         try {
             return (int) accept4.invokeExact(state, fd, addr, addrLen, flags);
         } catch (Throwable t) {
@@ -1093,7 +1162,8 @@ public final class LibC {
         }
     }
 
-    public static int connect(MemorySegment state, int fd, MemorySegment addr, int len) {
+    @Override
+    public int connect(MemorySegment state, int fd, MemorySegment addr, int len) {
         try {
             return (int) connect.invokeExact(state, fd, addr, len);
         } catch (Throwable t) {
@@ -1101,7 +1171,8 @@ public final class LibC {
         }
     }
 
-    public static long sendmsg(MemorySegment state, int fd, MemorySegment msghdr, int flags) {
+    @Override
+    public long sendmsg(MemorySegment state, int fd, MemorySegment msghdr, int flags) {
         try {
             return (long) sendmsg.invokeExact(state, fd, msghdr, flags);
         } catch (Throwable t) {
@@ -1109,7 +1180,8 @@ public final class LibC {
         }
     }
 
-    public static long recvmsg(MemorySegment state, int fd, MemorySegment msghdr, int flags) {
+    @Override
+    public long recvmsg(MemorySegment state, int fd, MemorySegment msghdr, int flags) {
         try {
             return (long) recvmsg.invokeExact(state, fd, msghdr, flags);
         } catch (Throwable t) {
@@ -1117,7 +1189,8 @@ public final class LibC {
         }
     }
 
-    public static int getsockopt(MemorySegment state, int fd, int level, int optname, MemorySegment optval,
+    @Override
+    public int getsockopt(MemorySegment state, int fd, int level, int optname, MemorySegment optval,
                                  MemorySegment optlen) {
         try {
             return (int) getsockopt.invokeExact(state, fd, level, optname, optval, optlen);
@@ -1143,5 +1216,128 @@ public final class LibC {
                     + "/" + System.getProperty("os.arch"));
         }
         return t;
+    }
+
+    // ---------------------------------------------------------------- the POSIX layer's lookups
+
+    @Override
+    public Target target() {
+        return TARGET;
+    }
+
+    @Override
+    public int constant(String macro) {
+        CConstant c = Constants.BY_MACRO.get(macro);
+        if (c == null) {
+            throw new IllegalArgumentException("the Linux binding declares no constant " + macro);
+        }
+        return c.intValue();
+    }
+
+    @Override
+    public boolean hasConstant(String macro) {
+        return Constants.BY_MACRO.containsKey(macro);
+    }
+
+    @Override
+    public CStruct struct(String cName) {
+        CStruct s = Constants.STRUCTS.get(cName);
+        if (s == null) {
+            throw new IllegalArgumentException("the Linux binding declares no " + cName);
+        }
+        return s;
+    }
+
+    @Override
+    public boolean has(String function) {
+        // glibc 2.34+ (the oldest the provider supports) has every optional function the layer asks for.
+        return true;
+    }
+
+    @Override
+    public OsError osError(int errno) {
+        return Errno.osError(errno);
+    }
+
+    @Override
+    public IpcException error(String operation, String objectName, int errno, String detail) {
+        return Errno.exception(operation, objectName, errno, detail);
+    }
+
+    @Override
+    public String userName(long uid) {
+        return Users.name(uid);
+    }
+
+    @Override
+    public int anonymousFile(MemorySegment state, MemorySegment label) {
+        return memfdCreate(state, label, MFD_CLOEXEC.intValue() | MFD_ALLOW_SEALING.intValue());
+    }
+
+    @Override
+    public int sealSize(MemorySegment state, int fd) {
+        return fcntl(state, fd, F_ADD_SEALS.intValue(),
+                F_SEAL_SHRINK.intValue() | F_SEAL_GROW.intValue() | F_SEAL_SEAL.intValue());
+    }
+
+    @Override
+    public String descriptorPath(int fd) {
+        try {
+            return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + fd)).toString();
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String sharedMemoryName(String storedName) {
+        return io.ffmipc.IpcNames.linuxSharedMemory(storedName);
+    }
+
+    @Override
+    public String posixName(String storedName) {
+        return io.ffmipc.IpcNames.posix(storedName);
+    }
+
+    @Override
+    public long processStartKey(long pid) {
+        return ProcStat.startTicks(pid) & 0x7FFF_FFFFL;
+    }
+
+    /** POSIX shared memory is the tmpfs at /dev/shm: a file directly in it is the object of that name. */
+    @Override
+    public String sharedMemoryOfPath(String path) {
+        String prefix = "/dev/shm/";
+        if (path.startsWith(prefix) && path.indexOf('/', prefix.length()) < 0) {
+            return path.substring(prefix.length());
+        }
+        return null;
+    }
+
+    /** The declarations of this class and {@link Errno} by C name, read once by reflection. */
+    private static final class Constants {
+        static final java.util.Map<String, CConstant> BY_MACRO = new java.util.HashMap<>();
+        static final java.util.Map<String, CStruct> STRUCTS = new java.util.HashMap<>();
+
+        static {
+            for (Class<?> c : new Class<?>[] {LibC.class, Errno.class}) {
+                for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                    if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                        continue;
+                    }
+                    try {
+                        f.setAccessible(true);
+                        Object v = f.get(null);
+                        if (v instanceof CConstant k && k.definedFor(TARGET)) {
+                            BY_MACRO.put(k.macro(), k);
+                        } else if (v instanceof CStruct st) {
+                            STRUCTS.put(st.cName(), st);
+                        }
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.ffmipc.linux;
+package io.ffmipc.core;
 
 import io.ffmipc.spi.IpcErrors;
 
@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * {@link IllegalStateException} instead of touching memory that is gone. The one place the
  * Linux adapters turn a raw address into a segment.
  */
-final class NativeMapping {
+public final class NativeMapping {
     private final Arena arena = Arena.ofShared();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final MemorySegment segment;
@@ -25,24 +25,24 @@ final class NativeMapping {
      * @param size    its length in bytes
      * @param release unmaps it; called once with {@code address}, when the arena closes
      */
-    NativeMapping(MemorySegment address, long size, Consumer<MemorySegment> release, String what, String name) {
+    public NativeMapping(MemorySegment address, long size, Consumer<MemorySegment> release, String what, String name) {
         this.segment = address.reinterpret(size, arena, release);
         this.what = what;
         this.name = name;
     }
 
-    MemorySegment segment() {
+    public MemorySegment segment() {
         if (closed.get()) {
             throw IpcErrors.closed(what, name);
         }
         return segment;
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.get();
     }
 
-    void ensureOpen() {
+    public void ensureOpen() {
         if (closed.get()) {
             throw IpcErrors.closed(what, name);
         }
@@ -52,7 +52,7 @@ final class NativeMapping {
      * Unmaps, once; later calls do nothing. If another thread is inside a native call that uses
      * the segment, the arena refuses to close: that is reported and a later close may succeed.
      */
-    void close() {
+    public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
                 arena.close();

@@ -1,0 +1,58 @@
+package io.ffmipc.spi;
+
+import io.ffmipc.CapabilityMatrix;
+import io.ffmipc.Limits;
+
+import java.util.Optional;
+
+/**
+ * Everything a provider gives the portable core: its matrix and limits, and the OS's primitives as
+ * seams whose operations are each one attempt. The core ({@code io.ffmipc.core.PortablePlatform})
+ * builds the whole {@link io.ffmipc.IpcPlatform} on them, so validation, open modes, owner checks,
+ * deadlines, interrupts, close guards and messages exist once, for every OS.
+ *
+ * <p>A seam a provider cannot supply is absent ({@link Optional#empty()}) and the matrix says so;
+ * the core then uses its portable replacement where it has one (the shared-memory message queue
+ * for {@link #messageQueues()}, polling for {@link #waitSeam()}) or throws
+ * {@link io.ffmipc.UnsupportedCapabilityException} naming the row.
+ */
+public interface PlatformSeams {
+
+    /** What this OS offers, as the matrix names it. */
+    CapabilityMatrix matrix();
+
+    /** The OS limits callers may need. */
+    Limits limits();
+
+    ProcessSeam processes();
+
+    SharedMemorySeam sharedMemory();
+
+    SemaphoreSeam semaphores();
+
+    /** The OS's own message queue; empty where the portable shared-memory queue stands in. */
+    Optional<MessageQueueSeam> messageQueues();
+
+    MutexSeams mutexes();
+
+    /** The park/wake seam on shared words; empty where waits must poll. */
+    Optional<WaitSeam> waitSeam();
+
+    EventSeam events();
+
+    StreamPipeSeam streamPipes();
+
+    MessagePipeSeam messagePipes();
+
+    LauncherSeam launcher();
+
+    ObjectLister objects();
+
+    /**
+     * An OS-specific extension this provider offers ({@code io.ffmipc.windows.Mailslots}, Mach
+     * ports), found by its type; empty where it has none.
+     */
+    default <T> Optional<T> extension(Class<T> type) {
+        return Optional.empty();
+    }
+}

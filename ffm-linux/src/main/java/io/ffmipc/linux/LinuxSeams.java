@@ -1,0 +1,117 @@
+package io.ffmipc.linux;
+
+import io.ffmipc.CapabilityMatrix;
+import io.ffmipc.IpcException;
+import io.ffmipc.IpcNames;
+import io.ffmipc.Limits;
+import io.ffmipc.linux.ffi.LibC;
+import io.ffmipc.posix.PosixProcessSeam;
+import io.ffmipc.posix.PosixSharedMemorySeam;
+import io.ffmipc.spi.EventSeam;
+import io.ffmipc.spi.LauncherSeam;
+import io.ffmipc.spi.MessagePipeSeam;
+import io.ffmipc.spi.MessageQueueSeam;
+import io.ffmipc.spi.MutexSeams;
+import io.ffmipc.spi.ObjectLister;
+import io.ffmipc.spi.PlatformSeams;
+import io.ffmipc.spi.ProcessSeam;
+import io.ffmipc.spi.SemaphoreSeam;
+import io.ffmipc.spi.SharedMemorySeam;
+import io.ffmipc.spi.StreamPipeSeam;
+import io.ffmipc.spi.WaitSeam;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Linux's seams: the POSIX layer of common over glibc ({@link LibC}), plus what only Linux has —
+ * futexes for the wait seam, eventfd, memfd, {@code SOCK_SEQPACKET} and POSIX message queues.
+ */
+final class LinuxSeams implements PlatformSeams {
+    private static final Path DEV_SHM = Path.of("/dev/shm");
+    private final CapabilityMatrix matrix;
+    private final ProcessSeam processes = new PosixProcessSeam(LibC.INSTANCE);
+    private final SharedMemorySeam sharedMemory = new PosixSharedMemorySeam(LibC.INSTANCE, devShmSize());
+
+    LinuxSeams(CapabilityMatrix matrix) {
+        this.matrix = matrix;
+    }
+
+    /** POSIX shared memory objects are files in the tmpfs at /dev/shm, so its size bounds any one object. */
+    static long devShmSize() {
+        try {
+            return Files.getFileStore(DEV_SHM).getTotalSpace();
+        } catch (IOException e) {
+            throw new IpcException("read /dev/shm size", DEV_SHM.toString(), null, e.toString());
+        }
+    }
+
+    @Override
+    public CapabilityMatrix matrix() {
+        return matrix;
+    }
+
+    @Override
+    public Limits limits() {
+        // Names: the portable limit (NAME_MAX 255 leaves room for "/" and glibc's "sem." prefix).
+        // Semaphores: SEM_VALUE_MAX of glibc. Shared memory: the size of /dev/shm.
+        return new Limits(IpcNames.MAX_LENGTH, LibC.SEM_VALUE_MAX.intValue(), devShmSize());
+    }
+
+    @Override
+    public ProcessSeam processes() {
+        return processes;
+    }
+
+    @Override
+    public SharedMemorySeam sharedMemory() {
+        return sharedMemory;
+    }
+
+    @Override
+    public SemaphoreSeam semaphores() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public Optional<MessageQueueSeam> messageQueues() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public MutexSeams mutexes() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public Optional<WaitSeam> waitSeam() {
+        return Optional.of(FutexWaitSeam.INSTANCE);
+    }
+
+    @Override
+    public EventSeam events() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public StreamPipeSeam streamPipes() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public MessagePipeSeam messagePipes() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public LauncherSeam launcher() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public ObjectLister objects() {
+        throw new UnsupportedOperationException("not yet");
+    }
+}
