@@ -1,0 +1,160 @@
+package io.ffmipc.core;
+
+import io.ffmipc.Barrier;
+import io.ffmipc.CapabilityMatrix;
+import io.ffmipc.Channel;
+import io.ffmipc.ChannelOptions;
+import io.ffmipc.Condition;
+import io.ffmipc.EventKind;
+import io.ffmipc.Inheritable;
+import io.ffmipc.IpcPlatform;
+import io.ffmipc.Limits;
+import io.ffmipc.MessageQueue;
+import io.ffmipc.MessageQueueOptions;
+import io.ffmipc.NamedEvent;
+import io.ffmipc.OpenMode;
+import io.ffmipc.PeerIdentity;
+import io.ffmipc.Permissions;
+import io.ffmipc.ReadWriteLock;
+import io.ffmipc.SharedMemory;
+import io.ffmipc.channel.ChannelMessageQueue;
+import io.ffmipc.channel.SharedMemoryChannel;
+import io.ffmipc.spi.PlatformSeams;
+import io.ffmipc.sync.SharedBarrier;
+import io.ffmipc.sync.SharedCondition;
+import io.ffmipc.sync.SharedEvent;
+import io.ffmipc.sync.SharedReadWriteLock;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The whole {@link IpcPlatform}, once for every OS, over a provider's {@link PlatformSeams}:
+ * every method is one call into the portable implementation of its kind.
+ */
+public abstract class PortablePlatform implements IpcPlatform {
+    protected final PlatformSeams seams;
+
+    protected PortablePlatform(PlatformSeams seams) {
+        this.seams = Objects.requireNonNull(seams, "seams");
+    }
+
+    /** The seams this platform is built on (for the portable implementations and tests). */
+    public PlatformSeams seams() {
+        return seams;
+    }
+
+    @Override
+    public String os() {
+        return seams.matrix().os();
+    }
+
+    @Override
+    public CapabilityMatrix matrix() {
+        return seams.matrix();
+    }
+
+    @Override
+    public Limits limits() {
+        return seams.limits();
+    }
+
+    @Override
+    public PeerIdentity currentProcess() {
+        return seams.processes().current();
+    }
+
+    // ---- shared memory
+
+    @Override
+    public SharedMemory sharedMemory(String name, OpenMode mode, long size, Permissions permissions) {
+        return SeamSharedMemory.open(seams.sharedMemory(), seams.processes(), name, mode, size, permissions);
+    }
+
+    @Override
+    public boolean removeSharedMemory(String name) {
+        return SeamSharedMemory.remove(seams.sharedMemory(), name);
+    }
+
+    @Override
+    public SharedMemory anonymousSharedMemory(long size) {
+        return SeamSharedMemory.anonymous(seams.sharedMemory(), null, size);
+    }
+
+    @Override
+    public SharedMemory mapFile(Path file, OpenMode mode, long size, Permissions permissions) {
+        return SeamSharedMemory.mapFile(seams.sharedMemory(), seams.processes(), file, mode, size, permissions);
+    }
+
+    @Override
+    public SharedMemory sharedMemoryFromHandle(Inheritable handle) {
+        return SeamSharedMemory.fromHandle(seams.sharedMemory(), handle);
+    }
+
+    @Override
+    public SharedMemory inheritedSharedMemory(String token) {
+        return SeamSharedMemory.inherited(seams.sharedMemory(), token);
+    }
+
+    // ---- structures on shared memory and the wait seam
+
+    @Override
+    public NamedEvent event(String name, OpenMode mode, EventKind kind, Permissions permissions) {
+        return SharedEvent.open(seams, name, mode, kind, permissions);
+    }
+
+    @Override
+    public boolean removeEvent(String name) {
+        return SharedEvent.remove(seams, name);
+    }
+
+    @Override
+    public Condition condition(String name, OpenMode mode, Permissions permissions) {
+        return SharedCondition.open(seams, name, mode, permissions);
+    }
+
+    @Override
+    public boolean removeCondition(String name) {
+        return SharedCondition.remove(seams, name);
+    }
+
+    @Override
+    public Barrier barrier(String name, OpenMode mode, int parties, Permissions permissions) {
+        return SharedBarrier.open(seams, name, mode, parties, permissions);
+    }
+
+    @Override
+    public boolean removeBarrier(String name) {
+        return SharedBarrier.remove(seams, name);
+    }
+
+    @Override
+    public ReadWriteLock readWriteLock(String name, OpenMode mode, Permissions permissions) {
+        return SharedReadWriteLock.open(seams, name, mode, permissions);
+    }
+
+    @Override
+    public boolean removeReadWriteLock(String name) {
+        return SharedReadWriteLock.remove(seams, name);
+    }
+
+    @Override
+    public Channel channel(String name, OpenMode mode, ChannelOptions options) {
+        return SharedMemoryChannel.open(seams, name, mode, options);
+    }
+
+    @Override
+    public boolean removeChannel(String name) {
+        return SharedMemoryChannel.remove(seams, name);
+    }
+
+    @Override
+    public MessageQueue sharedMemoryMessageQueue(String name, OpenMode mode, MessageQueueOptions options) {
+        return ChannelMessageQueue.open(seams, name, mode, options);
+    }
+
+    @Override
+    public boolean removeSharedMemoryMessageQueue(String name) {
+        return ChannelMessageQueue.remove(seams, name);
+    }
+}
