@@ -3,6 +3,7 @@ package io.ffmipc.core;
 import io.ffmipc.Barrier;
 import io.ffmipc.CapabilityMatrix;
 import io.ffmipc.Channel;
+import io.ffmipc.ChildLauncher;
 import io.ffmipc.ChannelOptions;
 import io.ffmipc.Condition;
 import io.ffmipc.EventKind;
@@ -26,6 +27,7 @@ import io.ffmipc.sync.SharedEvent;
 import io.ffmipc.sync.SharedReadWriteLock;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -62,6 +64,11 @@ public abstract class PortablePlatform implements IpcPlatform {
     @Override
     public PeerIdentity currentProcess() {
         return seams.processes().current();
+    }
+
+    @Override
+    public ChildLauncher launcher(List<String> command) {
+        return new SeamLauncher(seams.launcher(), command);
     }
 
     // ---- shared memory

@@ -82,11 +82,6 @@ final class LinuxPlatform extends PortablePlatform {
     }
 
     @Override
-    public ChildLauncher launcher(List<String> command) {
-        return new SpawnLauncher(command);
-    }
-
-    @Override
     public Event eventFromHandle(Inheritable handle, EventMode mode) {
         return EventFd.adopt(handle, mode);
     }

@@ -5,6 +5,7 @@ import io.ffmipc.IpcException;
 import io.ffmipc.IpcNames;
 import io.ffmipc.Limits;
 import io.ffmipc.linux.ffi.LibC;
+import io.ffmipc.posix.PosixLauncherSeam;
 import io.ffmipc.posix.PosixProcessSeam;
 import io.ffmipc.posix.PosixSharedMemorySeam;
 import io.ffmipc.spi.EventSeam;
@@ -34,6 +35,7 @@ final class LinuxSeams implements PlatformSeams {
     private final CapabilityMatrix matrix;
     private final ProcessSeam processes = new PosixProcessSeam(LibC.INSTANCE);
     private final SharedMemorySeam sharedMemory = new PosixSharedMemorySeam(LibC.INSTANCE, devShmSize());
+    private final LauncherSeam launcher = new PosixLauncherSeam(LibC.INSTANCE);
 
     LinuxSeams(CapabilityMatrix matrix) {
         this.matrix = matrix;
@@ -107,7 +109,7 @@ final class LinuxSeams implements PlatformSeams {
 
     @Override
     public LauncherSeam launcher() {
-        throw new UnsupportedOperationException("not yet");
+        return launcher;
     }
 
     @Override
