@@ -254,6 +254,15 @@ public interface IpcPlatform {
     /** Connects to the server at a socket file; as {@link #connectMessagePipe(String, Duration)}. */
     MessagePipe connectMessagePipe(Path socketPath, Duration timeout);
 
-    /** The IPC objects visible on this machine. */
+    /** The IPC objects visible on this machine (what the OS lets a process see; the matrix says what is missing). */
     List<IpcObjectInfo> list();
+
+    /**
+     * Removes a named object of any kind that is {@linkplain ObjectKind#removableByName() removed by
+     * name}; {@code false} if there was none. Open handles keep working where the OS allows.
+     *
+     * @throws IllegalArgumentException for a kind that is not removed by name (System V objects go by
+     *                                  key, a message-pipe server's name goes when it closes)
+     */
+    boolean remove(ObjectKind kind, String name);
 }

@@ -8,6 +8,8 @@ import io.ffmipc.ChannelOptions;
 import io.ffmipc.Condition;
 import io.ffmipc.EventKind;
 import io.ffmipc.Inheritable;
+import io.ffmipc.IpcObjectInfo;
+import io.ffmipc.ObjectKind;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.Limits;
 import io.ffmipc.MessageQueue;
@@ -69,6 +71,32 @@ public abstract class PortablePlatform implements IpcPlatform {
     @Override
     public ChildLauncher launcher(List<String> command) {
         return new SeamLauncher(seams.launcher(), command);
+    }
+
+    @Override
+    public boolean remove(ObjectKind kind, String name) {
+        return switch (Objects.requireNonNull(kind, "kind")) {
+            case SHARED_MEMORY -> removeSharedMemory(name);
+            case SEMAPHORE -> removeSemaphore(name);
+            case MESSAGE_QUEUE -> removeMessageQueue(name);
+            case MUTEX -> removeMutex(name);
+            case EVENT -> removeEvent(name);
+            case CONDITION -> removeCondition(name);
+            case BARRIER -> removeBarrier(name);
+            case READ_WRITE_LOCK -> removeReadWriteLock(name);
+            case CHANNEL -> removeChannel(name);
+            case SHARED_MEMORY_QUEUE -> removeSharedMemoryMessageQueue(name);
+            case STREAM_PIPE -> removeStreamPipe(name);
+            case MESSAGE_PIPE -> throw new IllegalArgumentException("a message-pipe server's name goes away when the"
+                    + " server closes; there is nothing to remove by name ('" + name + "')");
+            case SYSV_SHARED_MEMORY, SYSV_SEMAPHORE_SET, SYSV_MESSAGE_QUEUE -> throw new IllegalArgumentException(
+                    kind.title() + " objects are removed by key (IpcPlatform.systemV()), not by name ('" + name + "')");
+        };
+    }
+
+    @Override
+    public List<IpcObjectInfo> list() {
+        return seams.objects().list();
     }
 
     // ---- shared memory

@@ -1,6 +1,7 @@
 package io.ffmipc.core;
 
 import io.ffmipc.IpcNames;
+import io.ffmipc.ObjectKind;
 
 /**
  * The kinds of structure the library builds on shared memory, with what identifies each in
@@ -16,25 +17,33 @@ import io.ffmipc.IpcNames;
 public enum StructureKind {
     // channel layout versions: 2 SPSC producers zero the header after each record, consumers no
     // longer zero; 3 the pid slots hold process stamps (pid + start time)
-    CHANNEL("channel", "channel", ('F' << 8) | 'C', 3),
+    CHANNEL(ObjectKind.CHANNEL, "channel", "channel", ('F' << 8) | 'C', 3),
     // message queue layout versions: 2 RECEIVE_TURN holds a 64-bit process stamp, not a 32-bit pid
-    MESSAGE_QUEUE("mq", "message queue", ('M' << 8) | 'Q', 2),
+    MESSAGE_QUEUE(ObjectKind.SHARED_MEMORY_QUEUE, "mq", "message queue", ('M' << 8) | 'Q', 2),
     // synchronisation objects: version 2 is the first with this magic format and stored names
-    EVENT("event", "event", ('S' << 8) | 'E', 2),
-    CONDITION("condition", "condition", ('S' << 8) | 'C', 2),
-    BARRIER("barrier", "barrier", ('S' << 8) | 'B', 2),
-    READ_WRITE_LOCK("rwlock", "read-write lock", ('S' << 8) | 'R', 2);
+    EVENT(ObjectKind.EVENT, "event", "event", ('S' << 8) | 'E', 2),
+    CONDITION(ObjectKind.CONDITION, "condition", "condition", ('S' << 8) | 'C', 2),
+    BARRIER(ObjectKind.BARRIER, "barrier", "barrier", ('S' << 8) | 'B', 2),
+    READ_WRITE_LOCK(ObjectKind.READ_WRITE_LOCK, "rwlock", "read-write lock", ('S' << 8) | 'R', 2);
+
+    private final ObjectKind objectKind;
 
     private final String tag;
     private final String title;
     private final int code;
     private final int version;
 
-    StructureKind(String tag, String title, int code, int version) {
+    StructureKind(ObjectKind objectKind, String tag, String title, int code, int version) {
+        this.objectKind = objectKind;
         this.tag = tag;
         this.title = title;
         this.code = code;
         this.version = version;
+    }
+
+    /** The kind listings and removal know it by. */
+    public ObjectKind objectKind() {
+        return objectKind;
     }
 
     /** The stored-name tag ({@code "rwlock"}). */

@@ -122,8 +122,4 @@ final class LinuxPlatform extends PortablePlatform {
         return UnixSockets.connect(UnixAddress.file(socketPath), Objects.requireNonNull(timeout, "timeout"));
     }
 
-    @Override
-    public List<IpcObjectInfo> list() {
-        return new LinuxObjectLister().list();
-    }
 }

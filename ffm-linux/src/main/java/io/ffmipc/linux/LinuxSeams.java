@@ -114,6 +114,6 @@ final class LinuxSeams implements PlatformSeams {
 
     @Override
     public ObjectLister objects() {
-        throw new UnsupportedOperationException("not yet");
+        return () -> new LinuxObjectLister().list();
     }
 }
