@@ -7,7 +7,8 @@
  * {@link io.ffmipc.macos.ffi.ULock} (private, opt-in), and the code tables
  * {@link io.ffmipc.macos.ffi.Errno} and {@link io.ffmipc.macos.ffi.MachReturn}.
  *
- * <p>These classes declare and link nothing, so the ABI check reads them on any OS: every fact is
+ * <p>These classes declare and link nothing, so the ABI check reads them on any OS; the one class
+ * that links, {@link io.ffmipc.macos.ffi.MacosLinker}, binds their functions to handles. Every fact is
  * compared with the macOS facts table here, and the generated {@code _Static_assert} file is
  * compiled against the SDK headers below on the macOS legs of CI (with {@code xcrun clang}).
  * Values a compiler cannot assert are {@link io.ffmipc.macos.ffi.TableFact}s, checked against the
