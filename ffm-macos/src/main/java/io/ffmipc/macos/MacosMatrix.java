@@ -54,7 +54,7 @@ public final class MacosMatrix {
 
     private static CapabilityMatrix build(boolean osSync) {
         String polled = "before macOS 14.4 there is no public cross-process wait on an address, so waiters poll"
-                + " with a yield-then-doubling back-off (up to 1 ms late); the private __ulock calls only if opted in";
+                + " with a yield-then-doubling back-off, up to 1 ms late; the private __ulock calls only if opted in";
         Support event = osSync
                 ? Support.nativeVia("os_sync_wait_on_address with OS_SYNC_*_SHARED on shared memory (macOS 14.4+,"
                         + " looked up at run time)")
@@ -65,19 +65,19 @@ public final class MacosMatrix {
         return CapabilityMatrix.builder(OS)
                 .set(Capability.NAMED_SHARED_MEMORY, Support.nativeVia("POSIX shm_open + mmap (names at most 31"
                         + " characters: longer portable names take their documented short form); System V shmget"
-                        + " (extension; defaults: 4 MiB per segment, 8 per process)"))
+                        + " as an extension, by default at most 4 MiB per segment and 8 segments per process"))
                 .set(Capability.MAPPED_FILE, Support.nativeVia("open + mmap (MAP_SHARED)"))
                 .set(Capability.ANONYMOUS_SHARED_MEMORY, Support.nativeVia("POSIX shm_open under a random name,"
                         + " unlinked at once, passed by descriptor; the size is fixed by the one ftruncate macOS allows"))
                 .set(Capability.SEMAPHORE, Support.emulated("POSIX sem_open; timed waits poll sem_trywait",
-                        "macOS has no sem_timedwait, so a timed acquire polls with back-off (up to 1 ms late);"
-                                + " sem_getvalue is a stub (ENOSYS), so the value cannot be read; SEM_VALUE_MAX is 32767"))
+                        "macOS has no sem_timedwait, so a timed acquire polls with back-off, up to 1 ms late;"
+                                + " sem_getvalue is a stub failing with ENOSYS, so the value cannot be read; SEM_VALUE_MAX is 32767"))
                 .set(Capability.ROBUST_MUTEX, Support.nativeVia("System V semaphore set with SEM_UNDO + owner pid,"
                         + " named by an anchor file; timed waits poll semop IPC_NOWAIT (macOS has no semtimedop)"))
                 .set(Capability.EVENT, event)
                 .set(Capability.MESSAGE_QUEUE, Support.emulated("the portable queue on shared memory; extensions:"
                                 + " Mach ports (io.ffmipc.macos) and System V msgget",
-                        "macOS has no POSIX message queues (no mq_open): FIFO only, no priorities; System V queues"
+                        "macOS has no POSIX message queues: FIFO only, no priorities; System V queues"
                                 + " default to 2048 bytes per queue and 40 messages system-wide"))
                 .set(Capability.BYTE_STREAM_PIPE, Support.nativeVia("mkfifo FIFO"))
                 .set(Capability.MESSAGE_PIPE, Support.emulated("Unix SOCK_STREAM with length framing; peer identity"
@@ -89,8 +89,8 @@ public final class MacosMatrix {
                         + " messages (extension)"))
                 .set(Capability.CHANNEL, channel)
                 .set(Capability.PERSISTENT_NAMES, Support.nativeVia("POSIX shared memory, POSIX semaphores, FIFOs"
-                        + " and System V objects live until removed or reboot (Mach bootstrap names do not: they"
-                        + " die with their receive right)"))
+                        + " and System V objects live until removed or reboot; Mach bootstrap names do not, they"
+                        + " die with their receive right"))
                 .build();
     }
 }
