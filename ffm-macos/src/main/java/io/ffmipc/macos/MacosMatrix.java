@@ -12,7 +12,7 @@ import io.ffmipc.Support;
  * activation by looking the symbol up (a missing symbol means polling, whatever the version says).
  */
 public final class MacosMatrix {
-    /** The first macOS with {@code os_sync_wait_on_address} (major, minor). */
+    /** The first macOS with {@code os_sync_wait_on_address} (major, minor): its availability in the facts table. */
     static final int[] OS_SYNC_SINCE = {14, 4};
 
     private static final String OS = "macOS";

@@ -6,6 +6,8 @@ import io.ffmipc.Ipc;
 import io.ffmipc.IpcException;
 import io.ffmipc.Support;
 import io.ffmipc.spi.IpcProvider;
+import io.ffmipc.spi.abi.MacosAbiFacts;
+import io.ffmipc.spi.abi.Target;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,6 +84,15 @@ class MacosProviderTest {
         assertFalse(MacosMatrix.atLeast("10.16", since));
         assertFalse(MacosMatrix.atLeast("unknown", since));
         assertFalse(MacosMatrix.atLeast(null, since));
+    }
+
+    /** The version the matrix switches at is the availability the facts table records for os_sync. */
+    @Test
+    void theOsSyncVersionIsTheOneInTheFactsTable() {
+        var row = MacosAbiFacts.load(getClass().getClassLoader()).find("absent", "os_sync_wait_on_address",
+                Target.MACOS_ARM64);
+        String since = MacosMatrix.OS_SYNC_SINCE[0] + "." + MacosMatrix.OS_SYNC_SINCE[1];
+        assertTrue(row.value().startsWith("before macOS " + since + ":"), row.value());
     }
 
     @Test
