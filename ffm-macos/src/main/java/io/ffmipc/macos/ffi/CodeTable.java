@@ -1,5 +1,6 @@
 package io.ffmipc.macos.ffi;
 
+import io.ffmipc.OsError;
 import io.ffmipc.spi.ErrorKind;
 import io.ffmipc.spi.abi.CConstant;
 import io.ffmipc.spi.abi.Target;
@@ -17,7 +18,7 @@ import java.util.Map;
  * from the declarations, so a code and its name cannot disagree. Where two names share a value
  * (EAGAIN and EWOULDBLOCK, KERN_SUCCESS and BOOTSTRAP_SUCCESS) the first declared is the name.
  */
-final class CodeTable {
+public final class CodeTable {
     private final Map<Integer, String> names;
     private final Map<Integer, ErrorKind> kinds;
 
@@ -61,12 +62,18 @@ final class CodeTable {
     }
 
     /** The symbolic name, or {@code "?"}. */
-    String symbol(int code) {
+    public String symbol(int code) {
         return names.getOrDefault(code, "?");
     }
 
-    ErrorKind kind(int code) {
+    /** What the code means to the portable error model. */
+    public ErrorKind kind(int code) {
         return kinds.getOrDefault(code, ErrorKind.OTHER);
+    }
+
+    /** The OS error for a code, with the text the OS gave for it ({@code strerror}, {@code mach_error_string}). */
+    public OsError osError(int code, String text) {
+        return new OsError(code, symbol(code), text);
     }
 
     /** How many distinct codes have a name. */

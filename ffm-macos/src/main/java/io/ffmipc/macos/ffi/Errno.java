@@ -1,6 +1,5 @@
 package io.ffmipc.macos.ffi;
 
-import io.ffmipc.OsError;
 import io.ffmipc.spi.ErrorKind;
 import io.ffmipc.spi.abi.CConstant;
 
@@ -142,20 +141,6 @@ public final class Errno {
             Map.entry(ECONNABORTED, ErrorKind.PEER_CLOSED), Map.entry(ENOTCONN, ErrorKind.PEER_CLOSED),
             Map.entry(EADDRINUSE, ErrorKind.EXISTS));
 
-    private static final CodeTable TABLE = CodeTable.of(Errno.class, KINDS);
-
-    /** The symbolic name of an errno value, or {@code "?"}. */
-    public static String symbol(int code) {
-        return TABLE.symbol(code);
-    }
-
-    /** What the code means to the portable error model. */
-    public static ErrorKind kind(int code) {
-        return TABLE.kind(code);
-    }
-
-    /** The OS error for a code, with the text {@code strerror} gave for it. */
-    public static OsError osError(int code, String text) {
-        return new OsError(code, symbol(code), text);
-    }
+    /** Names and kinds by value: {@code CODES.symbol(35)} is EAGAIN, {@code CODES.kind(2)} NOT_FOUND. */
+    public static final CodeTable CODES = CodeTable.of(Errno.class, KINDS);
 }

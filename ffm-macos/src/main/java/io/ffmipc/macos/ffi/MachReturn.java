@@ -1,6 +1,5 @@
 package io.ffmipc.macos.ffi;
 
-import io.ffmipc.OsError;
 import io.ffmipc.spi.ErrorKind;
 import io.ffmipc.spi.abi.CConstant;
 
@@ -162,23 +161,6 @@ public final class MachReturn {
             Map.entry(BOOTSTRAP_NOT_PRIVILEGED, ErrorKind.ACCESS_DENIED),
             Map.entry(BOOTSTRAP_NO_MEMORY, ErrorKind.LIMIT));
 
-    private static final CodeTable TABLE = CodeTable.of(MachReturn.class, KINDS);
-
-    /**
-     * The symbolic name of a code, or {@code "?"}. KERN_SUCCESS, MACH_MSG_SUCCESS and
-     * BOOTSTRAP_SUCCESS are all 0; the name given for 0 is KERN_SUCCESS.
-     */
-    public static String symbol(int code) {
-        return TABLE.symbol(code);
-    }
-
-    /** What the code means to the portable error model. */
-    public static ErrorKind kind(int code) {
-        return TABLE.kind(code);
-    }
-
-    /** The OS error for a code, with the text {@code mach_error_string} gave for it. */
-    public static OsError osError(int code, String text) {
-        return new OsError(code, symbol(code), text);
-    }
+    /** Names and kinds by value; 0 is named KERN_SUCCESS (MACH_MSG_SUCCESS and BOOTSTRAP_SUCCESS are 0 too). */
+    public static final CodeTable CODES = CodeTable.of(MachReturn.class, KINDS);
 }
