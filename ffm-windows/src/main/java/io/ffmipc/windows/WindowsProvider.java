@@ -20,30 +20,27 @@ import io.ffmipc.spi.abi.Target;
 public final class WindowsProvider implements IpcProvider {
 
     private static final CapabilityMatrix MATRIX = CapabilityMatrix.builder("Windows")
-            .set(Capability.NAMED_SHARED_MEMORY, Support.nativeVia("CreateFileMappingW (pagefile-backed section) + "
-                    + "MapViewOfFile, in Local\\ (Global\\ on request); an opened mapping's size is whole pages (VirtualQuery)"))
+            .set(Capability.NAMED_SHARED_MEMORY, Support.nativeVia("CreateFileMappingW (pagefile) + MapViewOfFile in"
+                    + " Local\\ (Global\\ on request); an opened mapping's size is rounded up to pages"))
             .set(Capability.MAPPED_FILE, Support.nativeVia("CreateFileW + CreateFileMappingW + MapViewOfFile"))
             .set(Capability.ANONYMOUS_SHARED_MEMORY, Support.nativeVia("unnamed CreateFileMappingW (pagefile), size fixed"
-                    + " at creation; passed by DuplicateHandle or handle inheritance"))
-            .set(Capability.SEMAPHORE, Support.nativeVia("CreateSemaphoreW + WaitForSingleObject (timed), maximum fixed at"
-                    + " creation (ERROR_TOO_MANY_POSTS); no documented call reads the count"))
-            .set(Capability.ROBUST_MUTEX, Support.nativeVia("CreateMutexW, owned by one thread; WAIT_ABANDONED reports"
-                    + " the owner's death"))
+                    + " at creation; passed by DuplicateHandle or inheritance"))
+            .set(Capability.SEMAPHORE, Support.nativeVia("CreateSemaphoreW + WaitForSingleObject (timed); maximum fixed at"
+                    + " creation; the count cannot be read (no documented call)"))
+            .set(Capability.ROBUST_MUTEX, Support.nativeVia("CreateMutexW, held by one owner thread; WAIT_ABANDONED"
+                    + " reports the owner's death"))
             .set(Capability.EVENT, Support.nativeVia("CreateEventW, manual or auto reset (named and unnamed)"))
-            .set(Capability.MESSAGE_QUEUE, Support.emulated("the portable shared-memory queue (ring + a named event per"
-                    + " wait word); mailslot extension (CreateMailslotW: one reader, many writers, one way)",
-                    "FIFO only, no priorities; Windows has no native timed message queue with priorities"))
-            .set(Capability.BYTE_STREAM_PIPE, Support.nativeVia("named pipe, byte mode; timeouts through overlapped I/O"
-                    + " + CancelIoEx"))
-            .set(Capability.MESSAGE_PIPE, Support.nativeVia("named pipe, message mode, duplex; peer pid"
-                    + " (GetNamedPipeClientProcessId/ServerProcessId) and user SID; local clients only"))
+            .set(Capability.MESSAGE_QUEUE, Support.emulated("portable shared-memory queue (ring + named events); mailslot"
+                    + " extension (one reader, one way)", "FIFO only, no priorities"))
+            .set(Capability.BYTE_STREAM_PIPE, Support.nativeVia("named pipe, byte mode; timeouts by overlapped I/O + CancelIoEx"))
+            .set(Capability.MESSAGE_PIPE, Support.nativeVia("named pipe, message mode, local clients only; client pid"
+                    + " (GetNamedPipeClientProcessId) and user SID"))
             .set(Capability.HANDLE_PASSING, Support.nativeVia("DuplicateHandle into the peer process; inheritance through"
                     + " CreateProcessW with PROC_THREAD_ATTRIBUTE_HANDLE_LIST"))
             .set(Capability.CHANNEL, Support.nativeVia("shared-memory ring + a named event per wait word (WaitOnAddress"
-                    + " wakes only threads of its own process)"))
-            .set(Capability.PERSISTENT_NAMES, Support.unsupported("a named kernel object (file mapping, semaphore, mutex,"
-                    + " event, pipe, mailslot) is destroyed with its last handle; there is no unlink, so remove* has"
-                    + " nothing to delete"))
+                    + " wakes only its own process)"))
+            .set(Capability.PERSISTENT_NAMES, Support.unsupported("named objects (mappings, semaphores, mutexes, events,"
+                    + " pipes, mailslots) are destroyed with their last handle; remove* has nothing to delete"))
             .build();
 
     public WindowsProvider() {

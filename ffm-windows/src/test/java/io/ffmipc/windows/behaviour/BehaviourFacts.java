@@ -69,8 +69,16 @@ final class BehaviourFacts {
         }
     }
 
+    /** The table: the Wine version its Wine column was recorded with, and the rows in order. */
+    record Table(String recordedWith, List<Fact> facts) {
+    }
+
     /** The rows, in table order. */
     static List<Fact> load() {
+        return table().facts();
+    }
+
+    static Table table() {
         try (InputStream in = BehaviourFacts.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("test resource " + RESOURCE + " not found on the test class path");
@@ -81,11 +89,17 @@ final class BehaviourFacts {
         }
     }
 
-    static List<Fact> parse(String text) {
+    private static final String RECORDED_WITH = "# recorded-with:";
+
+    static Table parse(String text) {
         List<Fact> facts = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
+        String recordedWith = null;
+        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            if (line.startsWith(RECORDED_WITH)) {
+                recordedWith = line.substring(RECORDED_WITH.length()).strip();
+            }
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -98,7 +112,11 @@ final class BehaviourFacts {
             facts.add(new Fact(cells[0].strip(), Verification.of(cells[1].strip().toLowerCase(Locale.ROOT)),
                     cells[2].strip(), sources, cells[4].strip(), i + 1));
         }
-        return List.copyOf(facts);
+        if (recordedWith == null) {
+            throw new IllegalArgumentException(RESOURCE + " does not say which Wine it was recorded with ('"
+                    + RECORDED_WITH + " wine-8.0')");
+        }
+        return new Table(recordedWith, List.copyOf(facts));
     }
 
     /** The ffm-windows module directory (Surefire runs tests there and says so in {@code basedir}). */

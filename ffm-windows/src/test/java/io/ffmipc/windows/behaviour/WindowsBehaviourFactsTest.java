@@ -77,7 +77,7 @@ class WindowsBehaviourFactsTest {
     @Test
     void readmeTableIsTheFactsTable() throws IOException {
         Path readme = BehaviourFacts.moduleDir().resolve("README.md");
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
+        String text = Files.readString(readme, StandardCharsets.UTF_8).replace("\r\n", "\n");
         int b = text.indexOf(BEGIN);
         int e = text.indexOf(END);
         assertTrue(b >= 0 && e > b, readme + " must contain " + BEGIN + " and " + END);

@@ -46,8 +46,8 @@ class WindowsBehaviourUnderWineTest {
         long compiled = System.nanoTime();
         wine = WineSession.start(target.resolve("wine-prefix"));
         setupMillis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("Wine behaviour suite: %d checks compiled in %d ms, Wine prefix %s ready in %d ms%n", built,
-                (compiled - start) / 1_000_000, wine.prefix(), (System.nanoTime() - compiled) / 1_000_000);
+        System.out.printf("Wine behaviour suite: %d checks compiled in %d ms, %s prefix %s ready in %d ms%n", built,
+                (compiled - start) / 1_000_000, wine.version(), wine.prefix(), (System.nanoTime() - compiled) / 1_000_000);
     }
 
     @AfterAll
@@ -61,19 +61,27 @@ class WindowsBehaviourUnderWineTest {
 
     @TestFactory
     Stream<DynamicTest> everyCheckedBehaviour() {
-        List<Fact> checked = BehaviourFacts.load().stream().filter(f -> f.verified().runsUnderWine()).toList();
-        return checked.stream().map(f -> DynamicTest.dynamicTest(f.toString(), () -> verify(f)));
+        BehaviourFacts.Table table = BehaviourFacts.table();
+        List<Fact> checked = table.facts().stream().filter(f -> f.verified().runsUnderWine()).toList();
+        return checked.stream().map(f -> DynamicTest.dynamicTest(f.toString(), () -> verify(f, table.recordedWith())));
     }
 
-    private static void verify(Fact fact) throws InterruptedException {
+    private static void verify(Fact fact, String recordedWith) throws InterruptedException {
         WineSession.Outcome o = wine.run(CheckPrograms.executable(executables, fact.id()));
         CHECK_MILLIS.addAndGet(o.millis());
         String report = fact.id() + " under Wine (exit " + o.exitCode() + ", " + o.millis() + " ms):\n" + o.output();
         switch (o.exitCode()) {
             case 0 -> {
                 if (fact.verified() == Verification.WINE_DEVIATES) {
-                    throw new AssertionError("Wine now behaves as Windows documents for " + fact.id()
-                            + ": promote its row to 'wine' and drop the note '" + fact.note() + "'.\n" + report);
+                    String agrees = wine.version() + " behaves as Windows documents for " + fact.id();
+                    if (!wine.version().equals(recordedWith)) {
+                        // another Wine than the table's: worth knowing, not a failure of this build
+                        System.out.print(report);
+                        Assumptions.abort(agrees + ", unlike the " + recordedWith + " the table was recorded with:"
+                                + " re-record the table under this Wine to promote the row");
+                    }
+                    throw new AssertionError(agrees + ": promote its row to 'wine' and drop the note '" + fact.note()
+                            + "'.\n" + report);
                 }
                 AS_DOCUMENTED.incrementAndGet();
             }

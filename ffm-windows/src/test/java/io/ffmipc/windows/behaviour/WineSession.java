@@ -31,6 +31,7 @@ final class WineSession implements AutoCloseable {
 
     private final Path prefix;
     private final Map<String, String> environment;
+    private String version = "?";
 
     /** What one run of a Windows program gave. */
     record Outcome(int exitCode, String output, long millis) {
@@ -58,6 +59,9 @@ final class WineSession implements AutoCloseable {
         s.command(30, WINESERVER, "-k"); // a server left by an aborted run would not take -p
         s.require(s.command(30, WINESERVER, "-p"), "start a persistent wineserver");
         s.require(s.command(300, WINE, "wineboot", "--init"), "initialise the Wine prefix " + prefix);
+        Outcome v = s.command(30, WINE, "--version");
+        s.require(v, "read Wine's version");
+        s.version = v.output().strip().split("\\s+")[0];
         return s;
     }
 
@@ -76,6 +80,11 @@ final class WineSession implements AutoCloseable {
 
     Path prefix() {
         return prefix;
+    }
+
+    /** Wine's version word, as {@code wine --version} starts: {@code wine-8.0}. */
+    String version() {
+        return version;
     }
 
     private void require(Outcome o, String what) {
