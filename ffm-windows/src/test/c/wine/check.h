@@ -252,6 +252,20 @@ HELPER DWORD io_or_broken(HANDLE h, BOOL write, void *buf, DWORD len) {
     return n;
 }
 
+HELPER void accept_client(HANDLE server);
+
+/* A connected message pipe as the provider makes one (the run's name with tag): the server end, and the client end in *client. */
+HELPER HANDLE connected_message_pipe(int argc, char **argv, const char *tag, HANDLE *client) {
+    wchar_t name[128];
+    object_name(name, 128, L"\\\\.\\pipe\\", run_id(argc, argv), tag);
+    HANDLE server = message_pipe_server(name, 1, NULL);
+    REQUIRE(server != INVALID_HANDLE_VALUE, "CreateNamedPipeW");
+    *client = pipe_client(name);
+    REQUIRE(*client != INVALID_HANDLE_VALUE, "CreateFileW on the pipe");
+    accept_client(server);
+    return server;
+}
+
 /* Accepts one client on an overlapped server end (a client that came first counts as connected). */
 HELPER void accept_client(HANDLE server) {
     OVERLAPPED ov;

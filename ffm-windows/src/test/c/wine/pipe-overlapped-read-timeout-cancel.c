@@ -4,13 +4,8 @@
 #include "check.h"
 
 int main(int argc, char **argv) {
-    wchar_t name[128];
-    object_name(name, 128, L"\\\\.\\pipe\\", run_id(argc, argv), "read-timeout");
-    HANDLE server = message_pipe_server(name, 1, NULL);
-    REQUIRE(server != INVALID_HANDLE_VALUE, "CreateNamedPipeW");
-    HANDLE client = pipe_client(name);
-    REQUIRE(client != INVALID_HANDLE_VALUE, "CreateFileW on the pipe");
-    accept_client(server);
+    HANDLE client;
+    HANDLE server = connected_message_pipe(argc, argv, "read-timeout", &client);
 
     char buf[64];
     OVERLAPPED ov;

@@ -39,7 +39,7 @@ public final class Advapi32 {
         try {
             return (int) OpenProcessToken.invokeExact(state, ProcessHandle, DesiredAccess, TokenHandle);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -49,7 +49,7 @@ public final class Advapi32 {
             return (int) GetTokenInformation.invokeExact(state, TokenHandle, TokenInformationClass, TokenInformation,
                     TokenInformationLength, ReturnLength);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -57,7 +57,7 @@ public final class Advapi32 {
         try {
             return (int) GetLengthSid.invokeExact(pSid);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -66,7 +66,7 @@ public final class Advapi32 {
         try {
             return (int) CopySid.invokeExact(state, nDestinationSidLength, pDestinationSid, pSourceSid);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -74,7 +74,7 @@ public final class Advapi32 {
         try {
             return (int) EqualSid.invokeExact(state, pSid1, pSid2);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -82,7 +82,7 @@ public final class Advapi32 {
         try {
             return (int) ConvertSidToStringSidW.invokeExact(state, Sid, StringSid);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -93,7 +93,7 @@ public final class Advapi32 {
             return (int) LookupAccountSidW.invokeExact(state, lpSystemName, Sid, Name, cchName, ReferencedDomainName,
                     cchReferencedDomainName, peUse);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -102,7 +102,7 @@ public final class Advapi32 {
         try {
             return (int) InitializeSecurityDescriptor.invokeExact(state, pSecurityDescriptor, dwRevision);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -111,7 +111,7 @@ public final class Advapi32 {
         try {
             return (int) SetSecurityDescriptorOwner.invokeExact(state, pSecurityDescriptor, pOwner, bOwnerDefaulted);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -121,7 +121,7 @@ public final class Advapi32 {
             return (int) SetSecurityDescriptorDacl.invokeExact(state, pSecurityDescriptor, bDaclPresent, pDacl,
                     bDaclDefaulted);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -129,7 +129,7 @@ public final class Advapi32 {
         try {
             return (int) InitializeAcl.invokeExact(state, pAcl, nAclLength, dwAclRevision);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -138,7 +138,7 @@ public final class Advapi32 {
         try {
             return (int) AddAccessAllowedAce.invokeExact(state, pAcl, dwAceRevision, AccessMask, pSid);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -149,7 +149,7 @@ public final class Advapi32 {
             return (int) GetSecurityInfo.invokeExact(handle, ObjectType, SecurityInfo, ppsidOwner, ppsidGroup, ppDacl,
                     ppSacl, ppSecurityDescriptor);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -158,7 +158,7 @@ public final class Advapi32 {
         try {
             return (int) LookupPrivilegeValueW.invokeExact(state, lpSystemName, lpName, lpLuid);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -167,7 +167,7 @@ public final class Advapi32 {
         try {
             return (int) PrivilegeCheck.invokeExact(state, ClientToken, RequiredPrivileges, pfResult);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 }

@@ -111,7 +111,7 @@ public final class Kernel32 {
         try {
             return (int) CloseHandle.invokeExact(state, hObject);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -122,7 +122,7 @@ public final class Kernel32 {
             return (int) DuplicateHandle.invokeExact(state, hSourceProcessHandle, hSourceHandle, hTargetProcessHandle,
                     lpTargetHandle, dwDesiredAccess, bInheritHandle, dwOptions);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -130,7 +130,7 @@ public final class Kernel32 {
         try {
             return (int) SetHandleInformation.invokeExact(state, hObject, dwMask, dwFlags);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -140,7 +140,7 @@ public final class Kernel32 {
             return (int) FormatMessageW.invokeExact(state, dwFlags, lpSource, dwMessageId, dwLanguageId, lpBuffer,
                     nSize, Arguments);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -148,7 +148,7 @@ public final class Kernel32 {
         try {
             return (MemorySegment) LocalFree.invokeExact(state, hMem);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -156,7 +156,7 @@ public final class Kernel32 {
         try {
             return (int) WaitForSingleObject.invokeExact(state, hHandle, dwMilliseconds);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -165,7 +165,7 @@ public final class Kernel32 {
         try {
             return (int) WaitForMultipleObjects.invokeExact(state, nCount, lpHandles, bWaitAll, dwMilliseconds);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -176,7 +176,7 @@ public final class Kernel32 {
             return (MemorySegment) CreateFileMappingW.invokeExact(state, hFile, lpFileMappingAttributes, flProtect,
                     dwMaximumSizeHigh, dwMaximumSizeLow, lpName);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -185,7 +185,7 @@ public final class Kernel32 {
         try {
             return (MemorySegment) OpenFileMappingW.invokeExact(state, dwDesiredAccess, bInheritHandle, lpName);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -195,7 +195,7 @@ public final class Kernel32 {
             return (MemorySegment) MapViewOfFile.invokeExact(state, hFileMappingObject, dwDesiredAccess,
                     dwFileOffsetHigh, dwFileOffsetLow, dwNumberOfBytesToMap);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -203,7 +203,7 @@ public final class Kernel32 {
         try {
             return (int) UnmapViewOfFile.invokeExact(state, lpBaseAddress);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -212,7 +212,7 @@ public final class Kernel32 {
         try {
             return (long) VirtualQuery.invokeExact(state, lpAddress, lpBuffer, dwLength);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -223,7 +223,7 @@ public final class Kernel32 {
             return (MemorySegment) CreateFileW.invokeExact(state, lpFileName, dwDesiredAccess, dwShareMode,
                     lpSecurityAttributes, dwCreationDisposition, dwFlagsAndAttributes, hTemplateFile);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -231,7 +231,7 @@ public final class Kernel32 {
         try {
             return (int) GetFileSizeEx.invokeExact(state, hFile, lpFileSize);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -241,7 +241,7 @@ public final class Kernel32 {
             return (MemorySegment) CreateSemaphoreW.invokeExact(state, lpSemaphoreAttributes, lInitialCount,
                     lMaximumCount, lpName);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -250,7 +250,7 @@ public final class Kernel32 {
         try {
             return (MemorySegment) OpenSemaphoreW.invokeExact(state, dwDesiredAccess, bInheritHandle, lpName);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -259,7 +259,7 @@ public final class Kernel32 {
         try {
             return (int) ReleaseSemaphore.invokeExact(state, hSemaphore, lReleaseCount, lpPreviousCount);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -268,7 +268,7 @@ public final class Kernel32 {
         try {
             return (MemorySegment) CreateMutexW.invokeExact(state, lpMutexAttributes, bInitialOwner, lpName);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -277,7 +277,7 @@ public final class Kernel32 {
         try {
             return (MemorySegment) OpenMutexW.invokeExact(state, dwDesiredAccess, bInheritHandle, lpName);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -285,7 +285,7 @@ public final class Kernel32 {
         try {
             return (int) ReleaseMutex.invokeExact(state, hMutex);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -295,7 +295,7 @@ public final class Kernel32 {
             return (MemorySegment) CreateEventW.invokeExact(state, lpEventAttributes, bManualReset, bInitialState,
                     lpName);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -304,7 +304,7 @@ public final class Kernel32 {
         try {
             return (MemorySegment) OpenEventW.invokeExact(state, dwDesiredAccess, bInheritHandle, lpName);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -312,7 +312,7 @@ public final class Kernel32 {
         try {
             return (int) SetEvent.invokeExact(state, hEvent);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -320,7 +320,7 @@ public final class Kernel32 {
         try {
             return (int) ResetEvent.invokeExact(state, hEvent);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -331,7 +331,7 @@ public final class Kernel32 {
             return (MemorySegment) CreateNamedPipeW.invokeExact(state, lpName, dwOpenMode, dwPipeMode, nMaxInstances,
                     nOutBufferSize, nInBufferSize, nDefaultTimeOut, lpSecurityAttributes);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -339,7 +339,7 @@ public final class Kernel32 {
         try {
             return (int) ConnectNamedPipe.invokeExact(state, hNamedPipe, lpOverlapped);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -347,7 +347,7 @@ public final class Kernel32 {
         try {
             return (int) DisconnectNamedPipe.invokeExact(state, hNamedPipe);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -355,7 +355,7 @@ public final class Kernel32 {
         try {
             return (int) WaitNamedPipeW.invokeExact(state, lpNamedPipeName, nTimeOut);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -365,7 +365,7 @@ public final class Kernel32 {
             return (int) SetNamedPipeHandleState.invokeExact(state, hNamedPipe, lpMode, lpMaxCollectionCount,
                     lpCollectDataTimeout);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -376,7 +376,7 @@ public final class Kernel32 {
             return (int) PeekNamedPipe.invokeExact(state, hNamedPipe, lpBuffer, nBufferSize, lpBytesRead,
                     lpTotalBytesAvail, lpBytesLeftThisMessage);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -386,7 +386,7 @@ public final class Kernel32 {
             return (int) GetNamedPipeInfo.invokeExact(state, hNamedPipe, lpFlags, lpOutBufferSize, lpInBufferSize,
                     lpMaxInstances);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -395,7 +395,7 @@ public final class Kernel32 {
         try {
             return (int) GetNamedPipeClientProcessId.invokeExact(state, Pipe, ClientProcessId);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -404,7 +404,7 @@ public final class Kernel32 {
         try {
             return (int) GetNamedPipeServerProcessId.invokeExact(state, Pipe, ServerProcessId);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -414,7 +414,7 @@ public final class Kernel32 {
             return (int) ReadFile.invokeExact(state, hFile, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead,
                     lpOverlapped);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -424,7 +424,7 @@ public final class Kernel32 {
             return (int) WriteFile.invokeExact(state, hFile, lpBuffer, nNumberOfBytesToWrite, lpNumberOfBytesWritten,
                     lpOverlapped);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -432,7 +432,7 @@ public final class Kernel32 {
         try {
             return (int) CancelIoEx.invokeExact(state, hFile, lpOverlapped);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -441,7 +441,7 @@ public final class Kernel32 {
         try {
             return (int) GetOverlappedResult.invokeExact(state, hFile, lpOverlapped, lpNumberOfBytesTransferred, bWait);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -449,7 +449,7 @@ public final class Kernel32 {
         try {
             return (int) FlushFileBuffers.invokeExact(state, hFile);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -459,7 +459,7 @@ public final class Kernel32 {
             return (MemorySegment) CreateMailslotW.invokeExact(state, lpName, nMaxMessageSize, lReadTimeout,
                     lpSecurityAttributes);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -469,7 +469,7 @@ public final class Kernel32 {
             return (int) GetMailslotInfo.invokeExact(state, hMailslot, lpMaxMessageSize, lpNextSize, lpMessageCount,
                     lpReadTimeout);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -477,7 +477,7 @@ public final class Kernel32 {
         try {
             return (int) SetMailslotInfo.invokeExact(state, hMailslot, lReadTimeout);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -486,7 +486,7 @@ public final class Kernel32 {
         try {
             return (MemorySegment) OpenProcess.invokeExact(state, dwDesiredAccess, bInheritHandle, dwProcessId);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -494,7 +494,7 @@ public final class Kernel32 {
         try {
             return (MemorySegment) GetCurrentProcess.invokeExact();
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -502,7 +502,7 @@ public final class Kernel32 {
         try {
             return (int) GetCurrentProcessId.invokeExact();
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -512,7 +512,7 @@ public final class Kernel32 {
             return (int) GetProcessTimes.invokeExact(state, hProcess, lpCreationTime, lpExitTime, lpKernelTime,
                     lpUserTime);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -520,7 +520,7 @@ public final class Kernel32 {
         try {
             return (int) GetExitCodeProcess.invokeExact(state, hProcess, lpExitCode);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -528,7 +528,7 @@ public final class Kernel32 {
         try {
             return (int) TerminateProcess.invokeExact(state, hProcess, uExitCode);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -541,7 +541,7 @@ public final class Kernel32 {
                     lpThreadAttributes, bInheritHandles, dwCreationFlags, lpEnvironment, lpCurrentDirectory,
                     lpStartupInfo, lpProcessInformation);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -551,7 +551,7 @@ public final class Kernel32 {
             return (int) InitializeProcThreadAttributeList.invokeExact(state, lpAttributeList, dwAttributeCount,
                     dwFlags, lpSize);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -562,7 +562,7 @@ public final class Kernel32 {
             return (int) UpdateProcThreadAttribute.invokeExact(state, lpAttributeList, dwFlags, Attribute, lpValue,
                     cbSize, lpPreviousValue, lpReturnSize);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -570,7 +570,7 @@ public final class Kernel32 {
         try {
             DeleteProcThreadAttributeList.invokeExact(lpAttributeList);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -579,7 +579,7 @@ public final class Kernel32 {
         try {
             return (MemorySegment) FindFirstFileW.invokeExact(state, lpFileName, lpFindFileData);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -587,7 +587,7 @@ public final class Kernel32 {
         try {
             return (int) FindNextFileW.invokeExact(state, hFindFile, lpFindFileData);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 
@@ -595,7 +595,7 @@ public final class Kernel32 {
         try {
             return (int) FindClose.invokeExact(state, hFindFile);
         } catch (Throwable t) {
-            throw WindowsLibrary.rethrow(t);
+            throw NativeBinder.unchecked(t);
         }
     }
 }

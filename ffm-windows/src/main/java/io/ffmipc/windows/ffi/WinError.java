@@ -3,11 +3,13 @@ package io.ffmipc.windows.ffi;
 import io.ffmipc.IpcException;
 import io.ffmipc.OsError;
 import io.ffmipc.spi.ErrorKind;
-import io.ffmipc.spi.IpcErrors;
+import io.ffmipc.spi.ErrorTable;
 import io.ffmipc.spi.abi.CConstant;
 import io.ffmipc.spi.abi.Target;
 
 import java.util.List;
+
+import static io.ffmipc.spi.ErrorTable.entry;
 
 /**
  * The Win32 error codes ({@code GetLastError}, winerror.h) the Windows provider names, with what
@@ -85,65 +87,51 @@ public final class WinError {
     public static final CConstant ERROR_TIMEOUT = CConstant.of("ERROR_TIMEOUT", 1460);
     public static final CConstant ERROR_NOT_ENOUGH_QUOTA = CConstant.of("ERROR_NOT_ENOUGH_QUOTA", 1816);
 
-    private record Entry(CConstant constant, ErrorKind kind) {
-    }
-
-    private static final List<Entry> TABLE = List.of(
-            new Entry(ERROR_SUCCESS, ErrorKind.OTHER), new Entry(ERROR_INVALID_FUNCTION, ErrorKind.OTHER),
-            new Entry(ERROR_FILE_NOT_FOUND, ErrorKind.NOT_FOUND), new Entry(ERROR_PATH_NOT_FOUND, ErrorKind.NOT_FOUND),
-            new Entry(ERROR_TOO_MANY_OPEN_FILES, ErrorKind.LIMIT), new Entry(ERROR_ACCESS_DENIED, ErrorKind.ACCESS_DENIED),
-            new Entry(ERROR_INVALID_HANDLE, ErrorKind.OTHER), new Entry(ERROR_NOT_ENOUGH_MEMORY, ErrorKind.LIMIT),
-            new Entry(ERROR_OUTOFMEMORY, ErrorKind.LIMIT), new Entry(ERROR_NO_MORE_FILES, ErrorKind.OTHER),
-            new Entry(ERROR_SHARING_VIOLATION, ErrorKind.ACCESS_DENIED), new Entry(ERROR_HANDLE_EOF, ErrorKind.OTHER),
-            new Entry(ERROR_NOT_SUPPORTED, ErrorKind.OTHER), new Entry(ERROR_FILE_EXISTS, ErrorKind.EXISTS),
-            new Entry(ERROR_INVALID_PARAMETER, ErrorKind.OTHER), new Entry(ERROR_DISK_FULL, ErrorKind.LIMIT),
-            new Entry(ERROR_CALL_NOT_IMPLEMENTED, ErrorKind.OTHER), new Entry(ERROR_SEM_TIMEOUT, ErrorKind.OTHER),
-            new Entry(ERROR_INSUFFICIENT_BUFFER, ErrorKind.LIMIT), new Entry(ERROR_INVALID_NAME, ErrorKind.OTHER),
-            new Entry(ERROR_BAD_PATHNAME, ErrorKind.OTHER), new Entry(ERROR_ALREADY_EXISTS, ErrorKind.EXISTS),
-            new Entry(ERROR_FILENAME_EXCED_RANGE, ErrorKind.LIMIT), new Entry(ERROR_NO_MORE_ITEMS, ErrorKind.OTHER),
-            new Entry(ERROR_NOT_OWNER, ErrorKind.OTHER), new Entry(ERROR_TOO_MANY_POSTS, ErrorKind.LIMIT),
-            new Entry(ERROR_INVALID_ADDRESS, ErrorKind.OTHER),
+    private static final ErrorTable TABLE = new ErrorTable(Target.WINDOWS_X64, List.of(
+            entry(ERROR_SUCCESS, ErrorKind.OTHER), entry(ERROR_INVALID_FUNCTION, ErrorKind.OTHER),
+            entry(ERROR_FILE_NOT_FOUND, ErrorKind.NOT_FOUND), entry(ERROR_PATH_NOT_FOUND, ErrorKind.NOT_FOUND),
+            entry(ERROR_TOO_MANY_OPEN_FILES, ErrorKind.LIMIT), entry(ERROR_ACCESS_DENIED, ErrorKind.ACCESS_DENIED),
+            entry(ERROR_INVALID_HANDLE, ErrorKind.OTHER), entry(ERROR_NOT_ENOUGH_MEMORY, ErrorKind.LIMIT),
+            entry(ERROR_OUTOFMEMORY, ErrorKind.LIMIT), entry(ERROR_NO_MORE_FILES, ErrorKind.OTHER),
+            entry(ERROR_SHARING_VIOLATION, ErrorKind.ACCESS_DENIED), entry(ERROR_HANDLE_EOF, ErrorKind.OTHER),
+            entry(ERROR_NOT_SUPPORTED, ErrorKind.OTHER), entry(ERROR_FILE_EXISTS, ErrorKind.EXISTS),
+            entry(ERROR_INVALID_PARAMETER, ErrorKind.OTHER), entry(ERROR_DISK_FULL, ErrorKind.LIMIT),
+            entry(ERROR_CALL_NOT_IMPLEMENTED, ErrorKind.OTHER), entry(ERROR_SEM_TIMEOUT, ErrorKind.OTHER),
+            entry(ERROR_INSUFFICIENT_BUFFER, ErrorKind.LIMIT), entry(ERROR_INVALID_NAME, ErrorKind.OTHER),
+            entry(ERROR_BAD_PATHNAME, ErrorKind.OTHER), entry(ERROR_ALREADY_EXISTS, ErrorKind.EXISTS),
+            entry(ERROR_FILENAME_EXCED_RANGE, ErrorKind.LIMIT), entry(ERROR_NO_MORE_ITEMS, ErrorKind.OTHER),
+            entry(ERROR_NOT_OWNER, ErrorKind.OTHER), entry(ERROR_TOO_MANY_POSTS, ErrorKind.LIMIT),
+            entry(ERROR_INVALID_ADDRESS, ErrorKind.OTHER),
             // pipes: no server is "not found", a vanished or closing peer is its own kind, a full pipe is busy
-            new Entry(ERROR_BAD_PIPE, ErrorKind.OTHER), new Entry(ERROR_PIPE_BUSY, ErrorKind.OTHER),
-            new Entry(ERROR_BROKEN_PIPE, ErrorKind.PEER_CLOSED), new Entry(ERROR_NO_DATA, ErrorKind.PEER_CLOSED),
-            new Entry(ERROR_PIPE_NOT_CONNECTED, ErrorKind.PEER_CLOSED), new Entry(ERROR_MORE_DATA, ErrorKind.LIMIT),
-            new Entry(ERROR_PIPE_CONNECTED, ErrorKind.OTHER), new Entry(ERROR_PIPE_LISTENING, ErrorKind.OTHER),
-            new Entry(ERROR_OPERATION_ABORTED, ErrorKind.OTHER), new Entry(ERROR_IO_INCOMPLETE, ErrorKind.OTHER),
-            new Entry(ERROR_IO_PENDING, ErrorKind.OTHER), new Entry(ERROR_NOACCESS, ErrorKind.OTHER),
-            new Entry(ERROR_NOT_FOUND, ErrorKind.NOT_FOUND), new Entry(ERROR_PRIVILEGE_NOT_HELD, ErrorKind.ACCESS_DENIED),
-            new Entry(ERROR_NONE_MAPPED, ErrorKind.NOT_FOUND), new Entry(ERROR_INVALID_SID, ErrorKind.OTHER),
-            new Entry(ERROR_NO_SYSTEM_RESOURCES, ErrorKind.LIMIT), new Entry(ERROR_COMMITMENT_LIMIT, ErrorKind.LIMIT),
-            new Entry(ERROR_TIMEOUT, ErrorKind.OTHER), new Entry(ERROR_NOT_ENOUGH_QUOTA, ErrorKind.LIMIT));
-
-    private static Entry entry(int code) {
-        for (Entry e : TABLE) {
-            if (e.constant.value(Target.WINDOWS_X64) == code) {
-                return e;
-            }
-        }
-        return null;
-    }
+            entry(ERROR_BAD_PIPE, ErrorKind.OTHER), entry(ERROR_PIPE_BUSY, ErrorKind.OTHER),
+            entry(ERROR_BROKEN_PIPE, ErrorKind.PEER_CLOSED), entry(ERROR_NO_DATA, ErrorKind.PEER_CLOSED),
+            entry(ERROR_PIPE_NOT_CONNECTED, ErrorKind.PEER_CLOSED), entry(ERROR_MORE_DATA, ErrorKind.LIMIT),
+            entry(ERROR_PIPE_CONNECTED, ErrorKind.OTHER), entry(ERROR_PIPE_LISTENING, ErrorKind.OTHER),
+            entry(ERROR_OPERATION_ABORTED, ErrorKind.OTHER), entry(ERROR_IO_INCOMPLETE, ErrorKind.OTHER),
+            entry(ERROR_IO_PENDING, ErrorKind.OTHER), entry(ERROR_NOACCESS, ErrorKind.OTHER),
+            entry(ERROR_NOT_FOUND, ErrorKind.NOT_FOUND), entry(ERROR_PRIVILEGE_NOT_HELD, ErrorKind.ACCESS_DENIED),
+            entry(ERROR_NONE_MAPPED, ErrorKind.NOT_FOUND), entry(ERROR_INVALID_SID, ErrorKind.OTHER),
+            entry(ERROR_NO_SYSTEM_RESOURCES, ErrorKind.LIMIT), entry(ERROR_COMMITMENT_LIMIT, ErrorKind.LIMIT),
+            entry(ERROR_TIMEOUT, ErrorKind.OTHER), entry(ERROR_NOT_ENOUGH_QUOTA, ErrorKind.LIMIT)));
 
     /** The symbolic name of a code ({@code ERROR_PIPE_BUSY}), or {@code "?"}. Works on any OS. */
     public static String symbol(int code) {
-        Entry e = entry(code);
-        return e == null ? "?" : e.constant.macro();
+        return TABLE.symbol(code);
     }
 
     /** What the code means to the portable error model. Works on any OS. */
     public static ErrorKind kind(int code) {
-        Entry e = entry(code);
-        return e == null ? ErrorKind.OTHER : e.kind;
+        return TABLE.kind(code);
     }
 
     /** The OS error for a code: its symbolic name and the system's text (FormatMessageW; Windows only). */
     public static OsError osError(int code) {
-        return new OsError(code, symbol(code), Kernel32.messageText(code));
+        return TABLE.osError(code, Kernel32::messageText);
     }
 
     /** The typed exception for a failed call (Windows only: it reads the system's text). */
     public static IpcException exception(String operation, String objectName, int code, String detail) {
-        return IpcErrors.of(operation, objectName, osError(code), kind(code), detail);
+        return TABLE.exception(operation, objectName, code, Kernel32::messageText, detail);
     }
 
     public static IpcException exception(String operation, String objectName, int code) {

@@ -39,17 +39,6 @@ final class WindowsLibrary {
         return new NativeBinder(lookup, TARGET, MODULE);
     }
 
-    /** A downcall's checked throwable as an unchecked one; errors pass through. */
-    static RuntimeException rethrow(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            return r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException("unexpected checked exception from a downcall", t);
-    }
-
     private static Target requireWindows(Target t) {
         if (t == null || !t.isWindows()) {
             throw new IllegalStateException("the Windows binding was loaded on " + System.getProperty("os.name")
