@@ -32,6 +32,19 @@ class MatrixCommandTest {
         assertTrue(header.endsWith(" macOS |"), "every provider on the class path is a column: " + header);
     }
 
+    /** Every provider's matrix is data: the Windows column shows on Linux, beside Linux's, row for row. */
+    @Test
+    void allShowsLinuxAndWindowsSideBySide() {
+        CliRun r = CliRun.of("matrix", "--all", "--markdown");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertTrue(r.out().startsWith("| capability | Linux | Windows |"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("| persistent names") && l.contains("| unsupported: ")),
+                r.out());
+        CliRun plain = CliRun.of("matrix", "--all");
+        assertEquals(ExitCodes.OK, plain.exitCode(), plain.toString());
+        assertTrue(plain.out().lines().anyMatch(l -> l.matches(" +Windows +NATIVE +CreateFileMappingW.*")), plain.out());
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void jsonIsValidAndCarriesEveryCell() {

@@ -20,7 +20,9 @@ public final class CTypes {
             "WCHAR");
     private static final Set<String> INT = Set.of("int", "unsigned int", "unsigned", "int32_t", "uint32_t",
             "key_t", "pid_t", "uid_t", "gid_t", "clockid_t", "mqd_t", "socklen_t", "id_t", "idtype_t",
-            "BOOL", "DWORD", "UINT", "LONG", "ULONG", "INT",
+            "BOOL", "DWORD", "UINT", "LONG", "ULONG", "INT", "SECURITY_INFORMATION",
+            // Windows enums the bindings pass by value (C enums are int-sized)
+            "TOKEN_INFORMATION_CLASS", "SE_OBJECT_TYPE",
             "kern_return_t", "mach_port_t", "mach_port_name_t", "natural_t", "integer_t",
             "mach_msg_return_t", "mach_msg_option_t", "mach_msg_size_t", "mach_msg_timeout_t",
             "mach_port_right_t", "mach_port_delta_t", "mach_port_flavor_t", "mach_msg_type_number_t",
@@ -28,12 +30,14 @@ public final class CTypes {
             "os_sync_wait_on_address_flags_t", "os_sync_wake_by_address_flags_t", "os_clockid_t");
     private static final Set<String> LONG = Set.of("long long", "unsigned long long", "int64_t", "uint64_t",
             "size_t", "ssize_t", "off_t", "time_t", "eventfd_t", "SIZE_T", "ULONG_PTR", "LONG_PTR",
-            "ULONGLONG", "LONGLONG", "mach_port_context_t", "mach_vm_address_t", "mach_vm_size_t");
+            "ULONGLONG", "LONGLONG", "DWORD_PTR", "mach_port_context_t", "mach_vm_address_t", "mach_vm_size_t");
     /** Windows spells pointers as typedefs; these are pointer-sized everywhere. */
     private static final Set<String> POINTER = Set.of("HANDLE", "HMODULE", "LPVOID", "LPCVOID", "PVOID",
             "LPCWSTR", "LPWSTR", "LPCSTR", "LPSTR", "LPDWORD", "PDWORD", "LPSECURITY_ATTRIBUTES", "LPOVERLAPPED",
             "PSECURITY_DESCRIPTOR", "PSID", "PACL", "PHANDLE", "LPHANDLE", "LPBOOL",
-            "LPSTARTUPINFOW", "LPPROCESS_INFORMATION", "PULONG", "mach_port_info_t");
+            "LPSTARTUPINFOW", "LPPROCESS_INFORMATION", "PULONG", "mach_port_info_t", "HLOCAL", "LPLONG", "PBOOL",
+            "LPFILETIME", "PLARGE_INTEGER", "PMEMORY_BASIC_INFORMATION", "LPWIN32_FIND_DATAW", "PSIZE_T",
+            "LPPROC_THREAD_ATTRIBUTE_LIST", "PSID_NAME_USE", "PLUID", "PPRIVILEGE_SET");
     /**
      * glibc declares the socket-address parameters of bind, connect and accept as GCC transparent
      * unions of pointers when _GNU_SOURCE is defined; the ABI passes such a union as its first

@@ -75,6 +75,20 @@ public final class NativeBinder {
         return callState.get(ValueLayout.JAVA_INT, stateOffset);
     }
 
+    /**
+     * What a downcall wrapper throws for the {@code Throwable} that {@code invokeExact} declares: a
+     * runtime exception as it is, an error rethrown here, anything else (never expected) wrapped.
+     */
+    public static RuntimeException unchecked(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException("unexpected checked exception from a downcall", t);
+    }
+
     /** The exception for a module that was denied native access, naming the flag that grants it. */
     public static NativeAccessException nativeAccessDenied(String moduleName, Throwable cause) {
         return new NativeAccessException(NativeAccessCheck.advice(moduleName), cause);

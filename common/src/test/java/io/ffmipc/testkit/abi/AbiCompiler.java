@@ -1,12 +1,8 @@
 package io.ffmipc.testkit.abi;
 
-import io.ffmipc.ffi.*;
-import io.ffmipc.testkit.abi.AbiCheckSource;
-import io.ffmipc.testkit.abi.AbiDeclarations;
 import io.ffmipc.ffi.Target;
-import org.junit.jupiter.api.Assumptions;
+import io.ffmipc.testkit.RequiredTool;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -64,30 +60,14 @@ public enum AbiCompiler {
 
     /** Whether the compiler is on the PATH. */
     public boolean installed() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
+        return RequiredTool.onPath(command);
     }
 
     /** Skips the calling test if the compiler is missing on a developer machine or a non-Linux CI leg; fails under CI on Linux. */
     public void requireInstalled() {
-        if (installed()) {
-            return;
-        }
-        String message = "the ABI check for " + target.id() + " needs '" + command + "': install the Debian package(s) "
-                + packages + " (ci/install-deps does)";
-        String ci = System.getenv("CI");
         // The compilers are Debian packages: the Linux leg of CI must have them; the Windows and
         // macOS legs skip (they run the tests of their own OS, and the macOS facts-table check).
-        boolean linux = System.getProperty("os.name", "").equals("Linux");
-        if (linux && ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
-            throw new AssertionError(message + "; CI is set, so a missing compiler fails the build");
-        }
-        Assumptions.abort(message);
+        RequiredTool.require(command, "the ABI check for " + target.id(), packages);
     }
 
     /** What one compile run reported. */
