@@ -3,6 +3,7 @@ package io.ffmipc.cli;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.linux.SysVMessageQueue;
+import io.ffmipc.spi.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -89,7 +90,7 @@ final class MsgCommand implements Runnable {
             try (SysVMessageQueue q = SysVMessageQueue.open(key.key, OpenMode.OPEN)) {
                 if (!q.send(type, text.getBytes(StandardCharsets.UTF_8), timeout)) {
                     return ExitCodes.timedOut(spec, "System V queue key " + Converters.hexKey(key.key) + " stayed full for "
-                            + timeout.toMillis() + " ms");
+                            + Durations.format(timeout));
                 }
                 spec.commandLine().getOut().println("sent type " + type + " to key " + Converters.hexKey(key.key));
                 return ExitCodes.OK;
@@ -132,7 +133,7 @@ final class MsgCommand implements Runnable {
                         truncate, timeout);
                 if (m.isEmpty()) {
                     return ExitCodes.timedOut(spec, "no matching message on System V queue key "
-                            + Converters.hexKey(key.key) + " within " + timeout.toMillis() + " ms");
+                            + Converters.hexKey(key.key) + " within " + Durations.format(timeout));
                 }
                 spec.commandLine().getOut().println(m.get().type() + "\t" + new String(m.get().data(), StandardCharsets.UTF_8));
                 return ExitCodes.OK;

@@ -3,6 +3,7 @@ package io.ffmipc.cli;
 import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
 import io.ffmipc.ReadWriteLock;
+import io.ffmipc.spi.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,7 +63,7 @@ final class RwLockCommand implements Runnable {
             try (ReadWriteLock l = Ipc.platform().readWriteLock(name, OpenMode.OPEN_OR_CREATE)) {
                 if (!lock(l, timeout)) {
                     return ExitCodes.timedOut(spec, "read-write lock '" + name + "': no " + mode() + " lock within "
-                            + timeout.toMillis() + " ms");
+                            + Durations.format(timeout));
                 }
                 try {
                     Process p = new ProcessBuilder(command).inheritIO().start();

@@ -4,6 +4,7 @@ import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.Semaphore;
+import io.ffmipc.spi.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -188,7 +189,7 @@ final class SemCommand implements Runnable {
             try (Handle h = open(spec, target)) {
                 if (!h.await(timeout)) {
                     return ExitCodes.timedOut(spec, "no unit of semaphore " + label(spec, target)
-                            + " became available within " + timeout.toMillis() + " ms");
+                            + " became available within " + Durations.format(timeout));
                 }
                 spec.commandLine().getOut().println("acquired " + label(spec, target) + ": value " + h.value());
                 return ExitCodes.OK;

@@ -65,4 +65,12 @@ class PipeCommandsTest {
         assertEquals(ExitCodes.TIMEOUT, nobody.exitCode(), nobody.toString());
         assertTrue(nobody.err().contains("ECONNREFUSED"), nobody.toString());
     }
+
+    /** Durations in messages read as people write them ("300 ms"), not as Duration.toString() ("PT0.3S"). */
+    @Test
+    void aServerWithoutClientsSaysHowLongItWaited() {
+        CliRun run = CliRun.of("pipe", "serve", TestNames.unique("cli-lonely"), "--timeout", "300ms");
+        assertEquals(ExitCodes.TIMEOUT, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("no client within 300 ms"), run.toString());
+    }
 }

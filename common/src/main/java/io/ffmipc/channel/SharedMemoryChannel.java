@@ -14,6 +14,7 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.PeerState;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.UnsupportedCapabilityException;
+import io.ffmipc.spi.Durations;
 import io.ffmipc.spi.OpenOrCreate;
 import io.ffmipc.spi.WaitSeam;
 import io.ffmipc.spi.WaitSlices;
@@ -153,7 +154,7 @@ public final class SharedMemoryChannel implements Channel {
                 }
                 if (System.nanoTime() - deadline >= 0) {
                     throw new IpcException("open channel", name, null, "its creator did not finish initialising it within "
-                            + options.openTimeout() + " (is it a channel at all?)");
+                            + Durations.format(options.openTimeout()) + " (is it a channel at all?)");
                 }
                 sleepBriefly();
             }
@@ -433,7 +434,7 @@ public final class SharedMemoryChannel implements Channel {
         long dead = creator ? peers.deadOpener() : (peers.creatorState() == PeerState.DEAD ? peers.creatorPid() : 0);
         if (dead != 0) {
             throw new ChannelPeerGoneException(RECEIVE, name, PeerState.DEAD, dead, "the record at position "
-                    + position + " was claimed but never published for " + options.stallTimeout()
+                    + position + " was claimed but never published for " + Durations.format(options.stallTimeout())
                     + ": its producer died in the middle of writing it; the channel cannot go on past it");
         }
     }
@@ -448,7 +449,7 @@ public final class SharedMemoryChannel implements Channel {
             return Long.MAX_VALUE / 2;
         }
         if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+            throw new IllegalArgumentException("timeout must not be negative, got " + Durations.format(timeout));
         }
         long nanos;
         try {

@@ -36,7 +36,7 @@ public final class Deadline {
             return FOREVER;
         }
         if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+            throw new IllegalArgumentException("timeout must not be negative, got " + Durations.format(timeout));
         }
         long nanos;
         try {

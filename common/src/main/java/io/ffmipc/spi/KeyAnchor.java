@@ -135,7 +135,7 @@ public final class KeyAnchor {
             }
             if (System.nanoTime() - deadline >= 0) {
                 throw new IpcException(operation, name, null, "another process has held the lock on the anchor "
-                        + file + " for more than " + lockTimeout + " (is it stopped, e.g. by SIGSTOP or a debugger,"
+                        + file + " for more than " + Durations.format(lockTimeout) + " (is it stopped, e.g. by SIGSTOP or a debugger,"
                         + " while opening or removing the " + kind + "?)");
             }
             try {

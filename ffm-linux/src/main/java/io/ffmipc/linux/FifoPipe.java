@@ -9,6 +9,7 @@ import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.CloseGuard;
 import io.ffmipc.spi.Deadline;
+import io.ffmipc.spi.Durations;
 import io.ffmipc.spi.WaitSlices;
 import io.ffmipc.spi.abi.NativeBinder;
 
@@ -115,7 +116,7 @@ final class FifoPipe implements StreamPipe {
                     // No reader yet: a FIFO's write end cannot open without one.
                     if (deadline.expired()) {
                         throw new IpcTimeoutException("open", name, Errno.osError(err),
-                                "no reader opened " + path + " within " + timeout);
+                                "no reader opened " + path + " within " + Durations.format(timeout));
                     }
                     WaitSlices.checkInterrupt("open stream pipe", name);
                     Descriptors.pause(Math.min(OPEN_RETRY_MILLIS, Math.max(1, deadline.remainingNanos() / 1_000_000)),

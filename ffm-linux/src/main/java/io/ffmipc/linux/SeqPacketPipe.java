@@ -14,6 +14,7 @@ import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.CloseGuard;
 import io.ffmipc.spi.Deadline;
+import io.ffmipc.spi.Durations;
 import io.ffmipc.spi.PipeFrames;
 import io.ffmipc.spi.abi.NativeBinder;
 
@@ -459,7 +460,7 @@ final class SeqPacketPipe implements MessagePipe {
             long n = peekFrame(deadline, "connect");
             if (n == TIMED_OUT) {
                 throw new IpcTimeoutException("connect", name, null, "the server did not accept the connection within "
-                        + timeout);
+                        + Durations.format(timeout));
             }
             if (n == 0) {
                 throw new PeerClosedException("connect", name, null, "the server closed the connection before answering");

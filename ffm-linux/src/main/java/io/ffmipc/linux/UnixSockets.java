@@ -5,6 +5,7 @@ import io.ffmipc.PeerIdentity;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.Deadline;
+import io.ffmipc.spi.Durations;
 import io.ffmipc.spi.WaitSlices;
 import io.ffmipc.spi.abi.NativeBinder;
 
@@ -60,7 +61,7 @@ final class UnixSockets {
                 }
                 if (notYet && deadline.expired()) {
                     throw new IpcTimeoutException("connect", label, Errno.osError(err),
-                            "no server accepted connections on '" + label + "' within " + timeout);
+                            "no server accepted connections on '" + label + "' within " + Durations.format(timeout));
                 }
                 WaitSlices.checkInterrupt("connect", label);
                 Descriptors.pause(Math.min(CONNECT_RETRY_MILLIS, Math.max(1, deadline.remainingNanos() / 1_000_000)),

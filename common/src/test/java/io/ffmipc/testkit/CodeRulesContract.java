@@ -1,0 +1,24 @@
+package io.ffmipc.testkit;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Rules about a module's compiled code that no compiler checks; each module subclasses it with one
+ * of its main classes (the scan reads every class of that class directory or jar).
+ */
+public abstract class CodeRulesContract {
+
+    /** Any class of the module's main code. */
+    protected abstract Class<?> anyMainClass();
+
+    /** A message prints durations with {@code io.ffmipc.spi.Durations.format}, never as {@code PT-0.005S}. */
+    @Test
+    void noDurationIsPrintedInItsIsoForm() {
+        List<String> sites = Bytecode.durationsPrintedAsIso(anyMainClass()).stream().map(Bytecode.Site::toString).toList();
+        assertEquals(List.of(), sites, "format durations with io.ffmipc.spi.Durations.format");
+    }
+}
