@@ -17,6 +17,7 @@ import io.ffmipc.Received;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.WaitStrategy;
 import io.ffmipc.spi.Durations;
+import io.ffmipc.spi.IpcErrors;
 import io.ffmipc.spi.OpenOrCreate;
 import io.ffmipc.spi.WaitSeam;
 import io.ffmipc.spi.WaitSlices;
@@ -224,7 +225,9 @@ public final class ChannelMessageQueue implements MessageQueue {
             SharedMemory shm;
             try {
                 shm = platform.sharedMemory(name, OpenMode.OPEN, 0, Permissions.OWNER_ONLY);
-            } catch (NoSuchIpcObjectException | IpcAccessDeniedException e) {
+            } catch (NoSuchIpcObjectException e) {
+                throw IpcErrors.missingOnOpen("open message queue", name, "message queue", e);
+            } catch (IpcAccessDeniedException e) {
                 throw e;
             } catch (IpcException e) { // caught between its creator's create and resize
                 if (System.nanoTime() - deadline >= 0) {

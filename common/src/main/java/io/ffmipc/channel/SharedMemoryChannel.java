@@ -15,6 +15,7 @@ import io.ffmipc.PeerState;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.UnsupportedCapabilityException;
 import io.ffmipc.spi.Durations;
+import io.ffmipc.spi.IpcErrors;
 import io.ffmipc.spi.OpenOrCreate;
 import io.ffmipc.spi.WaitSeam;
 import io.ffmipc.spi.WaitSlices;
@@ -179,7 +180,9 @@ public final class SharedMemoryChannel implements Channel {
                     throw new ChannelCorruptedException("open channel", name, "shared memory size", shm.size(),
                             "a channel has at least the " + ChannelHeaderDescriptor.HEADER_LENGTH + "-byte header");
                 }
-            } catch (NoSuchIpcObjectException | IpcAccessDeniedException e) {
+            } catch (NoSuchIpcObjectException e) {
+                throw IpcErrors.missingOnOpen("open channel", name, "channel", e);
+            } catch (IpcAccessDeniedException e) {
                 throw e;
             } catch (ChannelCorruptedException e) {
                 throw e;

@@ -114,6 +114,8 @@ public abstract class MessageQueueContract {
         NoSuchIpcObjectException e = assertThrows(NoSuchIpcObjectException.class,
                 () -> platform().messageQueue(missing, OpenMode.OPEN));
         assertTrue(e.getMessage().contains(missing), e.getMessage());
+        assertTrue(e.getMessage().endsWith("no message queue with this name (OpenMode.OPEN does not create)"),
+                e.getMessage());
         assertFalse(platform().removeMessageQueue(missing));
     }
 

@@ -8,6 +8,7 @@ import io.ffmipc.Permissions;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
+import io.ffmipc.spi.IpcErrors;
 import io.ffmipc.spi.OpenOrCreate;
 import io.ffmipc.spi.SharedMemorySizes;
 import io.ffmipc.spi.abi.NativeBinder;
@@ -308,7 +309,10 @@ final class PosixSharedMemory implements SharedMemory {
                 MemorySegment st = NativeBinder.callState();
                 int fd = LibC.shmOpen(st, arena.allocateFrom(osName), flags, mode);
                 if (fd < 0) {
-                    throw Errno.exception("shm_open", name, LibC.errno(st), action + " as " + osName);
+                    int err = LibC.errno(st);
+                    boolean missing = err == Errno.ENOENT.intValue() && (flags & LibC.O_CREAT.intValue()) == 0;
+                    throw Errno.exception("shm_open", name, err,
+                            missing ? IpcErrors.missingOnOpen("shared memory") : action + " as " + osName);
                 }
                 return fd;
             }
