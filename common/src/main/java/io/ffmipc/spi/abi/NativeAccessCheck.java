@@ -1,9 +1,12 @@
 package io.ffmipc.spi.abi;
 
 /**
- * Says, once, what to do when the library's module runs without native access. On JDK 25 the
- * JVM only warns by default ({@code --illegal-native-access=warn}) and refuses under {@code deny};
- * either way the user is told the exact flag for how the library was loaded.
+ * The one place that says which flag grants the library native access, for the one-line hint and
+ * for {@link io.ffmipc.NativeAccessException} alike. Every restricted call of the library happens
+ * in the provider's module ({@link Downcalls}), so the flag names that module on the module path
+ * ({@code --enable-native-access=io.ffmipc.linux}) and {@code ALL-UNNAMED} on the class path. On JDK
+ * 25 the JVM only warns by default ({@code --illegal-native-access=warn}) and refuses under
+ * {@code deny}.
  */
 public final class NativeAccessCheck {
     private static volatile boolean warned;
@@ -11,16 +14,18 @@ public final class NativeAccessCheck {
     private NativeAccessCheck() {
     }
 
-    /** The flag to add: the module's name on the module path, ALL-UNNAMED on the class path. */
+    /** The flag that grants {@code module} native access: its name on the module path, ALL-UNNAMED on the class path. */
     public static String flag(Module module) {
         return "--enable-native-access=" + (module.isNamed() ? module.getName() : "ALL-UNNAMED");
     }
 
-    static String advice(String moduleName) {
-        return "native access is not enabled for " + moduleName
-                + "; start java with --enable-native-access=" + moduleName
-                + " (module path) or --enable-native-access=ALL-UNNAMED (class path),"
-                + " or add 'Enable-Native-Access: ALL-UNNAMED' to an executable jar's manifest";
+    /** What to do when {@code module} lacks native access; the hint and the exception both say it. */
+    public static String advice(Module module) {
+        if (module.isNamed()) {
+            return "native access is not enabled for module " + module.getName() + "; start java with " + flag(module);
+        }
+        return "native access is not enabled for the class path; start java with " + flag(module)
+                + " (or put 'Enable-Native-Access: ALL-UNNAMED' in an executable jar's manifest)";
     }
 
     /** Warns once on standard error if {@code module} lacks native access; returns whether it has it. */
@@ -30,8 +35,7 @@ public final class NativeAccessCheck {
         }
         if (!warned) {
             warned = true;
-            System.err.println("ffm-ipc: native access is not enabled; start java with " + flag(module)
-                    + " (or 'Enable-Native-Access: ALL-UNNAMED' in an executable jar's manifest)");
+            System.err.println("ffm-ipc: " + advice(module));
         }
         return false;
     }

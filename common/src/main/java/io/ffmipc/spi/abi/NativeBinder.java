@@ -11,15 +11,16 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Links {@link CFunction} declarations to downcall handles. A function that
+ * Links {@link CFunction} declarations to downcall handles, through the {@link Downcalls} of the
+ * provider that owns the binding (so the restricted call is the provider's). A function that
  * {@linkplain CFunction#setsErrorCode() sets an error code} is linked with
  * {@code Linker.Option.captureCallState}, so its handle takes a capture segment as the first
  * argument: pass {@link #callState()}, which is per thread (one shared buffer would race).
  */
 public final class NativeBinder {
-    private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
     private static final ThreadLocal<MemorySegment> CALL_STATE =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE_LAYOUT));
@@ -28,17 +29,18 @@ public final class NativeBinder {
     private final Target target;
     private final String stateName;
     private final long stateOffset;
-    private final String moduleName;
+    private final Downcalls downcalls;
 
     /**
-     * @param lookup     where symbols are found
-     * @param target     the running target (picks layouts and the captured state's name)
-     * @param moduleName the module that needs native access, for the error message
+     * @param lookup    where symbols are found
+     * @param target    the running target (picks layouts and the captured state's name)
+     * @param downcalls links a handle; written in the provider's module, which is the module that
+     *                  needs native access and the one a denied-access error names
      */
-    public NativeBinder(SymbolLookup lookup, Target target, String moduleName) {
+    public NativeBinder(SymbolLookup lookup, Target target, Downcalls downcalls) {
         this.lookup = lookup;
         this.target = target;
-        this.moduleName = moduleName;
+        this.downcalls = Objects.requireNonNull(downcalls, "downcalls");
         this.stateName = target.isWindows() ? "GetLastError" : "errno";
         this.stateOffset = CAPTURE_LAYOUT.byteOffset(java.lang.foreign.MemoryLayout.PathElement.groupElement(stateName));
     }
@@ -59,9 +61,10 @@ public final class NativeBinder {
             options.add(Linker.Option.firstVariadicArg(f.firstVariadicArg()));
         }
         try {
-            return LINKER.downcallHandle(symbol, f.descriptor(target), options.toArray(Linker.Option[]::new));
+            return downcalls.downcallHandle(symbol, f.descriptor(target), options.toArray(Linker.Option[]::new));
         } catch (IllegalCallerException denied) {
-            throw nativeAccessDenied(moduleName, denied);
+            // a lambda's class is in the module of the code that wrote it: the module that was denied
+            throw nativeAccessDenied(downcalls.getClass().getModule(), denied);
         }
     }
 
@@ -76,7 +79,7 @@ public final class NativeBinder {
     }
 
     /** The exception for a module that was denied native access, naming the flag that grants it. */
-    public static NativeAccessException nativeAccessDenied(String moduleName, Throwable cause) {
-        return new NativeAccessException(NativeAccessCheck.advice(moduleName), cause);
+    public static NativeAccessException nativeAccessDenied(Module module, Throwable cause) {
+        return new NativeAccessException(NativeAccessCheck.advice(module), cause);
     }
 }

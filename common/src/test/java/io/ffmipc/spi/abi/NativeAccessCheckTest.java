@@ -26,20 +26,40 @@ class NativeAccessCheckTest {
     }
 
     @Test
-    void adviceNamesBothFlagsAndTheManifestAttribute() {
-        String advice = NativeAccessCheck.advice("io.ffmipc.linux");
-        assertTrue(advice.startsWith("native access is not enabled for io.ffmipc.linux;"), advice);
-        assertTrue(advice.contains("--enable-native-access=io.ffmipc.linux (module path)"), advice);
-        assertTrue(advice.contains("--enable-native-access=ALL-UNNAMED (class path)"), advice);
-        assertTrue(advice.contains("'Enable-Native-Access: ALL-UNNAMED'"), advice);
+    void adviceOnTheModulePathNamesTheModulesFlagOnly() {
+        String advice = NativeAccessCheck.advice(Object.class.getModule());
+        assertEquals("native access is not enabled for module java.base; start java with"
+                + " --enable-native-access=java.base", advice);
+    }
+
+    @Test
+    void adviceOnTheClassPathNamesAllUnnamedAndTheManifestAttribute() {
+        String advice = NativeAccessCheck.advice(NativeAccessCheckTest.class.getModule());
+        assertEquals("native access is not enabled for the class path; start java with"
+                + " --enable-native-access=ALL-UNNAMED (or put 'Enable-Native-Access: ALL-UNNAMED' in an executable"
+                + " jar's manifest)", advice);
     }
 
     @Test
     void deniedAccessBecomesNativeAccessExceptionWithTheAdvice() {
         IllegalCallerException cause = new IllegalCallerException("restricted method");
-        NativeAccessException e = NativeBinder.nativeAccessDenied("io.ffmipc.linux", cause);
-        assertEquals("enable native access failed: " + NativeAccessCheck.advice("io.ffmipc.linux"), e.getMessage());
+        Module module = Object.class.getModule();
+        NativeAccessException e = NativeBinder.nativeAccessDenied(module, cause);
+        assertEquals("enable native access failed: " + NativeAccessCheck.advice(module), e.getMessage());
         assertSame(cause, e.getCause());
+    }
+
+    /** The module named is the one whose code made the denied call: the Downcalls lambda's. */
+    @Test
+    void aDeniedDowncallNamesTheModuleThatWroteTheDowncalls() {
+        Downcalls denied = (symbol, descriptor, options) -> {
+            throw new IllegalCallerException("denied");
+        };
+        NativeBinder binder = new NativeBinder(java.lang.foreign.Linker.nativeLinker().defaultLookup(), Target.current(),
+                denied);
+        NativeAccessException e = org.junit.jupiter.api.Assertions.assertThrows(NativeAccessException.class,
+                () -> binder.bind(CFunction.of("int close(int fd)")));
+        assertTrue(e.getMessage().contains("--enable-native-access=ALL-UNNAMED"), e.getMessage()); // tests: class path
     }
 
     @Test
