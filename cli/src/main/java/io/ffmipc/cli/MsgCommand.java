@@ -54,6 +54,11 @@ final class MsgCommand implements Runnable {
 
         @Override
         public void run() {
+            // checked before the queue exists: a refused limit must not leave an unusable queue behind
+            if (maxBytes != null && maxBytes < SysVMessageQueue.MIN_MAX_BYTES) {
+                throw new ParameterException(spec.commandLine(), "--max-bytes must be at least "
+                        + SysVMessageQueue.MIN_MAX_BYTES + " (a queue of 0 bytes holds no message), got " + maxBytes);
+            }
             try (SysVMessageQueue q = SysVMessageQueue.open(key.key, OpenMode.CREATE, Permissions.ofMode(mode))) {
                 if (maxBytes != null) {
                     q.setMaxBytes(maxBytes);

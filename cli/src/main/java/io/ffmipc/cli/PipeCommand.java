@@ -171,6 +171,9 @@ final class PipeCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (clients < 0) {
+                throw new ParameterException(spec.commandLine(), "--clients must be 0 (until killed) or more, got " + clients);
+            }
             PrintWriter out = spec.commandLine().getOut();
             try (MessagePipeServer server = Ipc.platform().messagePipeServer(name)) {
                 out.println("serving '" + server.name() + "' (same-user clients only)");

@@ -56,9 +56,12 @@ final class SemCommand implements Runnable {
 
     private static Handle open(CommandSpec spec, Target t) {
         ObjectRef ref = ObjectRef.of(spec, t.positionals, t.key, 0);
+        if (t.index < 0) { // wrong whatever the set: a usage error; too large for this set is an error (exit 1)
+            throw new ParameterException(spec.commandLine(), "--index must be 0 or more, got " + t.index);
+        }
         if (ref.systemV()) {
             SystemV.SemaphoreSet set = SystemV.openSemaphoreSet(ref.key());
-            if (t.index < 0 || t.index >= set.count()) {
+            if (t.index >= set.count()) {
                 set.close();
                 throw new IllegalArgumentException("semaphore set " + ref.label() + " has " + set.count()
                         + " semaphore(s); --index " + t.index + " is out of range");

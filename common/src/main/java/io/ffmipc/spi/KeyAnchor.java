@@ -284,8 +284,8 @@ public final class KeyAnchor {
     private int create(FileChannel ch, Permissions permissions) throws IOException {
         for (int draw = 0; draw < MAX_KEY_DRAWS; draw++) {
             int key = ThreadLocalRandom.current().nextInt();
-            if (key == 0) {
-                continue; // IPC_PRIVATE
+            if (!SystemVKeys.isShareable(key)) {
+                continue; // IPC_PRIVATE or -1
             }
             write(ch, MAGIC + kind + " key=" + String.format("0x%08x", key) + "\n");
             if (objects.create(key, permissions)) {
