@@ -130,7 +130,7 @@ final class MqCommand implements Runnable {
                     return ExitCodes.timedOut(spec, "no message arrived on '" + name + "' within "
                             + Durations.format(timeout));
                 }
-                spec.commandLine().getOut().println(text(m.get()));
+                FfmipcCommand.printData(spec, "", m.get().data());
                 return ExitCodes.OK;
             }
         }

@@ -140,7 +140,7 @@ final class MsgCommand implements Runnable {
                     return ExitCodes.timedOut(spec, "no matching message on System V queue key "
                             + Converters.hexKey(key.key) + " within " + Durations.format(timeout));
                 }
-                spec.commandLine().getOut().println(m.get().type() + "\t" + new String(m.get().data(), StandardCharsets.UTF_8));
+                FfmipcCommand.printData(spec, m.get().type() + "\t", m.get().data());
                 return ExitCodes.OK;
             }
         }

@@ -245,7 +245,7 @@ final class PipeCommand implements Runnable {
                     if (reply == null) {
                         throw new IpcTimeoutException("receive", name, null, "no reply within " + Durations.format(timeout));
                     }
-                    out.println(new String(reply, StandardCharsets.UTF_8));
+                    FfmipcCommand.printData(spec, "", reply);
                 }
                 return ExitCodes.OK;
             });
