@@ -9,7 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** The root command: {@code ffmipc <command>}. */
-@Command(name = "ffmipc", mixinStandardHelpOptions = true, version = "ffmipc 0.1.0 (ffm-ipc)",
+@Command(name = "ffmipc", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Native inter-process communication through Java's FFM API: show what this OS offers, "
                 + "tour it between two processes, and manage IPC objects.",
         subcommands = {MatrixCommand.class, TourCommand.class, TourPeerCommand.class, LsCommand.class,
