@@ -15,6 +15,25 @@ public abstract class CodeRulesContract {
     /** Any class of the module's main code. */
     protected abstract Class<?> anyMainClass();
 
+    /**
+     * Whether the module may call restricted methods: only the modules the native-access flag names
+     * ({@code io.ffmipc.spi.abi.NativeAccessCheck}: the portable module and the provider) may, or the one
+     * flag users are told would not be enough.
+     */
+    protected boolean makesRestrictedCalls() {
+        return false;
+    }
+
+    @Test
+    void restrictedCallsOnlyInTheModulesTheNativeAccessFlagNames() {
+        if (makesRestrictedCalls()) {
+            return;
+        }
+        List<String> sites = Bytecode.restrictedCalls(anyMainClass()).stream().map(Bytecode.Site::toString).toList();
+        assertEquals(List.of(), sites, "this module is not named by --enable-native-access; leave native calls to"
+                + " the portable module and the provider");
+    }
+
     /** A message prints durations with {@code io.ffmipc.spi.Durations.format}, never as {@code PT-0.005S}. */
     @Test
     void noDurationIsPrintedInItsIsoForm() {

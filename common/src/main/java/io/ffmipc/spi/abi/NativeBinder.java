@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Links {@link CFunction} declarations to downcall handles, through the {@link Downcalls} of the
- * provider that owns the binding (so the restricted call is the provider's). A function that
+ * Links {@link CFunction} declarations to downcall handles. A function that
  * {@linkplain CFunction#setsErrorCode() sets an error code} is linked with
  * {@code Linker.Option.captureCallState}, so its handle takes a capture segment as the first
  * argument: pass {@link #callState()}, which is per thread (one shared buffer would race).
  */
 public final class NativeBinder {
+    private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
     private static final ThreadLocal<MemorySegment> CALL_STATE =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE_LAYOUT));
@@ -29,18 +29,18 @@ public final class NativeBinder {
     private final Target target;
     private final String stateName;
     private final long stateOffset;
-    private final Downcalls downcalls;
+    private final Module provider;
 
     /**
-     * @param lookup    where symbols are found
-     * @param target    the running target (picks layouts and the captured state's name)
-     * @param downcalls links a handle; written in the provider's module, which is the module that
-     *                  needs native access and the one a denied-access error names
+     * @param lookup   where symbols are found
+     * @param target   the running target (picks layouts and the captured state's name)
+     * @param provider the provider module the binding belongs to: with this module, the one that
+     *                 needs native access (see {@link NativeAccessCheck#flag(Module)})
      */
-    public NativeBinder(SymbolLookup lookup, Target target, Downcalls downcalls) {
+    public NativeBinder(SymbolLookup lookup, Target target, Module provider) {
         this.lookup = lookup;
         this.target = target;
-        this.downcalls = Objects.requireNonNull(downcalls, "downcalls");
+        this.provider = Objects.requireNonNull(provider, "provider");
         this.stateName = target.isWindows() ? "GetLastError" : "errno";
         this.stateOffset = CAPTURE_LAYOUT.byteOffset(java.lang.foreign.MemoryLayout.PathElement.groupElement(stateName));
     }
@@ -61,10 +61,9 @@ public final class NativeBinder {
             options.add(Linker.Option.firstVariadicArg(f.firstVariadicArg()));
         }
         try {
-            return downcalls.downcallHandle(symbol, f.descriptor(target), options.toArray(Linker.Option[]::new));
+            return LINKER.downcallHandle(symbol, f.descriptor(target), options.toArray(Linker.Option[]::new));
         } catch (IllegalCallerException denied) {
-            // a lambda's class is in the module of the code that wrote it: the module that was denied
-            throw nativeAccessDenied(downcalls.getClass().getModule(), denied);
+            throw nativeAccessDenied(provider, denied);
         }
     }
 
@@ -78,8 +77,8 @@ public final class NativeBinder {
         return callState.get(ValueLayout.JAVA_INT, stateOffset);
     }
 
-    /** The exception for a module that was denied native access, naming the flag that grants it. */
-    public static NativeAccessException nativeAccessDenied(Module module, Throwable cause) {
-        return new NativeAccessException(NativeAccessCheck.advice(module), cause);
+    /** The exception for denied native access, naming the one flag that grants the library (and {@code provider}) it. */
+    public static NativeAccessException nativeAccessDenied(Module provider, Throwable cause) {
+        return new NativeAccessException(NativeAccessCheck.advice(provider), cause);
     }
 }

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class NativeBinderTest {
     private static final int EBADF = 9; // the same on Linux and macOS
     private final NativeBinder binder = new NativeBinder(Linker.nativeLinker().defaultLookup(), Target.current(),
-            (symbol, descriptor, options) -> Linker.nativeLinker().downcallHandle(symbol, descriptor, options));
+            NativeBinderTest.class.getModule());
 
     @Test
     void errnoIsCapturedIntoTheCallState() throws Throwable {

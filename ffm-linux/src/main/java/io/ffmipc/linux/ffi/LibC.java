@@ -32,13 +32,8 @@ public final class LibC {
     /** The running target; bindings choose arch-specific values and layouts by it. */
     public static final Target TARGET = requireLinux(Target.current());
 
-    /**
-     * The downcall is linked here, in this module, so that the restricted call is io.ffmipc.linux's:
-     * {@code --enable-native-access=io.ffmipc.linux} is then all the library needs (see {@link
-     * io.ffmipc.spi.abi.Downcalls}).
-     */
     static final NativeBinder BINDER = new NativeBinder(Linker.nativeLinker().defaultLookup(), TARGET,
-            (symbol, descriptor, options) -> Linker.nativeLinker().downcallHandle(symbol, descriptor, options));
+            LibC.class.getModule());
 
     // ---------------------------------------------------------------- general
     public static final CFunction CLOSE = CFunction.of("int close(int fd)");
