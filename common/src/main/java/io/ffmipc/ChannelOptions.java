@@ -1,5 +1,8 @@
 package io.ffmipc;
 
+
+import io.ffmipc.spi.Durations;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -35,7 +38,7 @@ public record ChannelOptions(int capacity, WaitStrategy waitStrategy, ChannelMod
         }
         if (openTimeout.isNegative() || stallTimeout.isNegative() || stallTimeout.isZero()) {
             throw new IllegalArgumentException("openTimeout must not be negative and stallTimeout must be positive, got "
-                    + openTimeout + " and " + stallTimeout);
+                    + Durations.format(openTimeout) + " and " + Durations.format(stallTimeout));
         }
     }
 

@@ -246,7 +246,9 @@ public interface IpcPlatform {
      * Connects to the server of that name, waiting at most {@code timeout} for it to exist and
      * accept.
      *
-     * @throws IpcTimeoutException      if no server accepted in time
+     * @throws NoSuchIpcObjectException if no server listened on the name during the whole timeout
+     *                                  ("no server is listening on NAME")
+     * @throws IpcTimeoutException      if a server listens but did not accept within the timeout
      * @throws IpcAccessDeniedException if the server refused this process
      */
     MessagePipe connectMessagePipe(String name, Duration timeout);

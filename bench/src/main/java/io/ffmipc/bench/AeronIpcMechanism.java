@@ -1,5 +1,7 @@
 package io.ffmipc.bench;
 
+import io.ffmipc.spi.Durations;
+
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
@@ -125,7 +127,7 @@ final class AeronIpcMechanism implements Mechanism {
                 if (deadline == 0) {
                     deadline = System.nanoTime() + PATIENCE.toNanos();
                 } else if (System.nanoTime() - deadline > 0) {
-                    throw new BenchFailure("aeron offer: " + Publication.errorString(result) + " for " + PATIENCE);
+                    throw new BenchFailure("aeron offer: " + Publication.errorString(result) + " for " + Durations.format(PATIENCE));
                 }
                 Thread.onSpinWait();
             }
@@ -143,7 +145,7 @@ final class AeronIpcMechanism implements Mechanism {
                     if (deadline == 0) {
                         deadline = System.nanoTime() + PATIENCE.toNanos();
                     } else if (System.nanoTime() - deadline > 0) {
-                        throw new BenchFailure("aeron: no message within " + PATIENCE);
+                        throw new BenchFailure("aeron: no message within " + Durations.format(PATIENCE));
                     }
                 }
             }

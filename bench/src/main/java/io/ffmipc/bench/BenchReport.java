@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.ffmipc.TextTable;
+import io.ffmipc.spi.Durations;
 
 /**
  * The result of a run: per row the median of each figure over rounds, the same-round ratios, and
@@ -43,8 +44,8 @@ public record BenchReport(MachineFacts before, MachineFacts after, Plan plan, Li
         StringBuilder sb = new StringBuilder(t.render(""));
         sb.append('\n').append("round-trip times (8 B, 1 KiB) and one-way 64 B throughput between two processes; medians of ")
                 .append(plan.rounds()).append(plan.rounds() == 1 ? " round" : " rounds").append(" (")
-                .append(plan.name()).append(": warm-up ").append(plan.warmup().toMillis()).append(" ms, measure ")
-                .append(plan.measure().toMillis()).append(" ms per phase); ×C, ×Aeron: median same-round ratio of 8 B p50\n");
+                .append(plan.name()).append(": warm-up ").append(Durations.format(plan.warmup())).append(", measure ")
+                .append(Durations.format(plan.measure())).append(" per phase); ×C, ×Aeron: median same-round ratio of 8 B p50\n");
         sb.append("every message's sequence number checked on both sides: passed\n");
         sb.append("machine: ").append(before.cpus()).append(" CPUs, ").append(before.cpuModel()).append(", ")
                 .append(before.kernel()).append(", ").append(before.jdk()).append('\n');

@@ -9,6 +9,7 @@ import io.ffmipc.ChannelOptions;
 import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
 import io.ffmipc.WaitStrategy;
+import io.ffmipc.spi.Durations;
 
 /** The library's shared-memory {@link Channel} (SPSC, default capacity) with one wait strategy on both ends. */
 final class ChannelMechanism implements Mechanism {
@@ -75,7 +76,7 @@ final class ChannelMechanism implements Mechanism {
         @Override
         public void send(MemorySegment message, int length) {
             if (!channel.offer(view.of(message, length), PATIENCE)) {
-                throw new BenchFailure(channel.name() + ": no room for " + PATIENCE);
+                throw new BenchFailure(channel.name() + ": no room for " + Durations.format(PATIENCE));
             }
         }
 
@@ -83,7 +84,7 @@ final class ChannelMechanism implements Mechanism {
         public void receive(MemorySegment into, int length) {
             int got = channel.receive(into, PATIENCE);
             if (got < 0) {
-                throw new BenchFailure(channel.name() + ": no message within " + PATIENCE);
+                throw new BenchFailure(channel.name() + ": no message within " + Durations.format(PATIENCE));
             }
             if (got != length) {
                 throw new SequenceException(channel.name() + ": a message of " + got + " bytes arrived, expected " + length);

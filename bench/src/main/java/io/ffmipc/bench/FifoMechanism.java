@@ -7,6 +7,7 @@ import java.util.List;
 import io.ffmipc.Ipc;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.StreamPipe;
+import io.ffmipc.spi.Durations;
 
 /** The library's named byte-stream pipes (FIFOs), one per direction. */
 final class FifoMechanism implements Mechanism {
@@ -69,7 +70,7 @@ final class FifoMechanism implements Mechanism {
         public void send(MemorySegment message, int length) {
             MemorySegment.copy(message, ValueLayout.JAVA_BYTE, 0, bytes, 0, length);
             if (out.write(bytes, 0, length, PATIENCE) != length) {
-                throw new BenchFailure(out.name() + ": the reader took nothing for " + PATIENCE);
+                throw new BenchFailure(out.name() + ": the reader took nothing for " + Durations.format(PATIENCE));
             }
         }
 
@@ -82,7 +83,7 @@ final class FifoMechanism implements Mechanism {
                     throw new BenchFailure(in.name() + ": the writer closed the pipe after " + got + " of " + length + " bytes");
                 }
                 if (n == 0) {
-                    throw new BenchFailure(in.name() + ": no bytes within " + PATIENCE);
+                    throw new BenchFailure(in.name() + ": no bytes within " + Durations.format(PATIENCE));
                 }
                 got += n;
             }

@@ -14,6 +14,7 @@ import io.ffmipc.ChildLauncher;
 import io.ffmipc.ChildProcess;
 import io.ffmipc.Inheritable;
 import io.ffmipc.Ipc;
+import io.ffmipc.spi.Durations;
 
 /**
  * The peer JVM of one round: the same java and class path as this one, native access enabled and
@@ -101,7 +102,7 @@ final class PeerProcess implements PeerStarter, AutoCloseable {
             throw new BenchFailure(mechanism + ": the mechanism never started its peer");
         }
         if (code.isEmpty()) {
-            throw new BenchFailure(mechanism + ": the peer did not finish within " + timeout + describeLog());
+            throw new BenchFailure(mechanism + ": the peer did not finish within " + Durations.format(timeout) + describeLog());
         }
         if (code.getAsInt() != 0) {
             throw new BenchFailure(mechanism + ": the peer exited with " + code.getAsInt() + describeLog());

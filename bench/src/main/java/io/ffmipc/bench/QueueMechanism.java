@@ -9,6 +9,7 @@ import io.ffmipc.Ipc;
 import io.ffmipc.MessageQueue;
 import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.OpenMode;
+import io.ffmipc.spi.Durations;
 
 /**
  * A {@link MessageQueue} per direction: the library's POSIX message queues ({@code mq_timedsend} /
@@ -107,7 +108,7 @@ final class QueueMechanism implements Mechanism {
         @Override
         public void send(MemorySegment message, int length) {
             if (!out.send(view.of(message, length), 0, PATIENCE)) {
-                throw new BenchFailure(out.name() + ": full for " + PATIENCE);
+                throw new BenchFailure(out.name() + ": full for " + Durations.format(PATIENCE));
             }
         }
 
@@ -115,7 +116,7 @@ final class QueueMechanism implements Mechanism {
         public void receive(MemorySegment into, int length) {
             long got = in.receive(into, PATIENCE);
             if (got < 0) {
-                throw new BenchFailure(in.name() + ": no message within " + PATIENCE);
+                throw new BenchFailure(in.name() + ": no message within " + Durations.format(PATIENCE));
             }
             if (got != length) {
                 throw new SequenceException(in.name() + ": a message of " + got + " bytes arrived, expected " + length);

@@ -1,5 +1,7 @@
 package io.ffmipc.bench;
 
+import io.ffmipc.spi.Durations;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
@@ -84,7 +86,7 @@ final class SlotRing {
         for (int spins = 1; !available(); spins++) {
             Thread.onSpinWait();
             if ((spins & 0xfff) == 0 && System.nanoTime() - deadline > 0) {
-                throw new BenchFailure(label + ": no message within " + Link.PATIENCE);
+                throw new BenchFailure(label + ": no message within " + Durations.format(Link.PATIENCE));
             }
         }
     }
@@ -96,7 +98,7 @@ final class SlotRing {
             if ((spins & 0x3f) == 0) {
                 Thread.yield();
                 if (System.nanoTime() - deadline > 0) {
-                    throw new BenchFailure(label + ": the consumer took nothing for " + Link.PATIENCE);
+                    throw new BenchFailure(label + ": the consumer took nothing for " + Durations.format(Link.PATIENCE));
                 }
             } else {
                 Thread.onSpinWait();

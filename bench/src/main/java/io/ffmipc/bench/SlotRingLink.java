@@ -7,6 +7,7 @@ import java.util.List;
 import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
 import io.ffmipc.SharedMemory;
+import io.ffmipc.spi.Durations;
 
 /**
  * A {@link Link} over two {@link SlotRing}s in one named shared-memory object (driver → peer at
@@ -92,7 +93,7 @@ final class SlotRingLink implements Link {
         } else if (credits == 0) {
             credits = inBell.await(PATIENCE);
             if (credits == 0) {
-                throw new BenchFailure("no message within " + PATIENCE);
+                throw new BenchFailure("no message within " + Durations.format(PATIENCE));
             }
         }
         if (inBell != null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import io.ffmipc.IpcObjectExistsException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.linux.SysVMessageQueue;
+import io.ffmipc.spi.Durations;
 
 /** The library's System V message queue: one queue, message type 1 to the peer, type 2 to the driver. */
 final class SysVMsgMechanism implements Mechanism {
@@ -69,7 +70,7 @@ final class SysVMsgMechanism implements Mechanism {
         @Override
         public void send(MemorySegment message, int length) {
             if (!queue.send(sendType, view.of(message, length), PATIENCE)) {
-                throw new BenchFailure("System V queue key 0x" + Integer.toHexString(queue.key()) + ": full for " + PATIENCE);
+                throw new BenchFailure("System V queue key 0x" + Integer.toHexString(queue.key()) + ": full for " + Durations.format(PATIENCE));
             }
         }
 
@@ -77,7 +78,7 @@ final class SysVMsgMechanism implements Mechanism {
         public void receive(MemorySegment into, int length) {
             long got = queue.receive(into, receiveType, false, null, PATIENCE);
             if (got < 0) {
-                throw new BenchFailure("System V queue key 0x" + Integer.toHexString(queue.key()) + ": no message within " + PATIENCE);
+                throw new BenchFailure("System V queue key 0x" + Integer.toHexString(queue.key()) + ": no message within " + Durations.format(PATIENCE));
             }
             if (got != length) {
                 throw new SequenceException("System V queue: a message of " + got + " bytes arrived, expected " + length);

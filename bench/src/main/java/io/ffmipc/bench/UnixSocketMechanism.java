@@ -1,5 +1,7 @@
 package io.ffmipc.bench;
 
+import io.ffmipc.spi.Durations;
+
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.net.StandardProtocolFamily;
@@ -38,7 +40,7 @@ final class UnixSocketMechanism implements Mechanism {
                 SocketChannel ch;
                 while ((ch = server.accept()) == null) {
                     if (System.nanoTime() - deadline > 0) {
-                        throw new BenchFailure(name() + ": the peer did not connect within " + Link.PATIENCE);
+                        throw new BenchFailure(name() + ": the peer did not connect within " + Durations.format(Link.PATIENCE));
                     }
                     Thread.sleep(1);
                 }

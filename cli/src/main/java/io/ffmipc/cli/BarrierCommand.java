@@ -4,6 +4,7 @@ import io.ffmipc.ObjectKind;
 import io.ffmipc.Barrier;
 import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
+import io.ffmipc.spi.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,7 +58,7 @@ final class BarrierCommand implements Runnable {
                 int index = b.await(timeout);
                 if (index < 0) {
                     return ExitCodes.timedOut(spec, "barrier '" + name + "': not every party arrived within "
-                            + timeout.toMillis() + " ms; the barrier is now broken");
+                            + Durations.format(timeout) + "; the barrier is now broken");
                 }
                 spec.commandLine().getOut().println("passed barrier '" + name + "' (" + parties + " parties, arrived "
                         + (parties - index) + (parties - index == parties ? ", last" : "") + ")");

@@ -1,5 +1,6 @@
 package io.ffmipc.cli;
 
+import io.ffmipc.SystemVKeys;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -75,7 +76,7 @@ final class Converters {
         return mode;
     }
 
-    /** A System V key: hexadecimal with {@code 0x}, or decimal; not 0 (IPC_PRIVATE has no name). */
+    /** A System V key: hexadecimal with {@code 0x}, or decimal; the library's key rule applies ({@link SystemVKeys}). */
     static int sysvKey(String text) {
         String t = text.strip();
         long key;
@@ -87,8 +88,9 @@ final class Converters {
         if (key < Integer.MIN_VALUE || key > 0xffffffffL) {
             throw new TypeConversionException("invalid System V key '" + text + "': a key is 32 bits");
         }
-        if (key == 0) {
-            throw new TypeConversionException("invalid System V key '" + text + "': 0 is IPC_PRIVATE, which no other process can find; give a nonzero key");
+        String unshareable = SystemVKeys.unshareableReason((int) key);
+        if (unshareable != null) {
+            throw new TypeConversionException("invalid System V key '" + text + "': " + unshareable);
         }
         return (int) key;
     }

@@ -5,6 +5,7 @@ import io.ffmipc.EventKind;
 import io.ffmipc.Ipc;
 import io.ffmipc.NamedEvent;
 import io.ffmipc.OpenMode;
+import io.ffmipc.spi.Durations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -106,7 +107,7 @@ final class EventCommand implements Runnable {
         public Integer call() {
             try (NamedEvent e = Ipc.platform().event(name, OpenMode.OPEN, null)) {
                 if (!e.await(timeout)) {
-                    return ExitCodes.timedOut(spec, "event '" + name + "' was not set within " + timeout.toMillis() + " ms");
+                    return ExitCodes.timedOut(spec, "event '" + name + "' was not set within " + Durations.format(timeout));
                 }
                 spec.commandLine().getOut().println("event '" + name + "' is set");
                 return ExitCodes.OK;

@@ -6,9 +6,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 /** The root command: {@code ffmipc <command>}. */
-@Command(name = "ffmipc", mixinStandardHelpOptions = true, version = "ffmipc 0.1.0 (ffm-ipc)",
+@Command(name = "ffmipc", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Native inter-process communication through Java's FFM API: show what this OS offers, "
                 + "tour it between two processes, and manage IPC objects.",
         subcommands = {MatrixCommand.class, TourCommand.class, TourPeerCommand.class, LsCommand.class,
@@ -18,7 +19,7 @@ import java.io.PrintStream;
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  error (one line on stderr says why)", "  2  usage error", "  3  timeout"})
 final class FfmipcCommand implements Runnable {
-    /** Where commands that print raw bytes ({@code shm read}) write them. */
+    /** Where commands that print raw bytes ({@code shm read}, a received message) write them, unescaped. */
     final PrintStream binaryOut;
 
     @Spec
@@ -31,6 +32,21 @@ final class FfmipcCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "a command is required (matrix, tour, ls, rm, shm, sem, event, mq, msg, pipe, mutex, bench)");
+    }
+
+    /**
+     * Prints {@code prefix}, then {@code data} exactly as received, then a line feed, on standard
+     * output: a received message is data, so it is not escaped the way names and messages are
+     * ({@link TerminalText}).
+     */
+    static void printData(CommandSpec spec, String prefix, byte[] data) {
+        spec.commandLine().getOut().flush();
+        PrintStream raw = root(spec).binaryOut;
+        byte[] head = prefix.getBytes(StandardCharsets.UTF_8);
+        raw.write(head, 0, head.length);
+        raw.write(data, 0, data.length);
+        raw.write('\n');
+        raw.flush();
     }
 
     /** The root of the command that {@code spec} belongs to. */

@@ -4,6 +4,7 @@ import io.ffmipc.Capability;
 import io.ffmipc.ChildLauncher;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.StreamPipe;
+import io.ffmipc.spi.Durations;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -53,7 +54,7 @@ final class FifoStep extends TourStep {
             while (true) {
                 long n = in.read(buf, tour.settings().timeout());
                 if (n == 0) {
-                    throw new TourTimeoutException("no bytes from the peer within " + tour.settings().timeout()
+                    throw new TourTimeoutException("no bytes from the peer within " + Durations.format(tour.settings().timeout())
                             + " after " + got);
                 }
                 if (n < 0) {
@@ -95,7 +96,7 @@ final class FifoStep extends TourStep {
                     buf.set(ValueLayout.JAVA_BYTE, i, pattern(sent + i));
                 }
                 if (out.write(buf, settings.timeout()) != CHUNK) {
-                    throw new TourTimeoutException("the tour did not read within " + settings.timeout());
+                    throw new TourTimeoutException("the tour did not read within " + Durations.format(settings.timeout()));
                 }
             }
         }

@@ -7,6 +7,7 @@ import io.ffmipc.MessagePipe;
 import io.ffmipc.MessagePipeServer;
 import io.ffmipc.PassedHandle;
 import io.ffmipc.SharedMemory;
+import io.ffmipc.spi.Durations;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -47,15 +48,15 @@ final class HandlePassingStep extends TourStep {
         shm = tour.platform().anonymousSharedMemory(4096); // no name: only its handle reaches it
         shm.segment().setString(0, "from pid " + ProcessHandle.current().pid());
         MessagePipe pipe = server.accept(tour.settings().timeout())
-                .orElseThrow(() -> new TourTimeoutException("the peer did not connect within " + tour.settings().timeout()));
+                .orElseThrow(() -> new TourTimeoutException("the peer did not connect within " + Durations.format(tour.settings().timeout())));
         try (pipe) {
             long handle = shm.handle().orElseThrow().osHandle();
             if (!pipe.sendHandle(shm.handle().orElseThrow(), tour.settings().timeout())) {
-                throw new TourTimeoutException("no room to send within " + tour.settings().timeout());
+                throw new TourTimeoutException("no room to send within " + Durations.format(tour.settings().timeout()));
             }
             byte[] done = pipe.receive(tour.settings().timeout());
             if (done == null) {
-                throw new TourTimeoutException("the peer did not answer within " + tour.settings().timeout());
+                throw new TourTimeoutException("the peer did not answer within " + Durations.format(tour.settings().timeout()));
             }
             return "descriptor " + handle + " of unnamed shared memory (" + shm.name() + ") sent; the peer mapped it and wrote \""
                     + shm.segment().getString(ANSWER_AT) + "\"";
@@ -77,7 +78,7 @@ final class HandlePassingStep extends TourStep {
         try (MessagePipe pipe = platform.connectMessagePipe(argument, settings.timeout());
              PassedHandle h = pipe.receiveHandle(settings.timeout())) {
             if (h == null) {
-                throw new TourTimeoutException("no handle within " + settings.timeout());
+                throw new TourTimeoutException("no handle within " + Durations.format(settings.timeout()));
             }
             try (SharedMemory m = platform.sharedMemoryFromHandle(h)) {
                 String text = m.segment().getString(0);

@@ -31,8 +31,9 @@ public final class Main {
     /** The command tree writing to these streams, with the project's exit codes and error lines. */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new FfmipcCommand(out));
-        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        // Everything printed as text is escaped for the terminal (TerminalText); data goes raw to binaryOut.
+        cl.setOut(new PrintWriter(TerminalText.escaping(new OutputStreamWriter(out, StandardCharsets.UTF_8)), true));
+        cl.setErr(new PrintWriter(TerminalText.escaping(new OutputStreamWriter(err, StandardCharsets.UTF_8)), true));
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             cmd.getErr().println("ffmipc: " + ErrorLine.of(ex));
             return ExitCodes.ERROR;

@@ -6,6 +6,7 @@ import io.ffmipc.IpcPlatform;
 import io.ffmipc.MessagePipe;
 import io.ffmipc.MessagePipeServer;
 import io.ffmipc.PeerIdentity;
+import io.ffmipc.spi.Durations;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -43,7 +44,7 @@ final class MessagePipeStep extends TourStep {
     @Override
     String run(Tour tour) {
         MessagePipe pipe = server.accept(tour.settings().timeout())
-                .orElseThrow(() -> new TourTimeoutException("the peer did not connect within " + tour.settings().timeout()));
+                .orElseThrow(() -> new TourTimeoutException("the peer did not connect within " + Durations.format(tour.settings().timeout())));
         try (pipe; Arena arena = Arena.ofConfined()) {
             PeerIdentity peer = pipe.peer();
             RoundTrips.Stats stats = RoundTrips.parent(tour.settings(), signal(pipe, arena), signal(pipe, arena));

@@ -6,6 +6,7 @@ import io.ffmipc.IpcPlatform;
 import io.ffmipc.MessageQueue;
 import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.OpenMode;
+import io.ffmipc.spi.Durations;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -59,7 +60,7 @@ final class MessageQueueStep extends TourStep {
         Optional<MessageQueue.Message> order = rep.receive(tour.settings().timeout());
         if (order.isEmpty()) {
             throw new TourTimeoutException("the peer did not report the order of the queued messages within "
-                    + tour.settings().timeout());
+                    + Durations.format(tour.settings().timeout()));
         }
         try (Arena arena = Arena.ofConfined()) {
             RoundTrips.Stats stats = RoundTrips.parent(tour.settings(), signal(req, arena), signal(rep, arena));
@@ -86,7 +87,7 @@ final class MessageQueueStep extends TourStep {
             List<String> seen = new ArrayList<>();
             for (int i = 0; i < QUEUED.length; i++) {
                 MessageQueue.Message m = in.receive(settings.timeout()).orElseThrow(() ->
-                        new TourTimeoutException("no queued message within " + settings.timeout()));
+                        new TourTimeoutException("no queued message within " + Durations.format(settings.timeout())));
                 seen.add(new String(m.data(), StandardCharsets.UTF_8) + "@" + m.priority());
             }
             out.send(String.join(" ", seen).getBytes(StandardCharsets.UTF_8), 0, settings.timeout());

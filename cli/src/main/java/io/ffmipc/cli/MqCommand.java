@@ -6,6 +6,7 @@ import io.ffmipc.MessageQueue;
 import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
+import io.ffmipc.spi.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -101,7 +102,7 @@ final class MqCommand implements Runnable {
                 }
                 if (!q.send(text.getBytes(StandardCharsets.UTF_8), priority, timeout)) {
                     return ExitCodes.timedOut(spec, "message queue '" + name + "' stayed full (" + q.maxMessages()
-                            + " messages) for " + timeout.toMillis() + " ms");
+                            + " messages) for " + Durations.format(timeout));
                 }
                 spec.commandLine().getOut().println("sent to '" + name + "' at priority " + priority + ": depth " + q.depth());
                 return ExitCodes.OK;
@@ -127,10 +128,10 @@ final class MqCommand implements Runnable {
             try (MessageQueue q = open(name)) {
                 Optional<MessageQueue.Message> m = q.receive(timeout);
                 if (m.isEmpty()) {
-                    return ExitCodes.timedOut(spec, "no message arrived on '" + name + "' within " + timeout.toMillis()
-                            + " ms");
+                    return ExitCodes.timedOut(spec, "no message arrived on '" + name + "' within "
+                            + Durations.format(timeout));
                 }
-                spec.commandLine().getOut().println(text(m.get()));
+                FfmipcCommand.printData(spec, "", m.get().data());
                 return ExitCodes.OK;
             }
         }
@@ -166,7 +167,7 @@ final class MqCommand implements Runnable {
                 while (count == 0 || seen < count) {
                     Optional<MessageQueue.Message> m = q.receive(timeout);
                     if (m.isEmpty()) {
-                        out.println("no message for " + timeout.toMillis() + " ms; " + seen + " received");
+                        out.println("no message for " + Durations.format(timeout) + "; " + seen + " received");
                         return count == 0 ? ExitCodes.OK : ExitCodes.TIMEOUT;
                     }
                     seen++;

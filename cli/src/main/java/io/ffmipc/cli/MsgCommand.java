@@ -3,6 +3,7 @@ package io.ffmipc.cli;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.linux.SysVMessageQueue;
+import io.ffmipc.spi.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,6 +54,11 @@ final class MsgCommand implements Runnable {
 
         @Override
         public void run() {
+            // checked before the queue exists: a refused limit must not leave an unusable queue behind
+            if (maxBytes != null && maxBytes < SysVMessageQueue.MIN_MAX_BYTES) {
+                throw new ParameterException(spec.commandLine(), "--max-bytes must be at least "
+                        + SysVMessageQueue.MIN_MAX_BYTES + " (a queue of 0 bytes holds no message), got " + maxBytes);
+            }
             try (SysVMessageQueue q = SysVMessageQueue.open(key.key, OpenMode.CREATE, Permissions.ofMode(mode))) {
                 if (maxBytes != null) {
                     q.setMaxBytes(maxBytes);
@@ -89,7 +95,7 @@ final class MsgCommand implements Runnable {
             try (SysVMessageQueue q = SysVMessageQueue.open(key.key, OpenMode.OPEN)) {
                 if (!q.send(type, text.getBytes(StandardCharsets.UTF_8), timeout)) {
                     return ExitCodes.timedOut(spec, "System V queue key " + Converters.hexKey(key.key) + " stayed full for "
-                            + timeout.toMillis() + " ms");
+                            + Durations.format(timeout));
                 }
                 spec.commandLine().getOut().println("sent type " + type + " to key " + Converters.hexKey(key.key));
                 return ExitCodes.OK;
@@ -132,9 +138,9 @@ final class MsgCommand implements Runnable {
                         truncate, timeout);
                 if (m.isEmpty()) {
                     return ExitCodes.timedOut(spec, "no matching message on System V queue key "
-                            + Converters.hexKey(key.key) + " within " + timeout.toMillis() + " ms");
+                            + Converters.hexKey(key.key) + " within " + Durations.format(timeout));
                 }
-                spec.commandLine().getOut().println(m.get().type() + "\t" + new String(m.get().data(), StandardCharsets.UTF_8));
+                FfmipcCommand.printData(spec, m.get().type() + "\t", m.get().data());
                 return ExitCodes.OK;
             }
         }

@@ -8,6 +8,7 @@ import io.ffmipc.MutexStatus;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.RobustMutex;
+import io.ffmipc.spi.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -96,7 +97,7 @@ final class MutexCommand implements Runnable {
                 LockResult r = m.tryLock(timeout);
                 if (!r.acquired()) {
                     return ExitCodes.timedOut(spec, "mutex '" + name + "' stayed held (" + m.status() + ") for "
-                            + timeout.toMillis() + " ms");
+                            + Durations.format(timeout));
                 }
                 out.printf("locked '%s'%s after %.1f ms, pid %d%n", name,
                         r.ownerDied() ? " after the previous owner died (OWNER_DIED: check the state it protects)" : "",
@@ -182,7 +183,7 @@ final class MutexCommand implements Runnable {
                 while (m.status().state() == MutexStatus.State.HELD && m.status().ownerPid() == s.ownerPid()) {
                     if (System.nanoTime() > end) {
                         throw new IllegalStateException("pid " + s.ownerPid() + " did not unlock mutex '" + name
-                                + "' within " + UNLOCK_WAIT.toMillis() + " ms");
+                                + "' within " + Durations.format(UNLOCK_WAIT));
                     }
                     Thread.onSpinWait();
                 }

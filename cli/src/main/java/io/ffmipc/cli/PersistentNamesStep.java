@@ -6,6 +6,7 @@ import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Semaphore;
 import io.ffmipc.SharedMemory;
+import io.ffmipc.spi.Durations;
 
 import java.util.List;
 
@@ -50,7 +51,7 @@ final class PersistentNamesStep extends TourStep {
     @Override
     String run(Tour tour) {
         if (!answered.tryAcquire(tour.settings().timeout())) {
-            throw new TourTimeoutException("the peer did not answer within " + tour.settings().timeout());
+            throw new TourTimeoutException("the peer did not answer within " + Durations.format(tour.settings().timeout()));
         }
         try (SharedMemory shm = tour.platform().sharedMemory(shmName, OpenMode.OPEN, 0)) {
             return "'" + shmName + "' was closed by its creator before the peer started; the peer opened it by name"

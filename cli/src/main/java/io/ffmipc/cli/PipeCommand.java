@@ -7,6 +7,7 @@ import io.ffmipc.MessagePipeServer;
 import io.ffmipc.PeerClosedException;
 import io.ffmipc.Permissions;
 import io.ffmipc.StreamPipe;
+import io.ffmipc.spi.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -89,7 +90,7 @@ final class PipeCommand implements Runnable {
                     int n = out.write(bytes, 0, bytes.length, timeout);
                     if (n < bytes.length) {
                         throw new IpcTimeoutException("write", name, null, "the reader took only " + n + " of "
-                                + bytes.length + " bytes within " + timeout);
+                                + bytes.length + " bytes within " + Durations.format(timeout));
                     }
                 }
                 return ExitCodes.OK;
@@ -123,7 +124,7 @@ final class PipeCommand implements Runnable {
                     }
                     if (n == 0) {
                         out.flush();
-                        spec.commandLine().getErr().println("ffmipc: no bytes arrived on '" + name + "' within " + timeout);
+                        spec.commandLine().getErr().println("ffmipc: no bytes arrived on '" + name + "' within " + Durations.format(timeout));
                         return ExitCodes.TIMEOUT;
                     }
                     out.write(buf, 0, n);
@@ -170,13 +171,16 @@ final class PipeCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (clients < 0) {
+                throw new ParameterException(spec.commandLine(), "--clients must be 0 (until killed) or more, got " + clients);
+            }
             PrintWriter out = spec.commandLine().getOut();
             try (MessagePipeServer server = Ipc.platform().messagePipeServer(name)) {
                 out.println("serving '" + server.name() + "' (same-user clients only)");
                 for (int served = 0; clients == 0 || served < clients; served++) {
                     Optional<MessagePipe> accepted = server.accept(timeout);
                     if (accepted.isEmpty()) {
-                        spec.commandLine().getErr().println("ffmipc: no client within " + timeout);
+                        spec.commandLine().getErr().println("ffmipc: no client within " + Durations.format(timeout));
                         return ExitCodes.TIMEOUT;
                     }
                     try (MessagePipe pipe = accepted.get()) {
@@ -198,7 +202,7 @@ final class PipeCommand implements Runnable {
                     return;
                 }
                 if (m == null) {
-                    out.println("client " + pipe.peer().pid() + " silent for " + timeout + "; dropped");
+                    out.println("client " + pipe.peer().pid() + " silent for " + Durations.format(timeout) + "; dropped");
                     return;
                 }
                 out.println("pid " + pipe.peer().pid() + ": " + new String(m, StandardCharsets.UTF_8));
@@ -235,13 +239,13 @@ final class PipeCommand implements Runnable {
                         out.println("server " + pipe.peer());
                     }
                     if (!pipe.send(text.getBytes(StandardCharsets.UTF_8), timeout)) {
-                        throw new IpcTimeoutException("send", name, null, "no room within " + timeout);
+                        throw new IpcTimeoutException("send", name, null, "no room within " + Durations.format(timeout));
                     }
                     byte[] reply = pipe.receive(timeout);
                     if (reply == null) {
-                        throw new IpcTimeoutException("receive", name, null, "no reply within " + timeout);
+                        throw new IpcTimeoutException("receive", name, null, "no reply within " + Durations.format(timeout));
                     }
-                    out.println(new String(reply, StandardCharsets.UTF_8));
+                    FfmipcCommand.printData(spec, "", reply);
                 }
                 return ExitCodes.OK;
             });

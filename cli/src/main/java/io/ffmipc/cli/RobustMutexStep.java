@@ -8,6 +8,7 @@ import io.ffmipc.LockResult;
 import io.ffmipc.MutexStatus;
 import io.ffmipc.OpenMode;
 import io.ffmipc.RobustMutex;
+import io.ffmipc.spi.Durations;
 
 import java.time.Duration;
 import java.util.List;
@@ -52,13 +53,13 @@ final class RobustMutexStep extends TourStep {
         while (!mutex.status().equals(new MutexStatus(MutexStatus.State.HELD, holder.pid()))) {
             if (System.nanoTime() > end) {
                 throw new TourTimeoutException("the mutex peer (pid " + holder.pid() + ") did not take the mutex within "
-                        + timeout + " (" + mutex.status() + ")");
+                        + Durations.format(timeout) + " (" + mutex.status() + ")");
             }
             Thread.onSpinWait();
         }
         holder.kill();
         if (holder.waitFor(timeout).isEmpty()) {
-            throw new TourTimeoutException("the mutex peer (pid " + holder.pid() + ") was killed but did not exit within " + timeout);
+            throw new TourTimeoutException("the mutex peer (pid " + holder.pid() + ") was killed but did not exit within " + Durations.format(timeout));
         }
         long t0 = System.nanoTime();
         LockResult r = mutex.tryLock(timeout);
@@ -89,7 +90,7 @@ final class RobustMutexStep extends TourStep {
         }
         RobustMutex m = platform.mutex(argument, OpenMode.OPEN);
         if (!m.tryLock(settings.timeout()).acquired()) {
-            throw new TourTimeoutException("mutex '" + argument + "' was not free within " + settings.timeout());
+            throw new TourTimeoutException("mutex '" + argument + "' was not free within " + Durations.format(settings.timeout()));
         }
         // hold it until the tour kills this process; if it never does, give up after the timeout
         try {
@@ -97,6 +98,6 @@ final class RobustMutexStep extends TourStep {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new TourTimeoutException("the tour did not kill this mutex holder within " + settings.timeout());
+        throw new TourTimeoutException("the tour did not kill this mutex holder within " + Durations.format(settings.timeout()));
     }
 }

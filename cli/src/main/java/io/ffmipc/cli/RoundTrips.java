@@ -1,5 +1,7 @@
 package io.ffmipc.cli;
 
+import io.ffmipc.spi.Durations;
+
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -43,7 +45,7 @@ final class RoundTrips {
         int total = s.warmup() + s.rounds();
         for (int i = 0; i < total; i++) {
             if (!fromParent.await(s.timeout())) {
-                throw new TourTimeoutException("the tour sent no ping " + (i + 1) + " of " + total + " within " + s.timeout());
+                throw new TourTimeoutException("the tour sent no ping " + (i + 1) + " of " + total + " within " + Durations.format(s.timeout()));
             }
             toParent.signal();
         }
@@ -52,7 +54,7 @@ final class RoundTrips {
     private static void exchange(Signal toPeer, Signal fromPeer, Duration timeout, int i) {
         toPeer.signal();
         if (!fromPeer.await(timeout)) {
-            throw new TourTimeoutException("the peer did not answer ping " + (i + 1) + " within " + timeout);
+            throw new TourTimeoutException("the peer did not answer ping " + (i + 1) + " within " + Durations.format(timeout));
         }
     }
 

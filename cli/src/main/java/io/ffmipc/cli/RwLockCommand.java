@@ -4,6 +4,7 @@ import io.ffmipc.ObjectKind;
 import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
 import io.ffmipc.ReadWriteLock;
+import io.ffmipc.spi.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,7 +64,7 @@ final class RwLockCommand implements Runnable {
             try (ReadWriteLock l = Ipc.platform().readWriteLock(name, OpenMode.OPEN_OR_CREATE)) {
                 if (!lock(l, timeout)) {
                     return ExitCodes.timedOut(spec, "read-write lock '" + name + "': no " + mode() + " lock within "
-                            + timeout.toMillis() + " ms");
+                            + Durations.format(timeout));
                 }
                 try {
                     Process p = new ProcessBuilder(command).inheritIO().start();

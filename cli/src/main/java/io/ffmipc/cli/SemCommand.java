@@ -4,6 +4,7 @@ import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.Semaphore;
+import io.ffmipc.spi.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,9 +56,12 @@ final class SemCommand implements Runnable {
 
     private static Handle open(CommandSpec spec, Target t) {
         ObjectRef ref = ObjectRef.of(spec, t.positionals, t.key, 0);
+        if (t.index < 0) { // wrong whatever the set: a usage error; too large for this set is an error (exit 1)
+            throw new ParameterException(spec.commandLine(), "--index must be 0 or more, got " + t.index);
+        }
         if (ref.systemV()) {
             SystemV.SemaphoreSet set = SystemV.openSemaphoreSet(ref.key());
-            if (t.index < 0 || t.index >= set.count()) {
+            if (t.index >= set.count()) {
                 set.close();
                 throw new IllegalArgumentException("semaphore set " + ref.label() + " has " + set.count()
                         + " semaphore(s); --index " + t.index + " is out of range");
@@ -188,7 +192,7 @@ final class SemCommand implements Runnable {
             try (Handle h = open(spec, target)) {
                 if (!h.await(timeout)) {
                     return ExitCodes.timedOut(spec, "no unit of semaphore " + label(spec, target)
-                            + " became available within " + timeout.toMillis() + " ms");
+                            + " became available within " + Durations.format(timeout));
                 }
                 spec.commandLine().getOut().println("acquired " + label(spec, target) + ": value " + h.value());
                 return ExitCodes.OK;

@@ -1,5 +1,7 @@
 package io.ffmipc.cli;
 
+import io.ffmipc.spi.Durations;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,7 @@ final class ShmExchange {
         writeText(memory, GREETING, greeting);
         toPeer.signal();
         if (!fromPeer.await(s.timeout())) {
-            throw new TourTimeoutException("the peer did not answer the greeting within " + s.timeout());
+            throw new TourTimeoutException("the peer did not answer the greeting within " + Durations.format(s.timeout()));
         }
         String answer = readText(memory, ANSWER);
         RoundTrips.Stats stats = RoundTrips.parent(s, toPeer, fromPeer);
@@ -49,7 +51,7 @@ final class ShmExchange {
         Signal fromParent = new SpinFlag(memory, TO_PEER);
         Signal toParent = new SpinFlag(memory, TO_PARENT);
         if (!fromParent.await(s.timeout())) {
-            throw new TourTimeoutException("no greeting from the tour within " + s.timeout());
+            throw new TourTimeoutException("no greeting from the tour within " + Durations.format(s.timeout()));
         }
         String greeting = readText(memory, GREETING);
         writeText(memory, ANSWER, "pid " + ProcessHandle.current().pid() + " read: " + greeting);

@@ -4,6 +4,7 @@ import io.ffmipc.Capability;
 import io.ffmipc.ChildLauncher;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.Permissions;
+import io.ffmipc.spi.Durations;
 
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +43,7 @@ final class SysVUndoStep extends SysVStep {
     String run(Tour tour) {
         Duration timeout = tour.settings().timeout();
         if (!set.acquire(1, false, timeout)) {
-            throw new TourTimeoutException("the peer did not report holding the lock within " + timeout);
+            throw new TourTimeoutException("the peer did not report holding the lock within " + Durations.format(timeout));
         }
         int held = set.value(0);
         if (held != 0) {
@@ -70,7 +71,7 @@ final class SysVUndoStep extends SysVStep {
     void peer(IpcPlatform platform, String argument, TourSettings settings) {
         SystemV.SemaphoreSet s = SystemV.openSemaphoreSet(Converters.sysvKey(argument));
         if (!s.acquire(0, true, settings.timeout())) {
-            throw new TourTimeoutException("the lock was not free within " + settings.timeout());
+            throw new TourTimeoutException("the lock was not free within " + Durations.format(settings.timeout()));
         }
         s.release(1, false);
         // hold the lock until the tour kills this process; if it never does, give up after the timeout
@@ -79,6 +80,6 @@ final class SysVUndoStep extends SysVStep {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new TourTimeoutException("the tour did not end this peer within " + settings.timeout());
+        throw new TourTimeoutException("the tour did not end this peer within " + Durations.format(settings.timeout()));
     }
 }

@@ -8,6 +8,7 @@ import io.ffmipc.IpcObjectExistsException;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.MatrixTable;
 import io.ffmipc.Support;
+import io.ffmipc.spi.Durations;
 
 import java.io.File;
 import java.io.IOException;
@@ -79,7 +80,7 @@ final class Tour {
         peer.kill();
         peerKilled = true;
         if (peer.waitFor(settings.timeout()).isEmpty()) {
-            throw new TourTimeoutException("the peer (pid " + peer.pid() + ") was killed but did not exit within " + settings.timeout());
+            throw new TourTimeoutException("the peer (pid " + peer.pid() + ") was killed but did not exit within " + Durations.format(settings.timeout()));
         }
     }
 
@@ -88,7 +89,7 @@ final class Tour {
         CapabilityMatrix matrix = platform.matrix();
         out.println(heading + ": " + platform.os() + " " + System.getProperty("os.arch") + ", Java "
                 + Runtime.version().feature() + ", pid " + ProcessHandle.current().pid() + "; " + settings.rounds()
-                + " round trips per ping-pong after " + settings.warmup() + " warm-up, timeout " + settings.timeout().toMillis() + " ms");
+                + " round trips per ping-pong after " + settings.warmup() + " warm-up, timeout " + Durations.format(settings.timeout()));
         if (showMatrix) {
             out.println();
             out.print(MatrixTable.plain(List.of(matrix)));
@@ -144,7 +145,7 @@ final class Tour {
             if (!failed && peer != null && !peerKilled) {
                 OptionalInt code = peer.waitFor(settings.timeout());
                 if (code.isEmpty() || code.getAsInt() != 0) {
-                    out.println("FAIL  the peer " + (code.isEmpty() ? "did not exit within " + settings.timeout()
+                    out.println("FAIL  the peer " + (code.isEmpty() ? "did not exit within " + Durations.format(settings.timeout())
                             : "exited with code " + code.getAsInt()));
                     failed = true;
                 }

@@ -52,9 +52,12 @@ class ConvertersTest {
         assertEquals(0x7f100001, Converters.sysvKey("0x7f100001"));
         assertEquals(1234, Converters.sysvKey("1234"));
         assertEquals(0xdeadbeef, Converters.sysvKey("0xdeadbeef"));
-        assertEquals(-1, Converters.sysvKey("-1"));
+        assertEquals(-2, Converters.sysvKey("-2"));
+        assertEquals(0xfffffffe, Converters.sysvKey("0xfffffffe"));
         assertEquals("0x7f100001", Converters.hexKey(0x7f100001));
         assertThrows(TypeConversionException.class, () -> Converters.sysvKey("0"));
+        assertThrows(TypeConversionException.class, () -> Converters.sysvKey("-1"), "the library's key rule");
+        assertThrows(TypeConversionException.class, () -> Converters.sysvKey("0xffffffff"));
         assertThrows(TypeConversionException.class, () -> Converters.sysvKey("0x100000000"));
         assertThrows(TypeConversionException.class, () -> Converters.sysvKey("key"));
     }

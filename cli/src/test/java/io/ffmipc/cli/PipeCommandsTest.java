@@ -1,5 +1,6 @@
 package io.ffmipc.cli;
 
+import io.ffmipc.spi.Durations;
 import io.ffmipc.testkit.LeakCheck;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.Test;
@@ -61,8 +62,24 @@ class PipeCommandsTest {
         assertTrue(served.out().contains("client pid=" + pid + " uid="), served.toString());
         assertTrue(served.out().contains("pid " + pid + ": hello server"), served.toString());
 
-        CliRun nobody = CliRun.of("pipe", "send", TestNames.unique("cli-none"), "x", "--timeout", "200ms");
-        assertEquals(ExitCodes.TIMEOUT, nobody.exitCode(), nobody.toString());
-        assertTrue(nobody.err().contains("ECONNREFUSED"), nobody.toString());
+    }
+
+    /** No server is an error (exit 1) saying so, not a timeout (exit 3). */
+    @Test
+    void sendingWhereNoServerListensIsAnError() {
+        String none = TestNames.unique("cli-none");
+        CliRun nobody = CliRun.of("pipe", "send", none, "x", "--timeout", "200ms");
+        assertEquals(ExitCodes.ERROR, nobody.exitCode(), nobody.toString());
+        assertTrue(nobody.err().startsWith("ffmipc: no such object: connect '" + none + "' failed: ECONNREFUSED"),
+                nobody.toString());
+        assertTrue(nobody.err().contains("no server is listening on '" + none + "'"), nobody.toString());
+    }
+
+    /** Durations in messages read as people write them ("300 ms"), not as Duration.toString() ("PT0.3S"). */
+    @Test
+    void aServerWithoutClientsSaysHowLongItWaited() {
+        CliRun run = CliRun.of("pipe", "serve", TestNames.unique("cli-lonely"), "--timeout", "300ms");
+        assertEquals(ExitCodes.TIMEOUT, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("no client within 300 ms"), run.toString());
     }
 }

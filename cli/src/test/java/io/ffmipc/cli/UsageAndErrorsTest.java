@@ -40,6 +40,44 @@ class UsageAndErrorsTest {
         assertUsage(CliRun.of("sem", "get", "--key", "0xzz"), "invalid System V key");
     }
 
+    /**
+     * One key rule for System V shared memory, semaphore sets and message queues: IPC_PRIVATE (0)
+     * and -1 (what a failed ftok returns) are refused alike, in any spelling, before the OS is asked
+     * (sem and msg used to create an object with key 0xffffffff).
+     */
+    @Test
+    void ipcPrivateAndMinusOneAreRefusedForEveryKind() {
+        String[][] commands = {
+                {"shm", "create", "--size", "4k", "--key"}, {"shm", "rm", "--key"}, {"shm", "read", "--key"},
+                {"sem", "create", "--key"}, {"sem", "get", "--key"}, {"sem", "rm", "--key"},
+                {"msg", "create", "--key"}, {"msg", "stat", "--key"}, {"msg", "rm", "--key"},
+                {"rm", "sysv-shm", "--key"}, {"rm", "sysv-sem", "--key"}, {"rm", "sysv-msg", "--key"}};
+        for (String[] command : commands) {
+            for (String key : new String[]{"0", "0x0", "-1", "0xffffffff", "4294967295"}) {
+                String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+                args[command.length] = key;
+                CliRun r = CliRun.of(args);
+                try {
+                    assertUsage(r, "invalid System V key '" + key + "': key " + (key.matches("0|0x0") ? "0 is IPC_PRIVATE"
+                            : "-1 (0xffffffff) is what a failed ftok returns"));
+                } finally {
+                    if (r.exitCode() == ExitCodes.OK && !key.matches("0|0x0")) { // the old code created it: remove it
+                        io.ffmipc.linux.SysVSemaphoreSet.remove(-1);
+                        io.ffmipc.linux.SysVMessageQueue.remove(-1);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void negativeOrUselessCountsAreUsageErrors() {
+        assertUsage(CliRun.of("pipe", "serve", "x", "--clients", "-5"), "--clients must be 0 (until killed) or more, got -5");
+        assertUsage(CliRun.of("msg", "create", "--key", "0x7f1ffff1", "--max-bytes", "0"),
+                "--max-bytes must be at least 1 (a queue of 0 bytes holds no message), got 0");
+        assertUsage(CliRun.of("sem", "get", "--key", "0x7f1ffff1", "--index", "-1"), "--index must be 0 or more, got -1");
+    }
+
     @Test
     void nameAndKeyTogetherOrNeitherAreUsageErrors() {
         assertUsage(CliRun.of("shm", "read", "x", "--key", "0x7f100001"), "either a NAME or --key");

@@ -21,6 +21,8 @@ import io.ffmipc.Received;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.WaitStrategy;
 import io.ffmipc.core.OpenOrCreate;
+import io.ffmipc.spi.Durations;
+import io.ffmipc.spi.IpcErrors;
 import io.ffmipc.spi.WaitSeam;
 import io.ffmipc.core.WaitSlices;
 
@@ -429,7 +431,7 @@ public final class ChannelMessageQueue implements MessageQueue {
 
     private void stalled(long position) {
         throw new IpcException(RECEIVE, name, null, "the message at ring position " + position
-                + " was claimed but not written for " + STALL_TIMEOUT
+                + " was claimed but not written for " + Durations.format(STALL_TIMEOUT)
                 + ": its sender probably died while writing it; the queue cannot go on past it");
     }
 
@@ -467,7 +469,7 @@ public final class ChannelMessageQueue implements MessageQueue {
             return Long.MAX_VALUE / 2;
         }
         if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+            throw new IllegalArgumentException("timeout must not be negative, got " + Durations.format(timeout));
         }
         try {
             return Math.min(timeout.toNanos(), Long.MAX_VALUE / 2);

@@ -17,6 +17,8 @@ import io.ffmipc.PeerState;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.UnsupportedCapabilityException;
 import io.ffmipc.core.OpenOrCreate;
+import io.ffmipc.spi.Durations;
+import io.ffmipc.spi.IpcErrors;
 import io.ffmipc.spi.WaitSeam;
 import io.ffmipc.core.WaitSlices;
 
@@ -365,7 +367,7 @@ public final class SharedMemoryChannel implements Channel {
         long dead = creator ? peers.deadOpener() : (peers.creatorState() == PeerState.DEAD ? peers.creatorPid() : 0);
         if (dead != 0) {
             throw new ChannelPeerGoneException(RECEIVE, name, PeerState.DEAD, dead, "the record at position "
-                    + position + " was claimed but never published for " + options.stallTimeout()
+                    + position + " was claimed but never published for " + Durations.format(options.stallTimeout())
                     + ": its producer died in the middle of writing it; the channel cannot go on past it");
         }
     }
@@ -380,7 +382,7 @@ public final class SharedMemoryChannel implements Channel {
             return Long.MAX_VALUE / 2;
         }
         if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+            throw new IllegalArgumentException("timeout must not be negative, got " + Durations.format(timeout));
         }
         long nanos;
         try {

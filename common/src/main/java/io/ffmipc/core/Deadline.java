@@ -1,5 +1,6 @@
 package io.ffmipc.core;
 
+import io.ffmipc.spi.Durations;
 import java.time.Duration;
 
 /**
@@ -36,7 +37,7 @@ public final class Deadline {
             return FOREVER;
         }
         if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+            throw new IllegalArgumentException("timeout must not be negative, got " + Durations.format(timeout));
         }
         long nanos;
         try {

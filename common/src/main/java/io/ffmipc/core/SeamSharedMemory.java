@@ -7,6 +7,7 @@ import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.SharedMemory;
+import io.ffmipc.spi.IpcErrors;
 import io.ffmipc.spi.NativeMemory;
 import io.ffmipc.spi.ProcessSeam;
 import io.ffmipc.spi.SharedMemorySeam;
@@ -122,8 +123,7 @@ public final class SeamSharedMemory implements SharedMemory {
         try {
             return attempt.get();
         } catch (NoSuchIpcObjectException e) {
-            throw new NoSuchIpcObjectException("open " + what, label, e.osError().orElse(null),
-                    "no " + what + " with this name (OpenMode.OPEN does not create)");
+            throw IpcErrors.missingOnOpen("open " + what, label, what, e);
         }
     }
 

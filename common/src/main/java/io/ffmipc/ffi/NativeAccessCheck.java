@@ -1,9 +1,20 @@
 package io.ffmipc.ffi;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
- * Says, once, what to do when the library's module runs without native access. On JDK 25 the
- * JVM only warns by default ({@code --illegal-native-access=warn}) and refuses under {@code deny};
- * either way the user is told the exact flag for how the library was loaded.
+ * The one place that says which flag grants the library native access, for the one-line hint, for
+ * {@link io.ffmipc.NativeAccessException} and (checked by a test) for the README alike.
+ *
+ * <p>Restricted calls happen in two modules: the portable module io.ffmipc (it links every downcall,
+ * {@link NativeBinder}, and maps shared structures) and the provider's module (it reinterprets what
+ * native calls return). So the flag names both, computed from where they were loaded:
+ * {@code --enable-native-access=io.ffmipc,io.ffmipc.linux} on the module path, {@code ALL-UNNAMED}
+ * on the class path. On JDK 25 the JVM only warns by default ({@code --illegal-native-access=warn})
+ * and refuses under {@code deny}.
  */
 public final class NativeAccessCheck {
     private static volatile boolean warned;
@@ -11,27 +22,41 @@ public final class NativeAccessCheck {
     private NativeAccessCheck() {
     }
 
-    /** The flag to add: the module's name on the module path, ALL-UNNAMED on the class path. */
-    public static String flag(Module module) {
-        return "--enable-native-access=" + (module.isNamed() ? module.getName() : "ALL-UNNAMED");
+    /** The modules whose code makes restricted calls: this (portable) module and the provider's, without repeats. */
+    static List<Module> modules(Module provider) {
+        Set<Module> modules = new LinkedHashSet<>();
+        modules.add(NativeAccessCheck.class.getModule());
+        modules.add(provider);
+        return List.copyOf(modules);
     }
 
-    static String advice(String moduleName) {
-        return "native access is not enabled for " + moduleName
-                + "; start java with --enable-native-access=" + moduleName
-                + " (module path) or --enable-native-access=ALL-UNNAMED (class path),"
-                + " or add 'Enable-Native-Access: ALL-UNNAMED' to an executable jar's manifest";
+    /** The flag that grants the library and {@code provider} native access: module names on the module path, ALL-UNNAMED on the class path. */
+    public static String flag(Module provider) {
+        return "--enable-native-access=" + modules(provider).stream().map(m -> m.isNamed() ? m.getName() : "ALL-UNNAMED")
+                .distinct().collect(Collectors.joining(","));
     }
 
-    /** Warns once on standard error if {@code module} lacks native access; returns whether it has it. */
-    public static boolean warnIfDisabled(Module module) {
-        if (module.isNativeAccessEnabled()) {
+    /** What to do when native access is missing; the hint and the exception both say it. */
+    public static String advice(Module provider) {
+        List<Module> modules = modules(provider);
+        List<String> named = modules.stream().filter(Module::isNamed).map(Module::getName).toList();
+        String where = named.isEmpty() ? "the class path" : named.size() == 1 ? "module " + named.getFirst()
+                : "modules " + String.join(" and ", named);
+        String advice = "native access is not enabled for " + where + "; start java with " + flag(provider);
+        if (named.size() < modules.size()) {
+            advice += " (or put 'Enable-Native-Access: ALL-UNNAMED' in an executable jar's manifest)";
+        }
+        return advice;
+    }
+
+    /** Warns once on standard error unless the library and {@code provider} have native access; returns whether they have. */
+    public static boolean warnIfDisabled(Module provider) {
+        if (modules(provider).stream().allMatch(Module::isNativeAccessEnabled)) {
             return true;
         }
         if (!warned) {
             warned = true;
-            System.err.println("ffm-ipc: native access is not enabled; start java with " + flag(module)
-                    + " (or 'Enable-Native-Access: ALL-UNNAMED' in an executable jar's manifest)");
+            System.err.println("ffm-ipc: " + advice(provider));
         }
         return false;
     }

@@ -11,6 +11,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Links {@link CFunction} declarations to downcall handles. A function that
@@ -28,17 +29,18 @@ public final class NativeBinder {
     private final Target target;
     private final String stateName;
     private final long stateOffset;
-    private final String moduleName;
+    private final Module provider;
 
     /**
-     * @param lookup     where symbols are found
-     * @param target     the running target (picks layouts and the captured state's name)
-     * @param moduleName the module that needs native access, for the error message
+     * @param lookup   where symbols are found
+     * @param target   the running target (picks layouts and the captured state's name)
+     * @param provider the provider module the binding belongs to: with this module, the one that
+     *                 needs native access (see {@link NativeAccessCheck#flag(Module)})
      */
-    public NativeBinder(SymbolLookup lookup, Target target, String moduleName) {
+    public NativeBinder(SymbolLookup lookup, Target target, Module provider) {
         this.lookup = lookup;
         this.target = target;
-        this.moduleName = moduleName;
+        this.provider = Objects.requireNonNull(provider, "provider");
         this.stateName = target.isWindows() ? "GetLastError" : "errno";
         this.stateOffset = CAPTURE_LAYOUT.byteOffset(java.lang.foreign.MemoryLayout.PathElement.groupElement(stateName));
     }
@@ -61,7 +63,7 @@ public final class NativeBinder {
         try {
             return LINKER.downcallHandle(symbol, f.descriptor(target), options.toArray(Linker.Option[]::new));
         } catch (IllegalCallerException denied) {
-            throw nativeAccessDenied(moduleName, denied);
+            throw nativeAccessDenied(provider, denied);
         }
     }
 
@@ -89,8 +91,8 @@ public final class NativeBinder {
         return new IllegalStateException("unexpected checked exception from a downcall", t);
     }
 
-    /** The exception for a module that was denied native access, naming the flag that grants it. */
-    public static NativeAccessException nativeAccessDenied(String moduleName, Throwable cause) {
-        return new NativeAccessException(NativeAccessCheck.advice(moduleName), cause);
+    /** The exception for denied native access, naming the one flag that grants the library (and {@code provider}) it. */
+    public static NativeAccessException nativeAccessDenied(Module provider, Throwable cause) {
+        return new NativeAccessException(NativeAccessCheck.advice(provider), cause);
     }
 }

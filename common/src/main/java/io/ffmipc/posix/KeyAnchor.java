@@ -1,5 +1,7 @@
 package io.ffmipc.posix;
 
+import io.ffmipc.SystemVKeys;
+import io.ffmipc.spi.Durations;
 import io.ffmipc.IpcAccessDeniedException;
 import io.ffmipc.IpcException;
 import io.ffmipc.IpcObjectExistsException;
@@ -135,7 +137,7 @@ public final class KeyAnchor {
             }
             if (System.nanoTime() - deadline >= 0) {
                 throw new IpcException(operation, name, null, "another process has held the lock on the anchor "
-                        + file + " for more than " + lockTimeout + " (is it stopped, e.g. by SIGSTOP or a debugger,"
+                        + file + " for more than " + Durations.format(lockTimeout) + " (is it stopped, e.g. by SIGSTOP or a debugger,"
                         + " while opening or removing the " + kind + "?)");
             }
             try {
@@ -284,8 +286,8 @@ public final class KeyAnchor {
     private int create(FileChannel ch, Permissions permissions) throws IOException {
         for (int draw = 0; draw < MAX_KEY_DRAWS; draw++) {
             int key = ThreadLocalRandom.current().nextInt();
-            if (key == 0) {
-                continue; // IPC_PRIVATE
+            if (!SystemVKeys.isShareable(key)) {
+                continue; // IPC_PRIVATE or -1
             }
             write(ch, MAGIC + kind + " key=" + String.format("0x%08x", key) + "\n");
             if (objects.create(key, permissions)) {

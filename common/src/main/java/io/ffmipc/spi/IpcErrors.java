@@ -31,6 +31,30 @@ public final class IpcErrors {
         };
     }
 
+    /**
+     * What opening a missing object says, on every OS and for every kind:
+     * {@code no shared memory with this name (OpenMode.OPEN does not create)}.
+     *
+     * @param kind the object's kind as users call it ({@code shared memory}, {@code channel})
+     */
+    public static String missingOnOpen(String kind) {
+        return "no " + kind + " with this name (OpenMode.OPEN does not create)";
+    }
+
+    /**
+     * A missing object built on another one (a channel or a portable queue on shared memory) named as
+     * the object the caller asked for, not as the one underneath: {@code open channel 'x' failed:
+     * ENOENT (2): … — no channel with this name (OpenMode.OPEN does not create)}. The OS error and
+     * the original exception (as the cause) are kept.
+     */
+    public static NoSuchIpcObjectException missingOnOpen(String operation, String name, String kind,
+                                                         NoSuchIpcObjectException underneath) {
+        NoSuchIpcObjectException e = new NoSuchIpcObjectException(operation, name, underneath.osError().orElse(null),
+                missingOnOpen(kind));
+        e.initCause(underneath);
+        return e;
+    }
+
     /** A closed object was used: the portable rule is {@link IllegalStateException}. */
     public static IllegalStateException closed(String what, String name) {
         return new IllegalStateException(what + " '" + name + "' is closed");

@@ -150,6 +150,10 @@ public abstract class SharedMemoryContract {
                 () -> open(name, OpenMode.OPEN, SIZE));
         assertTrue(e.getMessage().contains(name), e.getMessage());
         assertTrue(e.osError().isPresent(), "the OS error is carried");
+        // worded like every kind's missing object, without the OS's own name for it (/NAME on Linux)
+        assertTrue(e.getMessage().endsWith("no shared memory with this name (OpenMode.OPEN does not create)"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("/" + name), e.getMessage());
     }
 
     @Test

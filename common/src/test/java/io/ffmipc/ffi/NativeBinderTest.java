@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class NativeBinderTest {
     private static final int EBADF = 9; // the same on Linux and macOS
-    private final NativeBinder binder = new NativeBinder(Linker.nativeLinker().defaultLookup(), Target.current(), "io.ffmipc");
+    private final NativeBinder binder = new NativeBinder(Linker.nativeLinker().defaultLookup(), Target.current(),
+            NativeBinderTest.class.getModule());
 
     @Test
     void errnoIsCapturedIntoTheCallState() throws Throwable {

@@ -11,6 +11,7 @@ import io.ffmipc.core.CloseGuard;
 import io.ffmipc.core.Deadline;
 import io.ffmipc.core.WaitSlices;
 import io.ffmipc.ffi.NativeBinder;
+import io.ffmipc.spi.Durations;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -115,7 +116,7 @@ final class FifoPipe implements StreamPipe {
                     // No reader yet: a FIFO's write end cannot open without one.
                     if (deadline.expired()) {
                         throw new IpcTimeoutException("open", name, Errno.osError(err),
-                                "no reader opened " + path + " within " + timeout);
+                                "no reader opened " + path + " within " + Durations.format(timeout));
                     }
                     WaitSlices.checkInterrupt("open stream pipe", name);
                     Descriptors.pause(Math.min(OPEN_RETRY_MILLIS, Math.max(1, deadline.remainingNanos() / 1_000_000)),

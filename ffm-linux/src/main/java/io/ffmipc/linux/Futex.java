@@ -1,5 +1,6 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.core.WaitSlices;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.core.Deadline;

@@ -9,6 +9,9 @@ import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.IpcProvider;
 import io.ffmipc.ffi.NativeAccessCheck;
 import io.ffmipc.ffi.Target;
+import io.ffmipc.ffi.NativeBinder;
+
+import java.lang.foreign.MemorySegment;
 
 /** The Linux provider (x86_64 and aarch64). Its matrix is plain data, readable on any OS. */
 public final class LinuxProvider implements IpcProvider {
@@ -50,14 +53,22 @@ public final class LinuxProvider implements IpcProvider {
 
     @Override
     public IpcPlatform activate() {
-        NativeAccessCheck.warnIfDisabled(LinuxProvider.class.getModule());
+        Module provider = LinuxProvider.class.getModule();
+        NativeAccessCheck.warnIfDisabled(provider);
         try {
-            LibC.TARGET.id(); // links libc now, so denied native access surfaces here, typed
+            // Under --illegal-native-access=deny, either module's first restricted call fails: this
+            // module's (reinterpreting what libc returns) is tried here, io.ffmipc's (linking) by
+            // loading libc now — so a denial surfaces here, typed, not at some later call.
+            MemorySegment.NULL.reinterpret(0);
+            LibC.TARGET.id();
+        } catch (IllegalCallerException denied) {
+            throw NativeBinder.nativeAccessDenied(provider, denied);
         } catch (ExceptionInInitializerError e) {
-            if (e.getCause() instanceof NativeAccessException denied) {
-                throw denied;
+            switch (e.getCause()) {
+                case NativeAccessException denied -> throw denied;
+                case IllegalCallerException denied -> throw NativeBinder.nativeAccessDenied(provider, denied);
+                case null, default -> throw e;
             }
-            throw e;
         }
         return new LinuxPlatform(MATRIX);
     }

@@ -16,6 +16,7 @@ import io.ffmipc.core.CloseGuard;
 import io.ffmipc.core.Deadline;
 import io.ffmipc.core.PipeFrames;
 import io.ffmipc.ffi.NativeBinder;
+import io.ffmipc.spi.Durations;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -459,7 +460,7 @@ final class SeqPacketPipe implements MessagePipe {
             long n = peekFrame(deadline, "connect");
             if (n == TIMED_OUT) {
                 throw new IpcTimeoutException("connect", name, null, "the server did not accept the connection within "
-                        + timeout);
+                        + Durations.format(timeout));
             }
             if (n == 0) {
                 throw new PeerClosedException("connect", name, null, "the server closed the connection before answering");

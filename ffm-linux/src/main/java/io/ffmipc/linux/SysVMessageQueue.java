@@ -10,7 +10,7 @@ import io.ffmipc.core.CloseGuard;
 import io.ffmipc.core.Deadline;
 import io.ffmipc.core.PollBackoff;
 import io.ffmipc.core.OpenOrCreate;
-import io.ffmipc.posix.SystemVKeys;
+import io.ffmipc.SystemVKeys;
 import io.ffmipc.core.WaitSlices;
 import io.ffmipc.ffi.NativeBinder;
 
@@ -53,6 +53,8 @@ import java.util.Optional;
  * {@link #remove()} deletes it for everyone.
  */
 public final class SysVMessageQueue implements AutoCloseable {
+    /** The smallest byte limit {@link #setMaxBytes} takes: one byte, the smallest message's text. */
+    public static final long MIN_MAX_BYTES = 1;
     private static final int EEXIST = Errno.EEXIST.intValue();
     private static final int ENOENT = Errno.ENOENT.intValue();
     private static final int EINTR = Errno.EINTR.intValue();
@@ -382,12 +384,14 @@ public final class SysVMessageQueue implements AutoCloseable {
     }
 
     /**
-     * Sets the most bytes the queue holds ({@code IPC_SET} of msg_qbytes). Raising it above
+     * Sets the most bytes the queue holds ({@code IPC_SET} of msg_qbytes), at least
+     * {@link #MIN_MAX_BYTES} (the kernel would take 0, and then no message fits). Raising it above
      * {@code /proc/sys/kernel/msgmnb} needs CAP_SYS_RESOURCE.
      */
     public void setMaxBytes(long maxBytes) {
-        if (maxBytes < 0) {
-            throw new IllegalArgumentException(label + ": a byte limit must not be negative, got " + maxBytes);
+        if (maxBytes < MIN_MAX_BYTES) {
+            throw new IllegalArgumentException(label + ": a queue of 0 bytes holds no message; the byte limit must be at"
+                    + " least " + MIN_MAX_BYTES + ", got " + maxBytes);
         }
         guard.enter();
         try (Arena a = Arena.ofConfined()) {

@@ -3,6 +3,7 @@ package io.ffmipc.linux;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.ffi.NativeBinder;
+import io.ffmipc.SystemVKeys;
 
 import java.lang.foreign.MemorySegment;
 
@@ -37,6 +38,7 @@ final class SysVRemoval {
      * @return false if there was no object with {@code key}
      */
     static boolean byKey(int key, String label, String lookupCall, Lookup lookup, String removeCall, RemoveId remove) {
+        SystemVKeys.requireShareable(label, key);
         MemorySegment st = NativeBinder.callState();
         int id = lookup.id(st, key);
         if (id < 0) {

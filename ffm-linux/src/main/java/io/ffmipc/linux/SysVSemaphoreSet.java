@@ -9,7 +9,7 @@ import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.core.CloseGuard;
 import io.ffmipc.core.Deadline;
 import io.ffmipc.core.OpenOrCreate;
-import io.ffmipc.posix.SystemVKeys;
+import io.ffmipc.SystemVKeys;
 import io.ffmipc.core.WaitSlices;
 import io.ffmipc.ffi.NativeBinder;
 

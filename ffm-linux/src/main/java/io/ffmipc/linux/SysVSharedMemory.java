@@ -9,6 +9,7 @@ import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.core.OpenOrCreate;
 import io.ffmipc.core.SharedMemorySizes;
 import io.ffmipc.ffi.NativeBinder;
+import io.ffmipc.SystemVKeys;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -67,7 +68,8 @@ public final class SysVSharedMemory implements SharedMemory {
     /**
      * Creates or opens the segment with this key and attaches it.
      *
-     * @param key         any key but {@code IPC_PRIVATE} (0) and -1 (what a failed {@code ftok} returns)
+     * @param key         any key but {@code IPC_PRIVATE} (0) and -1 (what a failed {@code ftok} returns);
+     *                    see {@link SystemVKeys#unshareableReason}
      * @param size        bytes; at least 1 when it may be created; when opening, 0 attaches the
      *                    whole segment and anything larger than the segment is refused
      * @param permissions the mode of a new segment (exactly; no umask applies)
@@ -182,14 +184,7 @@ public final class SysVSharedMemory implements SharedMemory {
     }
 
     private static void checkKey(int key) {
-        if (key == LibC.IPC_PRIVATE.intValue()) {
-            throw new IllegalArgumentException("System V key 0 is IPC_PRIVATE, which names no shared segment"
-                    + " (every shmget with it makes a new one); use a nonzero key");
-        }
-        if (key == -1) {
-            throw new IllegalArgumentException("System V key -1 (0xffffffff) is what a failed ftok returns;"
-                    + " use another key");
-        }
+        SystemVKeys.requireShareable(SystemVKeys.label("shared memory", key), key);
     }
 
     private static String keyName(int key) {

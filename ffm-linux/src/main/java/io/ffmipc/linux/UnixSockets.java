@@ -7,6 +7,7 @@ import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.core.Deadline;
 import io.ffmipc.core.WaitSlices;
 import io.ffmipc.ffi.NativeBinder;
+import io.ffmipc.spi.Durations;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -37,7 +38,9 @@ final class UnixSockets {
     /**
      * Connects to {@code address}, retrying until the deadline while nobody listens there
      * (ECONNREFUSED, ENOENT) or the listener's backlog is full (EAGAIN); then waits for the
-     * server's admission. Returns the admitted pipe.
+     * server's admission. Returns the admitted pipe. When the deadline passes with nobody
+     * listening, that is a {@link io.ffmipc.NoSuchIpcObjectException} ("no server is listening");
+     * with a server that did not take the connection, an {@link IpcTimeoutException}.
      */
     static SeqPacketPipe connect(UnixAddress address, Duration timeout) {
         Deadline deadline = Deadline.after(timeout);
@@ -59,8 +62,13 @@ final class UnixSockets {
                     throw Errno.exception("connect", label, err);
                 }
                 if (notYet && deadline.expired()) {
-                    throw new IpcTimeoutException("connect", label, Errno.osError(err),
-                            "no server accepted connections on '" + label + "' within " + timeout);
+                    if (err == Errno.EAGAIN.intValue()) { // a server listens, but its backlog stayed full
+                        throw new IpcTimeoutException("connect", label, Errno.osError(err),
+                                "the server on '" + label + "' accepted no connection within " + Durations.format(timeout));
+                    }
+                    // nobody listened the whole time: a missing object (ECONNREFUSED, ENOENT map to NOT_FOUND)
+                    throw Errno.exception("connect", label, err,
+                            "no server is listening on '" + label + "' (waited " + Durations.format(timeout) + " for one)");
                 }
                 WaitSlices.checkInterrupt("connect", label);
                 Descriptors.pause(Math.min(CONNECT_RETRY_MILLIS, Math.max(1, deadline.remainingNanos() / 1_000_000)),

@@ -41,6 +41,16 @@ class ChannelMessageQueueTest extends MessageQueueContract {
         return ChannelMessageQueueChild.class;
     }
 
+    /** The contract's priority tests are skipped here; the reason names this queue, not "this OS". */
+    @Test
+    void priorityTestsAreSkippedNamingTheQueue() {
+        try (MessageQueue q = create(2, 8)) {
+            String reason = lacksPriorities(q, 9);
+            assertTrue(reason.startsWith("message queue '" + q.name() + "' (shared-memory ring of "), reason);
+            assertTrue(reason.endsWith("has no message priorities up to 9 (its maxPriority() is 0)"), reason);
+        }
+    }
+
     @Test
     void isFifoOnlyAndRefusesAPriority() {
         try (MessageQueue q = create(2, 8)) {

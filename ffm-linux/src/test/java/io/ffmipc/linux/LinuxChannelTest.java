@@ -10,6 +10,7 @@ import io.ffmipc.ChannelVersionException;
 import io.ffmipc.Ipc;
 import io.ffmipc.IpcException;
 import io.ffmipc.IpcPlatform;
+import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.PeerState;
 import io.ffmipc.SharedMemory;
@@ -73,6 +74,18 @@ class LinuxChannelTest {
         for (String n : names) {
             platform.removeChannel(n);
         }
+    }
+
+    /** A missing channel is named as a channel, like a missing semaphore, not as the shm_open underneath. */
+    @Test
+    void openingAMissingChannelSaysThereIsNoChannel() {
+        String name = newName();
+        NoSuchIpcObjectException e = assertThrows(NoSuchIpcObjectException.class,
+                () -> platform.channel(name, OpenMode.OPEN, ChannelOptions.defaults()));
+        assertEquals("open channel '" + name + "' failed: ENOENT (2): No such file or directory — no channel with this"
+                + " name (OpenMode.OPEN does not create)", e.getMessage());
+        assertEquals("open channel", e.operation());
+        assertInstanceOf(NoSuchIpcObjectException.class, e.getCause(), "the shared memory's error is the cause");
     }
 
     private static void awaitOutput(ChildJvm child, String line) throws InterruptedException {

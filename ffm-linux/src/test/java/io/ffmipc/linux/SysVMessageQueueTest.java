@@ -111,6 +111,8 @@ class SysVMessageQueueTest {
     @Test
     void aByteLimitSetWithIpcSetMakesTheQueueFull() {
         try (SysVMessageQueue q = SysVMessageQueue.open(keys.next(), OpenMode.CREATE)) {
+            IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> q.setMaxBytes(0));
+            assertTrue(none.getMessage().contains("a queue of 0 bytes holds no message"), none.getMessage());
             q.setMaxBytes(100);
             assertEquals(100, q.stat().maxBytes());
             assertTrue(q.send(1, new byte[60], Duration.ZERO));
@@ -151,6 +153,11 @@ class SysVMessageQueueTest {
         assertThrows(IllegalStateException.class, q::stat);
         assertThrows(IllegalStateException.class, () -> q.send(1, bytes("x"), Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> SysVMessageQueue.open(0, OpenMode.CREATE));
+        // -1 (a failed ftok's key) is refused like IPC_PRIVATE, as for shared memory and semaphore sets
+        IllegalArgumentException ftok = assertThrows(IllegalArgumentException.class,
+                () -> SysVMessageQueue.open(-1, OpenMode.CREATE));
+        assertTrue(ftok.getMessage().contains("failed ftok"), ftok.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SysVMessageQueue.remove(-1));
     }
 
     @Test

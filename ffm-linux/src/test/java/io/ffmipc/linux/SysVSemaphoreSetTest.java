@@ -106,6 +106,11 @@ class SysVSemaphoreSetTest {
         assertThrows(IllegalArgumentException.class, () -> SysVSemaphoreSet.open(other, OpenMode.CREATE, 2, 1, 2, 3));
         assertThrows(IllegalArgumentException.class, () -> SysVSemaphoreSet.open(other, OpenMode.CREATE, 0));
         assertThrows(IllegalArgumentException.class, () -> SysVSemaphoreSet.open(0, OpenMode.CREATE, 1));
+        // -1 (a failed ftok's key) is refused like IPC_PRIVATE, as for shared memory and message queues
+        IllegalArgumentException ftok = assertThrows(IllegalArgumentException.class,
+                () -> SysVSemaphoreSet.open(-1, OpenMode.CREATE, 1));
+        assertTrue(ftok.getMessage().contains("failed ftok"), ftok.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SysVSemaphoreSet.remove(-1));
         assertThrows(NoSuchIpcObjectException.class, () -> SysVSemaphoreSet.open(other, OpenMode.OPEN, 1),
                 "failed creates leave nothing behind");
     }

@@ -39,7 +39,7 @@ public final class LibC implements PosixLibrary {
     public static final Target TARGET = requireLinux(Target.current());
 
     static final NativeBinder BINDER = new NativeBinder(Linker.nativeLinker().defaultLookup(), TARGET,
-            "io.ffmipc.linux");
+            LibC.class.getModule());
 
     // ---------------------------------------------------------------- general
     public static final CFunction CLOSE = CFunction.of("int close(int fd)");

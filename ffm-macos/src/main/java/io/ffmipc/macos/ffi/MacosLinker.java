@@ -30,7 +30,7 @@ public final class MacosLinker {
             throw new IllegalArgumentException("the macOS bindings were asked to link for " + target);
         }
         this.lookup = Symbols.renaming(lookup, target);
-        this.binder = new NativeBinder(this.lookup, target, "io.ffmipc.macos");
+        this.binder = new NativeBinder(this.lookup, target, MacosLinker.class.getModule());
     }
 
     /** The handle for a function every supported macOS has; a missing symbol is an UnsatisfiedLinkError naming it. */

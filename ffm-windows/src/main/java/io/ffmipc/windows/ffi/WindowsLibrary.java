@@ -21,7 +21,7 @@ final class WindowsLibrary {
     private WindowsLibrary() {
     }
 
-    private static final String MODULE = "io.ffmipc.windows";
+    private static final Module MODULE = WindowsLibrary.class.getModule();
 
     /** The running target; the Windows bindings refuse to link anywhere else. */
     static final Target TARGET = requireWindows(Target.current());

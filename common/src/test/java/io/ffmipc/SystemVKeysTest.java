@@ -1,9 +1,10 @@
-package io.ffmipc.posix;
+package io.ffmipc;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SystemVKeysTest {
@@ -24,9 +25,21 @@ class SystemVKeysTest {
     }
 
     @Test
+    void minusOneIsRefusedLikeIpcPrivate() {
+        String label = SystemVKeys.label("message queue", -1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SystemVKeys.requireShareable(label, -1));
+        assertEquals("System V message queue key 0xffffffff: key -1 (0xffffffff) is what a failed ftok returns,"
+                + " shared by every program whose ftok failed; choose another key", e.getMessage());
+        assertFalse(SystemVKeys.isShareable(-1));
+        assertFalse(SystemVKeys.isShareable(0));
+    }
+
+    @Test
     void anyOtherKeyIsAccepted() {
         assertDoesNotThrow(() -> SystemVKeys.requireShareable("k", 1));
-        assertDoesNotThrow(() -> SystemVKeys.requireShareable("k", -1));
+        assertDoesNotThrow(() -> SystemVKeys.requireShareable("k", -2));
+        assertDoesNotThrow(() -> SystemVKeys.requireShareable("k", Integer.MIN_VALUE));
         assertDoesNotThrow(() -> SystemVKeys.requireShareable("k", 0x7f1fffff));
     }
 }
