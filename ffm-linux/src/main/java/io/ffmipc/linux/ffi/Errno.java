@@ -42,6 +42,8 @@ public final class Errno {
     public static final CConstant EDEADLK = CConstant.of("EDEADLK", 35);
     public static final CConstant ENAMETOOLONG = CConstant.of("ENAMETOOLONG", 36);
     public static final CConstant ENOSYS = CConstant.of("ENOSYS", 38);
+    /** Too many symbolic links, or (with O_NOFOLLOW) the last component of the path is one. */
+    public static final CConstant ELOOP = CConstant.of("ELOOP", 40);
     public static final CConstant ENOMSG = CConstant.of("ENOMSG", 42);
     public static final CConstant EIDRM = CConstant.of("EIDRM", 43);
     public static final CConstant EOVERFLOW = CConstant.of("EOVERFLOW", 75);
@@ -65,7 +67,7 @@ public final class Errno {
             new Entry(EINVAL, ErrorKind.OTHER), new Entry(ENFILE, ErrorKind.LIMIT), new Entry(EMFILE, ErrorKind.LIMIT),
             new Entry(EFBIG, ErrorKind.LIMIT), new Entry(ENOSPC, ErrorKind.LIMIT), new Entry(ERANGE, ErrorKind.LIMIT),
             new Entry(EDEADLK, ErrorKind.OTHER), new Entry(ENAMETOOLONG, ErrorKind.LIMIT),
-            new Entry(ENOSYS, ErrorKind.OTHER), new Entry(EIDRM, ErrorKind.NOT_FOUND),
+            new Entry(ENOSYS, ErrorKind.OTHER), new Entry(ELOOP, ErrorKind.OTHER), new Entry(EIDRM, ErrorKind.NOT_FOUND),
             new Entry(EOVERFLOW, ErrorKind.LIMIT), new Entry(ETIMEDOUT, ErrorKind.OTHER),
             new Entry(ENOMSG, ErrorKind.OTHER), new Entry(EMSGSIZE, ErrorKind.LIMIT),
             // pipes and sockets: no reader / no server is "not found", a vanished peer is its own kind
