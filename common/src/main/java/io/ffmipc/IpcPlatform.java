@@ -3,6 +3,7 @@ package io.ffmipc;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -280,4 +281,12 @@ public interface IpcPlatform {
 
     /** The IPC objects visible on this machine. */
     List<IpcObjectInfo> list();
+
+    /**
+     * System V IPC by key (shared memory, semaphore sets, typed message queues), where the OS has
+     * it: present exactly when the matrix row {@link Capability#SYSTEM_V} is supported.
+     */
+    default Optional<SystemV> systemV() {
+        return Optional.empty();
+    }
 }

@@ -2,13 +2,13 @@ package io.ffmipc.cli;
 
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
-import io.ffmipc.linux.SysVMessageQueue;
+import io.ffmipc.SystemV;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,7 +53,7 @@ final class MsgCommand implements Runnable {
 
         @Override
         public void run() {
-            try (SysVMessageQueue q = SysVMessageQueue.open(key.key, OpenMode.CREATE, Permissions.ofMode(mode))) {
+            try (SystemV.MessageQueue q = SystemVAccess.get().messageQueue(key.key, OpenMode.CREATE, Permissions.ofMode(mode))) {
                 if (maxBytes != null) {
                     q.setMaxBytes(maxBytes);
                 }
@@ -86,7 +86,7 @@ final class MsgCommand implements Runnable {
             if (type < 1) {
                 throw new ParameterException(spec.commandLine(), "--type must be 1 or more, got " + type);
             }
-            try (SysVMessageQueue q = SysVMessageQueue.open(key.key, OpenMode.OPEN)) {
+            try (SystemV.MessageQueue q = SystemVAccess.get().messageQueue(key.key, OpenMode.OPEN)) {
                 if (!q.send(type, text.getBytes(StandardCharsets.UTF_8), timeout)) {
                     return ExitCodes.timedOut(spec, "System V queue key " + Converters.hexKey(key.key) + " stayed full for "
                             + timeout.toMillis() + " ms");
@@ -127,8 +127,8 @@ final class MsgCommand implements Runnable {
             if (maxSize < 1 || maxSize > Integer.MAX_VALUE) {
                 throw new ParameterException(spec.commandLine(), "--max-size must be 1 to " + Integer.MAX_VALUE + ", got " + maxSize);
             }
-            try (SysVMessageQueue q = SysVMessageQueue.open(key.key, OpenMode.OPEN)) {
-                Optional<SysVMessageQueue.Message> m = q.receive(new SysVMessageQueue.Selector(type), (int) maxSize,
+            try (SystemV.MessageQueue q = SystemVAccess.get().messageQueue(key.key, OpenMode.OPEN)) {
+                Optional<SystemV.MessageQueue.Message> m = q.receive(new SystemV.MessageQueue.Selector(type), (int) maxSize,
                         truncate, timeout);
                 if (m.isEmpty()) {
                     return ExitCodes.timedOut(spec, "no matching message on System V queue key "
@@ -150,8 +150,8 @@ final class MsgCommand implements Runnable {
 
         @Override
         public void run() {
-            try (SysVMessageQueue q = SysVMessageQueue.open(key.key, OpenMode.OPEN)) {
-                SysVMessageQueue.Stat s = q.stat();
+            try (SystemV.MessageQueue q = SystemVAccess.get().messageQueue(key.key, OpenMode.OPEN)) {
+                SystemV.MessageQueue.Stat s = q.stat();
                 spec.commandLine().getOut().println("key " + Converters.hexKey(key.key) + " id " + s.id() + ": messages "
                         + s.messages() + ", bytes " + s.bytes() + " of " + s.maxBytes() + ", last send pid " + s.lastSendPid()
                         + ", last receive pid " + s.lastReceivePid() + ", mode 0" + Integer.toOctalString(s.mode()));
@@ -169,7 +169,7 @@ final class MsgCommand implements Runnable {
 
         @Override
         public void run() {
-            RemovalReport.report(spec, SystemV.removeMessageQueue(key.key), "message queue", Converters.hexKey(key.key),
+            RemovalReport.report(spec, SystemVAccess.get().removeMessageQueue(key.key), "message queue", Converters.hexKey(key.key),
                     "System V message queue key " + Converters.hexKey(key.key));
         }
     }

@@ -50,9 +50,9 @@ final class RmCommand implements Callable<Integer> {
             }
             what = kind.title() + " key " + Converters.hexKey(key);
             removed = switch (kind) {
-                case sysv_shm -> SystemV.removeSegment(key);
-                case sysv_sem -> SystemV.removeSemaphoreSet(key);
-                default -> SystemV.removeMessageQueue(key);
+                case sysv_shm -> SystemVAccess.get().removeSharedMemory(key);
+                case sysv_sem -> SystemVAccess.get().removeSemaphoreSet(key);
+                default -> SystemVAccess.get().removeMessageQueue(key);
             };
         } else {
             if (name == null || key != null) {

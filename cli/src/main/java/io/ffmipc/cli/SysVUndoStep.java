@@ -1,12 +1,11 @@
 package io.ffmipc.cli;
 
-import io.ffmipc.Capability;
 import io.ffmipc.ChildLauncher;
 import io.ffmipc.IpcPlatform;
-import io.ffmipc.Permissions;
+import io.ffmipc.OpenMode;
+import io.ffmipc.SystemV;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * SEM_UNDO: the peer takes a System V lock with SEM_UNDO, says so, and is killed while holding it;
@@ -27,13 +26,9 @@ final class SysVUndoStep extends SysVStep {
     }
 
     @Override
-    List<Capability> capabilities() {
-        return List.of(Capability.SEMAPHORE);
-    }
-
-    @Override
     String prepare(Tour tour, ChildLauncher launcher) {
-        set = tour.withFreshKey(key -> SystemV.createSemaphoreSet(key, 2, 0, Permissions.OWNER_ONLY.mode()));
+        SystemV systemV = SystemVAccess.of(tour.platform());
+        set = tour.withFreshKey(key -> systemV.semaphoreSet(key, OpenMode.CREATE, 2, 0));
         set.release(0, false);
         return Converters.hexKey(set.key());
     }
@@ -41,7 +36,7 @@ final class SysVUndoStep extends SysVStep {
     @Override
     String run(Tour tour) {
         Duration timeout = tour.settings().timeout();
-        if (!set.acquire(1, false, timeout)) {
+        if (!set.tryAcquire(1, false, timeout)) {
             throw new TourTimeoutException("the peer did not report holding the lock within " + timeout);
         }
         int held = set.value(0);
@@ -62,14 +57,14 @@ final class SysVUndoStep extends SysVStep {
     void cleanup(Tour tour) {
         if (set != null) {
             set.close();
-            SystemV.removeSemaphoreSet(set.key());
+            SystemVAccess.of(tour.platform()).removeSemaphoreSet(set.key());
         }
     }
 
     @Override
     void peer(IpcPlatform platform, String argument, TourSettings settings) {
-        SystemV.SemaphoreSet s = SystemV.openSemaphoreSet(Converters.sysvKey(argument));
-        if (!s.acquire(0, true, settings.timeout())) {
+        SystemV.SemaphoreSet s = SystemVAccess.of(platform).semaphoreSet(Converters.sysvKey(argument), OpenMode.OPEN, 0);
+        if (!s.tryAcquire(0, true, settings.timeout())) {
             throw new TourTimeoutException("the lock was not free within " + settings.timeout());
         }
         s.release(1, false);

@@ -1,5 +1,6 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.core.SeamRobustMutex;
 import io.ffmipc.core.SeamSharedMemory;
 import io.ffmipc.CapabilityMatrix;
 import io.ffmipc.ChildLauncher;
@@ -21,6 +22,7 @@ import io.ffmipc.RobustMutex;
 import io.ffmipc.Semaphore;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.StreamPipe;
+import io.ffmipc.SystemV;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.SpiPlatform;
 import io.ffmipc.spi.WaitSeam;
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** The portable API on Linux: each call goes to its thin adapter over {@link io.ffmipc.linux.ffi.LibC}. */
@@ -39,8 +42,13 @@ final class LinuxPlatform implements SpiPlatform {
     private final LinuxSeams seams;
 
     LinuxPlatform(CapabilityMatrix matrix) {
-        this.matrix = matrix;
-        this.seams = new LinuxSeams(matrix);
+        this(new LinuxSeams(matrix));
+    }
+
+    /** On these seams (tests: seams with a posix-layer fallback forced). */
+    LinuxPlatform(LinuxSeams seams) {
+        this.matrix = seams.matrix();
+        this.seams = seams;
     }
 
     @Override
@@ -103,12 +111,12 @@ final class LinuxPlatform implements SpiPlatform {
 
     @Override
     public RobustMutex mutex(String name, OpenMode mode, Permissions permissions) {
-        return LinuxRobustMutex.open(name, mode, permissions);
+        return SeamRobustMutex.open(seams.mutexes(), name, mode, permissions);
     }
 
     @Override
     public boolean removeMutex(String name) {
-        return LinuxRobustMutex.remove(name);
+        return SeamRobustMutex.remove(seams.mutexes(), name);
     }
 
     @Override
@@ -190,5 +198,10 @@ final class LinuxPlatform implements SpiPlatform {
     @Override
     public List<IpcObjectInfo> list() {
         return new LinuxObjectLister().list();
+    }
+
+    @Override
+    public Optional<SystemV> systemV() {
+        return seams.extension(SystemV.class);
     }
 }
