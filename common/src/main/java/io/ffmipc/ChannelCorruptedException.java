@@ -1,9 +1,10 @@
 package io.ffmipc;
 
 /**
- * A value read from a channel's shared memory broke a rule of the layout: the peer wrote garbage
- * (a bug, a crash mid-write, or a hostile process). The message names the field, the value and
- * the rule. The channel cannot be trusted after this; close it and create a new one.
+ * A value read from a channel's (or another shared-memory structure's, such as the portable
+ * message queue's) shared memory broke a rule of the layout: the peer wrote garbage (a bug, a
+ * crash mid-write, or a hostile process). The message names the structure, the field, the value
+ * and the rule. The structure cannot be trusted after this; close it and create a new one.
  */
 public class ChannelCorruptedException extends IpcException {
     private static final long serialVersionUID = 1L;
@@ -12,7 +13,12 @@ public class ChannelCorruptedException extends IpcException {
     private final long value;
 
     public ChannelCorruptedException(String operation, String channelName, String field, long value, String rule) {
-        super(operation, channelName, null, "corrupted channel: " + field + " is " + value + ", but " + rule);
+        this(operation, "channel", channelName, field, value, rule);
+    }
+
+    /** @param what the kind of structure, for the message ({@code "message queue"}) */
+    public ChannelCorruptedException(String operation, String what, String name, String field, long value, String rule) {
+        super(operation, name, null, "corrupted " + what + ": " + field + " is " + value + ", but " + rule);
         this.field = field;
         this.value = value;
     }

@@ -108,14 +108,10 @@ public interface IpcPlatform {
      * {@link #event(String, OpenMode, EventKind)} with the permissions a created event gets; every
      * process that uses it (waits or sets) needs read and write. Ignored when the event exists.
      */
-    default NamedEvent event(String name, OpenMode mode, EventKind kind, Permissions permissions) {
-        return io.ffmipc.sync.SharedEvent.open(this, name, mode, kind, permissions);
-    }
+    NamedEvent event(String name, OpenMode mode, EventKind kind, Permissions permissions);
 
     /** Removes a named event; {@code false} if there was none. */
-    default boolean removeEvent(String name) {
-        return io.ffmipc.sync.SharedEvent.remove(this, name);
-    }
+    boolean removeEvent(String name);
 
     /** Opens or creates a process-shared condition with its mutex (see {@link Condition}). */
     default Condition condition(String name, OpenMode mode) {
@@ -123,14 +119,10 @@ public interface IpcPlatform {
     }
 
     /** {@link #condition(String, OpenMode)} with the permissions a created one gets (users need read and write). */
-    default Condition condition(String name, OpenMode mode, Permissions permissions) {
-        return io.ffmipc.sync.SharedCondition.open(this, name, mode, permissions);
-    }
+    Condition condition(String name, OpenMode mode, Permissions permissions);
 
     /** Removes a named condition; {@code false} if there was none. */
-    default boolean removeCondition(String name) {
-        return io.ffmipc.sync.SharedCondition.remove(this, name);
-    }
+    boolean removeCondition(String name);
 
     /**
      * Opens or creates a process-shared barrier for {@code parties} parties (at least 1); opening
@@ -141,14 +133,10 @@ public interface IpcPlatform {
     }
 
     /** {@link #barrier(String, OpenMode, int)} with the permissions a created one gets (users need read and write). */
-    default Barrier barrier(String name, OpenMode mode, int parties, Permissions permissions) {
-        return io.ffmipc.sync.SharedBarrier.open(this, name, mode, parties, permissions);
-    }
+    Barrier barrier(String name, OpenMode mode, int parties, Permissions permissions);
 
     /** Removes a named barrier; {@code false} if there was none. */
-    default boolean removeBarrier(String name) {
-        return io.ffmipc.sync.SharedBarrier.remove(this, name);
-    }
+    boolean removeBarrier(String name);
 
     /** Opens or creates a process-shared read-write lock (writer preference, see {@link ReadWriteLock}). */
     default ReadWriteLock readWriteLock(String name, OpenMode mode) {
@@ -156,14 +144,10 @@ public interface IpcPlatform {
     }
 
     /** {@link #readWriteLock(String, OpenMode)} with the permissions a created one gets (users need read and write). */
-    default ReadWriteLock readWriteLock(String name, OpenMode mode, Permissions permissions) {
-        return io.ffmipc.sync.SharedReadWriteLock.open(this, name, mode, permissions);
-    }
+    ReadWriteLock readWriteLock(String name, OpenMode mode, Permissions permissions);
 
     /** Removes a named read-write lock; {@code false} if there was none. */
-    default boolean removeReadWriteLock(String name) {
-        return io.ffmipc.sync.SharedReadWriteLock.remove(this, name);
-    }
+    boolean removeReadWriteLock(String name);
 
     /** Prepares a child process that can inherit handles. */
     ChildLauncher launcher(List<String> command);
@@ -171,33 +155,25 @@ public interface IpcPlatform {
     /**
      * Opens or creates the named shared-memory {@link Channel} (see {@link ChannelOptions} for the
      * capacity, wait strategy, mode and permissions). Portable: the channel is built in
-     * {@code common} on this platform's shared memory and wait seam; its shared-memory object has
-     * the channel's name.
+     * {@code common} on this platform's shared memory and wait seam, in a shared-memory object of
+     * its own namespace (a channel never meets shared memory or another kind of the same name).
      */
-    default Channel channel(String name, OpenMode mode, ChannelOptions options) {
-        return io.ffmipc.channel.SharedMemoryChannel.open(this, name, mode, options);
-    }
+    Channel channel(String name, OpenMode mode, ChannelOptions options);
 
     /**
      * Opens or creates the portable message queue built in {@code common} on this platform's shared
      * memory and wait seam: the queue Windows and macOS offer as {@link #messageQueue}, available on
      * every OS. Any handle sends and receives; FIFO only ({@link MessageQueue#maxPriority()} 0);
-     * {@code maxMessages} exact; its shared-memory object has the queue's name. See
+     * {@code maxMessages} exact; it lives in a shared-memory object of its own namespace. See
      * {@code io.ffmipc.channel.ChannelMessageQueue} for the layout and the precise semantics.
      */
-    default MessageQueue sharedMemoryMessageQueue(String name, OpenMode mode, MessageQueueOptions options) {
-        return io.ffmipc.channel.ChannelMessageQueue.open(this, name, mode, options);
-    }
+    MessageQueue sharedMemoryMessageQueue(String name, OpenMode mode, MessageQueueOptions options);
 
     /** Removes a {@link #sharedMemoryMessageQueue}; {@code false} if there was none. Open handles keep working. */
-    default boolean removeSharedMemoryMessageQueue(String name) {
-        return io.ffmipc.channel.ChannelMessageQueue.remove(this, name);
-    }
+    boolean removeSharedMemoryMessageQueue(String name);
 
     /** Removes a channel's shared memory; {@code false} if there was none. Open ends keep working. */
-    default boolean removeChannel(String name) {
-        return removeSharedMemory(name);
-    }
+    boolean removeChannel(String name);
 
     /**
      * Maps shared memory from an OS handle another process passed ({@link MessagePipe#receiveHandle})
@@ -279,8 +255,17 @@ public interface IpcPlatform {
     /** Connects to the server at a socket file; as {@link #connectMessagePipe(String, Duration)}. */
     MessagePipe connectMessagePipe(Path socketPath, Duration timeout);
 
-    /** The IPC objects visible on this machine. */
+    /** The IPC objects visible on this machine (what the OS lets a process see; the matrix says what is missing). */
     List<IpcObjectInfo> list();
+
+    /**
+     * Removes a named object of any kind that is {@linkplain ObjectKind#removableByName() removed by
+     * name}; {@code false} if there was none. Open handles keep working where the OS allows.
+     *
+     * @throws IllegalArgumentException for a kind that is not removed by name (System V objects go by
+     *                                  key, a message-pipe server's name goes when it closes)
+     */
+    boolean remove(ObjectKind kind, String name);
 
     /**
      * System V IPC by key (shared memory, semaphore sets, typed message queues), where the OS has

@@ -1,23 +1,36 @@
 package io.ffmipc;
 
 /**
- * The next message does not fit the buffer given to receive it. The message stays queued: receive
- * again with a buffer of at least {@link #messageSize()} bytes. Nothing is truncated silently.
+ * A receive buffer is too small, on every kind that receives messages (message queues, channels,
+ * message pipes): the same exception type for the same mistake. Nothing is received and nothing is
+ * lost: the message stays queued. The message names both sizes: receive again with a buffer of at
+ * least {@link #messageSize()} bytes.
  */
-public class ReceiveBufferTooSmallException extends IpcException {
+public class ReceiveBufferTooSmallException extends IpcLimitException {
     private static final long serialVersionUID = 1L;
 
     private final long messageSize;
     private final long bufferSize;
 
+    /** The next message, of {@code messageSize} bytes, does not fit. */
     public ReceiveBufferTooSmallException(String operation, String objectName, long messageSize, long bufferSize) {
-        super(operation, objectName, null, "the next message has " + messageSize + " bytes but the buffer only "
-                + bufferSize + "; it is still queued, receive it with a buffer of at least " + messageSize + " bytes");
-        this.messageSize = messageSize;
+        this(operation, objectName, messageSize, bufferSize, "the next message has " + messageSize
+                + " bytes but the buffer only " + bufferSize + "; it is still queued, receive it with a buffer of at least "
+                + messageSize + " bytes");
+    }
+
+    /**
+     * The buffer is smaller than a rule of the object requires (a queue that cannot tell the next
+     * message's size in advance needs room for its largest); {@code detail} states the rule.
+     */
+    public ReceiveBufferTooSmallException(String operation, String objectName, long requiredSize, long bufferSize,
+                                          String detail) {
+        super(operation, objectName, null, detail);
+        this.messageSize = requiredSize;
         this.bufferSize = bufferSize;
     }
 
-    /** The size of the message waiting to be received. */
+    /** The size the buffer needs: the waiting message's, or the largest the object may hold. */
     public long messageSize() {
         return messageSize;
     }

@@ -1,5 +1,6 @@
 package io.ffmipc.cli;
 
+import io.ffmipc.ObjectKind;
 import io.ffmipc.Barrier;
 import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
@@ -89,7 +90,7 @@ final class BarrierCommand implements Runnable {
     static final class Remove extends RemoveByName {
         @Override
         ObjectKind kind() {
-            return ObjectKind.barrier;
+            return ObjectKind.BARRIER;
         }
     }
 }

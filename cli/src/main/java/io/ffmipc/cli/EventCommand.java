@@ -1,5 +1,6 @@
 package io.ffmipc.cli;
 
+import io.ffmipc.ObjectKind;
 import io.ffmipc.EventKind;
 import io.ffmipc.Ipc;
 import io.ffmipc.NamedEvent;
@@ -117,7 +118,7 @@ final class EventCommand implements Runnable {
     static final class Remove extends RemoveByName {
         @Override
         ObjectKind kind() {
-            return ObjectKind.event;
+            return ObjectKind.EVENT;
         }
     }
 

@@ -38,7 +38,7 @@ final class LsCommand implements Runnable {
         }
         TextTable t = new TextTable().row("KIND", "NAME/KEY", "ID", "OWNER", "MODE", "SIZE", "DETAIL");
         for (IpcObjectInfo o : objects) {
-            t.row(o.kind(), o.name(), o.id() < 0 ? "-" : Long.toString(o.id()), o.owner(),
+            t.row(o.kind().label(), o.name(), o.id() < 0 ? "-" : Long.toString(o.id()), o.owner(),
                     "0" + Integer.toOctalString(o.mode()), o.size() < 0 ? "-" : Long.toString(o.size()), o.detail());
         }
         return t.render("");
@@ -48,7 +48,7 @@ final class LsCommand implements Runnable {
         List<Object> list = new ArrayList<>();
         for (IpcObjectInfo o : objects) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", o.kind());
+            m.put("kind", o.kind().label());
             m.put("name", o.name());
             m.put("id", o.id());
             m.put("owner", o.owner());

@@ -1,5 +1,6 @@
 package io.ffmipc.cli;
 
+import io.ffmipc.ObjectKind;
 import io.ffmipc.Ipc;
 import io.ffmipc.MessageQueue;
 import io.ffmipc.MessageQueueOptions;
@@ -181,7 +182,7 @@ final class MqCommand implements Runnable {
     static final class Remove extends RemoveByName {
         @Override
         ObjectKind kind() {
-            return ObjectKind.mq;
+            return ObjectKind.MESSAGE_QUEUE;
         }
     }
 }

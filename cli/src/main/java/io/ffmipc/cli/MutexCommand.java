@@ -1,5 +1,6 @@
 package io.ffmipc.cli;
 
+import io.ffmipc.ObjectKind;
 import io.ffmipc.Ipc;
 import io.ffmipc.IpcNames;
 import io.ffmipc.LockResult;
@@ -211,7 +212,7 @@ final class MutexCommand implements Runnable {
     static final class Remove extends RemoveByName {
         @Override
         ObjectKind kind() {
-            return ObjectKind.mutex;
+            return ObjectKind.MUTEX;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ffmipc.cli;
 
+import io.ffmipc.ObjectKind;
 import io.ffmipc.Ipc;
 import io.ffmipc.IpcNames;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +25,6 @@ abstract class RemoveByName implements Runnable {
     @Override
     public final void run() {
         ObjectKind kind = kind();
-        RemovalReport.byName(spec, kind.removeNamed(Ipc.platform(), IpcNames.validate(name)), kind.title(), name);
+        RemovalReport.byName(spec, Ipc.platform().remove(kind, IpcNames.validate(name)), kind.title(), name);
     }
 }

@@ -1,5 +1,6 @@
 package io.ffmipc.cli;
 
+import io.ffmipc.ObjectKind;
 import io.ffmipc.Ipc;
 import io.ffmipc.IpcNames;
 import picocli.CommandLine.Command;
@@ -13,16 +14,18 @@ import java.util.concurrent.Callable;
 
 /** {@code ffmipc rm KIND NAME | --key K}: removes one IPC object of any kind {@code ffmipc ls} shows. */
 @Command(name = "rm", mixinStandardHelpOptions = true,
-        description = {"Remove an IPC object by NAME (shm, sem, mq, mutex, fifo, event, condition, barrier, rwlock)"
+        description = {"Remove an IPC object by NAME (shm, sem, mq, mutex, fifo, event, condition, barrier, rwlock,"
+                + " channel, shm-mq)"
                 + " or by --key (sysv-shm, sysv-sem, sysv-msg).",
                 "The kinds 'ffmipc ls' prints are accepted too (posix-shm, posix-sem, posix-mq)."})
 final class RmCommand implements Callable<Integer> {
 
-    private static final String KINDS = "shm, sem, mq, mutex, fifo, event, condition, barrier, rwlock (by NAME) or "
+    private static final String KINDS = "shm, sem, mq, mutex, fifo, event, condition, barrier, rwlock, channel, shm-mq"
+            + " (by NAME) or "
             + "sysv-shm, sysv-sem, sysv-msg (by --key)";
 
     @Parameters(index = "0", paramLabel = "KIND", description = "shm, sem, mq, mutex, fifo, event, condition, barrier,"
-            + " rwlock, sysv-shm, sysv-sem or sysv-msg (or ls's posix-shm, posix-sem, posix-mq).")
+            + " rwlock, channel, shm-mq, sysv-shm, sysv-sem or sysv-msg (or the older posix-shm, posix-sem, posix-mq).")
     String kindText;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "The portable name (kinds removed by name).")
@@ -38,9 +41,10 @@ final class RmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ObjectKind kind = ObjectKind.parse(kindText);
-        if (kind == null) {
-            String hint = kindText.equals("message-pipe") ? " (a message-pipe server's name goes away when it closes)" : "";
-            throw new ParameterException(spec.commandLine(), "unknown kind '" + kindText + "'" + hint + ": give " + KINDS);
+        if (kind == null || kind == ObjectKind.MESSAGE_PIPE) {
+            String hint = kind != null ? " (a message-pipe server's name goes away when it closes)" : "";
+            throw new ParameterException(spec.commandLine(), (kind == null ? "unknown kind '" : "cannot remove '")
+                    + kindText + "'" + hint + ": give " + KINDS);
         }
         boolean removed;
         String what;
@@ -50,8 +54,8 @@ final class RmCommand implements Callable<Integer> {
             }
             what = kind.title() + " key " + Converters.hexKey(key);
             removed = switch (kind) {
-                case sysv_shm -> SystemVAccess.get().removeSharedMemory(key);
-                case sysv_sem -> SystemVAccess.get().removeSemaphoreSet(key);
+                case SYSV_SHARED_MEMORY -> SystemVAccess.get().removeSharedMemory(key);
+                case SYSV_SEMAPHORE_SET -> SystemVAccess.get().removeSemaphoreSet(key);
                 default -> SystemVAccess.get().removeMessageQueue(key);
             };
         } else {
@@ -60,7 +64,7 @@ final class RmCommand implements Callable<Integer> {
             }
             IpcNames.validate(name);
             what = kind.title() + " '" + name + "'";
-            removed = kind.removeNamed(Ipc.platform(), name);
+            removed = Ipc.platform().remove(kind, name);
         }
         RemovalReport.report(spec, removed, kind.label(), kind.systemV() ? Converters.hexKey(key) : name, what);
         return ExitCodes.OK;

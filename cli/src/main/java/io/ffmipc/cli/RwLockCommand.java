@@ -1,5 +1,6 @@
 package io.ffmipc.cli;
 
+import io.ffmipc.ObjectKind;
 import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
 import io.ffmipc.ReadWriteLock;
@@ -116,7 +117,7 @@ final class RwLockCommand implements Runnable {
     static final class Remove extends RemoveByName {
         @Override
         ObjectKind kind() {
-            return ObjectKind.rwlock;
+            return ObjectKind.READ_WRITE_LOCK;
         }
     }
 }

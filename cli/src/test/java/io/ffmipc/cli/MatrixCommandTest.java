@@ -28,6 +28,8 @@ class MatrixCommandTest {
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         assertEquals(Matrices.readmeTable(), r.out());
         assertTrue(r.out().startsWith("| capability | Linux |"), r.out());
+        String header = r.out().lines().findFirst().orElseThrow();
+        assertTrue(header.endsWith(" macOS |"), "every provider on the class path is a column: " + header);
     }
 
     @Test

@@ -35,7 +35,7 @@ class MessageQueueCommandsTest {
 
             Map<String, Object> doc = (Map<String, Object>) JsonReader.parse(ok("ls", "--json").out());
             assertTrue(((List<Object>) doc.get("objects")).stream().map(o -> (Map<String, Object>) o)
-                    .anyMatch(o -> name.equals(o.get("name")) && "posix-mq".equals(o.get("kind"))
+                    .anyMatch(o -> name.equals(o.get("name")) && "mq".equals(o.get("kind"))
                             && Double.valueOf(11).equals(o.get("size"))), doc.toString());
 
             CliRun watch = ok("mq", "watch", name, "--count", "2", "--timeout", "2s");

@@ -1,6 +1,8 @@
 package io.ffmipc.cli;
 
+import io.ffmipc.ChannelOptions;
 import io.ffmipc.EventKind;
+import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.Ipc;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
@@ -33,6 +35,8 @@ class RmCommandTest {
         makers.put("condition", n -> ipc.condition(n, OpenMode.CREATE).close());
         makers.put("barrier", n -> ipc.barrier(n, OpenMode.CREATE, 2).close());
         makers.put("rwlock", n -> ipc.readWriteLock(n, OpenMode.CREATE).close());
+        makers.put("channel", n -> ipc.channel(n, OpenMode.CREATE, ChannelOptions.defaults()).close());
+        makers.put("shm-mq", n -> ipc.sharedMemoryMessageQueue(n, OpenMode.CREATE, MessageQueueOptions.defaults()).close());
         for (Map.Entry<String, Consumer<String>> e : makers.entrySet()) {
             String kind = e.getKey();
             String name = TestNames.unique("rm");

@@ -13,6 +13,7 @@ import io.ffmipc.ChannelVersionException;
  *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
  *  +---------------------------------------------------------------+
  *  |  READY: magic (16 bits) | layout version (16 bits)   — written last
+ *  |  (StructureKind.CHANNEL's magic word)
  *  +---------------------------------------------------------------+  4
  *  |  MODE: 1 = SPSC, 2 = MPSC                                      |
  *  +---------------------------------------------------------------+  8
@@ -36,17 +37,11 @@ import io.ffmipc.ChannelVersionException;
  *
  * The creator fills every field, then stores READY with release semantics; an opener loads READY
  * with acquire semantics and reads nothing else before it sees the value it expects, so a
- * half-initialised header is never read, and a channel of another layout version is refused.
+ * half-initialised header is never read, and a channel of another layout version is refused
+ * ({@link io.ffmipc.core.SharedStructures}, the lifecycle every shared-memory structure shares;
+ * the layout version is {@link io.ffmipc.core.StructureKind#CHANNEL}'s).
  */
 public final class ChannelHeaderDescriptor {
-    /** "FC" (ffm-ipc channel) in the high half of READY. */
-    public static final int MAGIC = 0x4643;
-    /** Version of this layout; bump on any change of any offset or rule. */
-    // 2: SPSC producers zero the header after each record, consumers no longer zero;
-    // 3: the pid slots hold ProcessStamps (pid + start time), so a reused pid is not taken for a live peer
-    public static final int VERSION = 3;
-    public static final int READY_VALUE = MAGIC << 16 | VERSION;
-
     public static final int READY_OFFSET = 0;
     public static final int MODE_OFFSET = 4;
     public static final int RING_CAPACITY_OFFSET = 8;
@@ -91,27 +86,5 @@ public final class ChannelHeaderDescriptor {
 
     public static int modeCode(ChannelMode mode) {
         return mode == ChannelMode.SPSC ? MODE_SPSC : MODE_MPSC;
-    }
-
-    /**
-     * Checks the READY word an opener read: 0 (not ready yet) returns {@code false}; the expected
-     * value returns {@code true}; anything else is refused naming both versions.
-     */
-    public static boolean checkReady(String name, int ready) {
-        if (ready == 0) {
-            return false;
-        }
-        if (ready == READY_VALUE) {
-            return true;
-        }
-        int magic = ready >>> 16;
-        if (magic != MAGIC) {
-            throw new ChannelVersionException(name, String.format(
-                    "the shared memory is not an ffm-ipc channel: its magic is 0x%04x, a channel's is 0x%04x",
-                    magic, MAGIC));
-        }
-        throw new ChannelVersionException(name, "the channel was created with layout version " + (ready & 0xffff)
-                + " (by another version of ffm-ipc); this library reads layout version " + VERSION
-                + " only. Use the same ffm-ipc version on both sides.");
     }
 }

@@ -7,7 +7,11 @@ import io.ffmipc.IpcException;
 import io.ffmipc.IpcInterruptedException;
 import io.ffmipc.IpcLimitException;
 import io.ffmipc.IpcNames;
-import io.ffmipc.IpcPlatform;
+import io.ffmipc.MessageTooLargeException;
+import io.ffmipc.ReceiveBufferTooSmallException;
+import io.ffmipc.core.SharedStructures;
+import io.ffmipc.core.StructureKind;
+import io.ffmipc.spi.PlatformSeams;
 import io.ffmipc.MessageQueue;
 import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.NoSuchIpcObjectException;
@@ -36,15 +40,8 @@ import static io.ffmipc.channel.Shared.LONG;
  * Unlike a {@link SharedMemoryChannel} it is not duplex and has no creator/opener roles: every
  * handle, in any process, may send and receive.
  *
- * <pre>
- *   offset 0    int   MAGIC      {@link #MAGIC} ("MQ" + layout version), written LAST (release): the ready flag
- *          8    long  maxMessages
- *         16    long  maxMessageSize
- *         24    int   ring capacity (power of two, derived from the two above)
- *        128    long  DEPTH      messages counted in (own cache line): the maxMessages bound and depth()
- *        256    long  RECEIVE_TURN  {@link ProcessStamp} of the process whose handle is receiving now, 0 when free
- *        512    ring  ({@link RingDescriptor#length(int)} bytes)
- * </pre>
+ * The layout is {@link QueueDescriptor}'s; opening and creating follow the lifecycle every
+ * shared-memory structure shares ({@link SharedStructures}).
  *
  * <h2>Semantics and limits (stated precisely)</h2>
  * <ul>
@@ -78,17 +75,6 @@ import static io.ffmipc.channel.Shared.LONG;
  * Send and receive on {@link MemorySegment}s copy once and allocate nothing.
  */
 public final class ChannelMessageQueue implements MessageQueue {
-    /** "MQ" and layout version 2 (2: RECEIVE_TURN holds a 64-bit ProcessStamp, not a 32-bit pid). */
-    public static final int MAGIC = 0x4D51_0002;
-    static final long MAGIC_OFFSET = 0;
-    static final long MAX_MESSAGES_OFFSET = 8;
-    static final long MAX_MESSAGE_SIZE_OFFSET = 16;
-    static final long CAPACITY_OFFSET = 24;
-    static final long DEPTH_OFFSET = 128;
-    /** The receive turn's word (public for tools and tests that inspect a queue). */
-    public static final long RECEIVE_TURN_OFFSET = 256;
-    /** Where the ring starts in the shared memory object (public for tools and tests that inspect a queue). */
-    public static final long RING_OFFSET = 512;
     /** Without a wait seam: the longest a waiting call sleeps between looks. */
     public static final long MAX_SLEEP_NANOS = 1_000_000;
     /** How long one process may hold the receive turn before a receiver checks that it still lives. */
@@ -96,10 +82,11 @@ public final class ChannelMessageQueue implements MessageQueue {
     /** How long a claimed but unpublished message may block the receivers before it is reported. */
     public static final Duration STALL_TIMEOUT = Duration.ofSeconds(10);
     private static final long OPEN_TIMEOUT_NANOS = 2_000_000_000L;
+    private static final int MAGIC = StructureKind.MESSAGE_QUEUE.magic();
     private static final String SEND = "send on message queue";
     private static final String RECEIVE = "receive on message queue";
 
-    private final IpcPlatform platform;
+    private final PlatformSeams seams;
     private final String name;
     private final SharedMemory shm;
     private final MemorySegment seg;
@@ -116,7 +103,8 @@ public final class ChannelMessageQueue implements MessageQueue {
     private final Idler idler;
     private final Idler.Ready messageReady;
     private final Idler.Ready roomReady;
-    private final long self = ProcessStamp.self();
+    private final ProcessStamp stamps;
+    private final long self;
     /** The receive-turn holder last seen by a failed take, and since when (see {@link #takeTurn}). */
     private long turnHolderSeen;
     private long turnHolderSince;
@@ -124,18 +112,20 @@ public final class ChannelMessageQueue implements MessageQueue {
     private volatile boolean nonBlocking;
     private volatile boolean closed;
 
-    private ChannelMessageQueue(IpcPlatform platform, String name, SharedMemory shm, long maxMessages,
+    private ChannelMessageQueue(PlatformSeams seams, String name, SharedMemory shm, long maxMessages,
                                 long maxMessageSize, int capacity) {
-        this.platform = platform;
+        this.seams = seams;
+        this.stamps = new ProcessStamp(seams.processes());
+        this.self = stamps.self();
         this.name = name;
         this.shm = shm;
         this.seg = shm.segment();
         this.maxMessages = maxMessages;
         this.maxMessageSize = maxMessageSize;
         this.capacity = capacity;
-        WaitSeam seam = WaitPoints.seamOf(platform); // none: waiting polls
-        long receiversBase = RING_OFFSET + RingDescriptor.CONSUMER_WAIT_OFFSET;
-        long sendersBase = RING_OFFSET + RingDescriptor.PRODUCER_WAIT_OFFSET;
+        WaitSeam seam = seams.waitSeam().orElse(null); // none: waiting polls
+        long receiversBase = QueueDescriptor.RING_OFFSET + RingDescriptor.CONSUMER_WAIT_OFFSET;
+        long sendersBase = QueueDescriptor.RING_OFFSET + RingDescriptor.PRODUCER_WAIT_OFFSET;
         this.waitPoints = new WaitPoints(shm, seam);
         this.receiversWait = waitPoints.own(receiversBase);
         this.sendersWait = waitPoints.own(sendersBase);
@@ -147,143 +137,81 @@ public final class ChannelMessageQueue implements MessageQueue {
         // Publishing wakes parked receivers. The consumer's own wake (when it frees ring space)
         // gets a point without a word: senders wait for DEPTH, not ring space, and are woken after
         // the DEPTH decrement that follows it; a second system call there would only wake them early.
-        this.producer = new RingProducer(seg, RING_OFFSET, capacity, ChannelMode.MPSC, receiversWait, name, "queue ring");
-        this.consumer = new RingConsumer(seg, RING_OFFSET, capacity, ChannelMode.MPSC, new WaitPoint(seg, sendersBase, null),
+        this.producer = new RingProducer(seg, QueueDescriptor.RING_OFFSET, capacity, ChannelMode.MPSC, receiversWait, name, "queue ring");
+        this.consumer = new RingConsumer(seg, QueueDescriptor.RING_OFFSET, capacity, ChannelMode.MPSC, new WaitPoint(seg, sendersBase, null),
                 STALL_TIMEOUT.toNanos(), this::stalled, name, "queue ring");
         this.messageReady = consumer::hasRecordAtSharedPosition;
-        this.roomReady = () -> (long) LONG.getVolatile(seg, DEPTH_OFFSET) < this.maxMessages;
+        this.roomReady = () -> (long) LONG.getVolatile(seg, QueueDescriptor.DEPTH_OFFSET) < this.maxMessages;
     }
 
 
-    /** The ring capacity for these sizes; {@link IpcLimitException} when it would exceed the largest ring. */
-    static int capacityFor(String name, long maxMessages, long maxMessageSize) {
-        long record = ((maxMessageSize + RingDescriptor.RECORD_HEADER + 7) / 8) * 8;
-        long needed = Math.max(RingDescriptor.MIN_CAPACITY, 2 * record);
-        if (maxMessages >= RingDescriptor.MAX_CAPACITY || record > RingDescriptor.MAX_CAPACITY
-                || (maxMessages + 1) * record > RingDescriptor.MAX_CAPACITY) {
-            throw new IpcLimitException("create message queue", name, null, maxMessages + " messages of "
-                    + maxMessageSize + " bytes need more than the largest ring (" + RingDescriptor.MAX_CAPACITY + " bytes)");
-        }
-        needed = Math.max(needed, (maxMessages + 1) * record);
-        long pow2 = Long.highestOneBit(needed);
-        if (pow2 < needed) {
-            pow2 <<= 1;
-        }
-        if (pow2 > RingDescriptor.MAX_CAPACITY) {
-            throw new IpcLimitException("create message queue", name, null, maxMessages + " messages of "
-                    + maxMessageSize + " bytes need a " + pow2 + "-byte ring; the largest is " + RingDescriptor.MAX_CAPACITY);
-        }
-        return (int) pow2;
-    }
-
-    /** Opens or creates the queue {@code name} in {@code platform}'s shared memory. */
-    public static MessageQueue open(IpcPlatform platform, String name, OpenMode mode, MessageQueueOptions options) {
-        Objects.requireNonNull(platform, "platform");
-        Objects.requireNonNull(mode, "mode");
+    /** Opens or creates the queue {@code name} on a platform's seams. */
+    public static MessageQueue open(PlatformSeams seams, String name, OpenMode mode, MessageQueueOptions options) {
+        Objects.requireNonNull(seams, "platform");
         Objects.requireNonNull(options, "options");
         IpcNames.validate(name);
-        return switch (mode) {
-            case CREATE -> create(platform, name, options);
-            case OPEN -> openExisting(platform, name);
-            case OPEN_OR_CREATE -> OpenOrCreate.run("open message queue", name,
-                    () -> create(platform, name, options), () -> openExisting(platform, name));
-        };
+        int cap = mode == OpenMode.OPEN ? RingDescriptor.MIN_CAPACITY
+                : QueueDescriptor.capacityFor("create message queue", name, options.maxMessages(), options.maxMessageSize());
+        return SharedStructures.open(seams, StructureKind.MESSAGE_QUEUE, name, mode, QueueDescriptor.totalLength(cap),
+                QueueDescriptor.RING_OFFSET, options.permissions(), OPEN_TIMEOUT_NANOS, h -> {
+                    LONG.set(h, QueueDescriptor.MAX_MESSAGES_OFFSET, options.maxMessages());
+                    LONG.set(h, QueueDescriptor.MAX_MESSAGE_SIZE_OFFSET, options.maxMessageSize());
+                    INT.set(h, QueueDescriptor.CAPACITY_OFFSET, cap);
+                }, (shm, created) -> created
+                        ? new ChannelMessageQueue(seams, name, shm, options.maxMessages(), options.maxMessageSize(), cap)
+                        : fromHeader(seams, name, shm));
     }
 
     /** Removes the queue's name; {@code false} if there was none. */
-    public static boolean remove(IpcPlatform platform, String name) {
-        IpcNames.validate(name);
-        return platform.removeSharedMemory(name);
+    public static boolean remove(PlatformSeams seams, String name) {
+        return SharedStructures.remove(seams, StructureKind.MESSAGE_QUEUE, name);
     }
 
-    private static MessageQueue create(IpcPlatform platform, String name, MessageQueueOptions options) {
-        int cap = capacityFor(name, options.maxMessages(), options.maxMessageSize());
-        SharedMemory shm = platform.sharedMemory(name, OpenMode.CREATE, RING_OFFSET + RingDescriptor.length(cap),
-                options.permissions());
-        try {
-            MemorySegment h = shm.segment();
-            LONG.set(h, MAX_MESSAGES_OFFSET, options.maxMessages());
-            LONG.set(h, MAX_MESSAGE_SIZE_OFFSET, options.maxMessageSize());
-            INT.set(h, CAPACITY_OFFSET, cap);
-            ChannelMessageQueue q = new ChannelMessageQueue(platform, name, shm, options.maxMessages(),
-                    options.maxMessageSize(), cap);
-            // Release, LAST: an opener that acquires MAGIC sees everything above.
-            INT.setRelease(h, MAGIC_OFFSET, MAGIC);
-            return q;
-        } catch (RuntimeException e) {
-            shm.close();
-            platform.removeSharedMemory(name);
-            throw e;
-        }
-    }
-
-    private static MessageQueue openExisting(IpcPlatform platform, String name) {
-        long deadline = System.nanoTime() + OPEN_TIMEOUT_NANOS;
-        while (true) {
-            SharedMemory shm;
-            try {
-                shm = platform.sharedMemory(name, OpenMode.OPEN, 0, Permissions.OWNER_ONLY);
-            } catch (NoSuchIpcObjectException | IpcAccessDeniedException e) {
-                throw e;
-            } catch (IpcException e) { // caught between its creator's create and resize
-                if (System.nanoTime() - deadline >= 0) {
-                    throw e;
-                }
-                sleepBriefly();
-                continue;
-            }
-            try {
-                if (shm.size() >= RING_OFFSET) {
-                    int magic = (int) INT.getAcquire(shm.segment(), MAGIC_OFFSET);
-                    if (magic == MAGIC) {
-                        return fromHeader(platform, name, shm);
-                    }
-                    if (magic != 0) {
-                        throw new IpcException("open message queue", name, null, "it is not a message queue of this"
-                                + " library version (magic 0x" + Integer.toHexString(magic) + ", expected 0x"
-                                + Integer.toHexString(MAGIC) + ")");
-                    }
-                }
-                if (System.nanoTime() - deadline >= 0) {
-                    throw new IpcException("open message queue", name, null,
-                            "its creator did not finish initialising it (is it a message queue at all?)");
-                }
-            } catch (RuntimeException e) {
-                shm.close();
-                throw e;
-            }
-            shm.close();
-            sleepBriefly();
-        }
-    }
-
-    private static MessageQueue fromHeader(IpcPlatform platform, String name, SharedMemory shm) {
+    private static MessageQueue fromHeader(PlatformSeams seams, String name, SharedMemory shm) {
         MemorySegment h = shm.segment();
-        long maxMessages = (long) LONG.get(h, MAX_MESSAGES_OFFSET);
-        long maxMessageSize = (long) LONG.get(h, MAX_MESSAGE_SIZE_OFFSET);
-        int cap = (int) INT.get(h, CAPACITY_OFFSET);
+        long maxMessages = (long) LONG.get(h, QueueDescriptor.MAX_MESSAGES_OFFSET);
+        long maxMessageSize = (long) LONG.get(h, QueueDescriptor.MAX_MESSAGE_SIZE_OFFSET);
+        int cap = (int) INT.get(h, QueueDescriptor.CAPACITY_OFFSET);
+        String op = "open message queue";
         if (maxMessages < 1 || maxMessageSize < 1) {
-            throw new ChannelCorruptedException("open message queue", name, "header sizes", Math.min(maxMessages,
-                    maxMessageSize), "maxMessages and maxMessageSize are at least 1");
+            throw new ChannelCorruptedException(op, "message queue", name, "header sizes",
+                    Math.min(maxMessages, maxMessageSize), "maxMessages and maxMessageSize are at least 1");
         }
-        int expected = capacityFor(name, maxMessages, maxMessageSize);
+        int expected;
+        try {
+            expected = QueueDescriptor.capacityFor(op, name, maxMessages, maxMessageSize);
+        } catch (IpcLimitException tooLarge) {
+            throw new ChannelCorruptedException(op, "message queue", name, "header sizes", maxMessages,
+                    "a queue of " + maxMessages + " messages of " + maxMessageSize + " bytes cannot exist");
+        }
         if (cap != expected) {
-            throw new ChannelCorruptedException("open message queue", name, "header ring capacity", cap,
+            throw new ChannelCorruptedException(op, "message queue", name, "header ring capacity", cap,
                     "it must be " + expected + " for " + maxMessages + " messages of " + maxMessageSize + " bytes");
         }
-        if (RING_OFFSET + RingDescriptor.length(cap) > shm.size()) {
-            throw new ChannelCorruptedException("open message queue", name, "shared memory size", shm.size(),
-                    "the ring needs " + (RING_OFFSET + RingDescriptor.length(cap)) + " bytes");
+        if (QueueDescriptor.totalLength(cap) > shm.size()) {
+            throw new ChannelCorruptedException(op, "message queue", name, "shared memory size", shm.size(),
+                    "the ring needs " + QueueDescriptor.totalLength(cap) + " bytes");
         }
-        return new ChannelMessageQueue(platform, name, shm, maxMessages, maxMessageSize, cap);
+        return new ChannelMessageQueue(seams, name, shm, maxMessages, maxMessageSize, cap);
     }
 
-    private static void sleepBriefly() {
-        try {
-            Thread.sleep(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IpcInterruptedException("open message queue", null);
+    /**
+     * Every operation re-reads the header line (written once by the creator, only read since, so it
+     * stays cached): a header overwritten after this handle opened is reported, not ignored.
+     */
+    private void checkHeader(String operation) {
+        int magic = (int) INT.getVolatile(seg, QueueDescriptor.MAGIC_OFFSET);
+        if (magic != MAGIC) {
+            throw new ChannelCorruptedException(operation, "message queue", name, "header magic word", magic,
+                    String.format("it must stay 0x%08x while the queue exists", MAGIC));
+        }
+        long m = (long) LONG.get(seg, QueueDescriptor.MAX_MESSAGES_OFFSET);
+        long z = (long) LONG.get(seg, QueueDescriptor.MAX_MESSAGE_SIZE_OFFSET);
+        int c = (int) INT.get(seg, QueueDescriptor.CAPACITY_OFFSET);
+        if (m != maxMessages || z != maxMessageSize || c != capacity) {
+            throw new ChannelCorruptedException(operation, "message queue", name, "header sizes",
+                    m != maxMessages ? m : z != maxMessageSize ? z : c, "they must stay " + maxMessages + " messages of "
+                            + maxMessageSize + " bytes in a " + capacity + "-byte ring while the queue exists");
         }
     }
 
@@ -312,7 +240,7 @@ public final class ChannelMessageQueue implements MessageQueue {
     @Override
     public long depth() {
         checkOpen();
-        return (long) LONG.getVolatile(seg, DEPTH_OFFSET);
+        return (long) LONG.getVolatile(seg, QueueDescriptor.DEPTH_OFFSET);
     }
 
     @Override
@@ -357,9 +285,9 @@ public final class ChannelMessageQueue implements MessageQueue {
                     + priority);
         }
         if (length > maxMessageSize) {
-            throw new IpcLimitException(SEND, name, null, "the message has " + length
-                    + " bytes and the queue's largest message is " + maxMessageSize + " bytes");
+            throw new MessageTooLargeException(SEND, name, length, maxMessageSize);
         }
+        checkHeader(SEND);
     }
 
     /** Counts one message into DEPTH, waiting for room; {@code false} on timeout. */
@@ -367,12 +295,12 @@ public final class ChannelMessageQueue implements MessageQueue {
         long deadline = 0;
         int round = 0; // counts waiting rounds only: a lost compare-and-set is not a wait
         while (true) {
-            long d = (long) LONG.getVolatile(seg, DEPTH_OFFSET);
+            long d = (long) LONG.getVolatile(seg, QueueDescriptor.DEPTH_OFFSET);
             if (d < 0 || d > maxMessages) {
-                throw new ChannelCorruptedException(SEND, name, "queue depth", d, "it is between 0 and " + maxMessages);
+                throw new ChannelCorruptedException(SEND, "message queue", name, "queue depth", d, "it is between 0 and " + maxMessages);
             }
             if (d < maxMessages) {
-                if (LONG.compareAndSet(seg, DEPTH_OFFSET, d, d + 1)) {
+                if (LONG.compareAndSet(seg, QueueDescriptor.DEPTH_OFFSET, d, d + 1)) {
                     return true;
                 }
                 Thread.onSpinWait();
@@ -398,9 +326,12 @@ public final class ChannelMessageQueue implements MessageQueue {
     public long receive(MemorySegment buffer, Received into, Duration timeout) {
         checkOpen();
         if (buffer.byteSize() < maxMessageSize) {
-            throw new IpcLimitException(RECEIVE, name, null, "the receive buffer has " + buffer.byteSize()
-                    + " bytes and must hold the queue's largest message, " + maxMessageSize + " bytes");
+            throw new ReceiveBufferTooSmallException(RECEIVE, name, maxMessageSize, buffer.byteSize(),
+                    "the receive buffer has " + buffer.byteSize() + " bytes and must hold the queue's largest message, "
+                            + maxMessageSize + " bytes (a queue cannot tell the next message's size in advance);"
+                            + " nothing was received");
         }
+        checkHeader(RECEIVE);
         long deadline = 0;
         for (int round = 0; ; round++) {
             if (takeTurn()) {
@@ -434,6 +365,7 @@ public final class ChannelMessageQueue implements MessageQueue {
     @Override
     public Optional<Message> receive(Duration timeout) {
         checkOpen();
+        checkHeader(RECEIVE);
         long deadline = 0;
         for (int round = 0; ; round++) {
             if (takeTurn()) {
@@ -461,7 +393,7 @@ public final class ChannelMessageQueue implements MessageQueue {
 
     /** Counts a received message out of DEPTH (after its ring space is free), then wakes parked senders. */
     private void countOut() {
-        LONG.getAndAdd(seg, DEPTH_OFFSET, -1L);
+        LONG.getAndAdd(seg, QueueDescriptor.DEPTH_OFFSET, -1L);
         sendersWait.wakeIfParked();
     }
 
@@ -471,10 +403,10 @@ public final class ChannelMessageQueue implements MessageQueue {
      * (which reads /proc); checks are at most that often, so contending receivers stay cheap.
      */
     private boolean takeTurn() {
-        if (LONG.compareAndSet(seg, RECEIVE_TURN_OFFSET, 0L, self)) {
+        if (LONG.compareAndSet(seg, QueueDescriptor.RECEIVE_TURN_OFFSET, 0L, self)) {
             return true;
         }
-        long holder = (long) LONG.getVolatile(seg, RECEIVE_TURN_OFFSET);
+        long holder = (long) LONG.getVolatile(seg, QueueDescriptor.RECEIVE_TURN_OFFSET);
         if (holder == 0 || holder == self) {
             return false;
         }
@@ -488,11 +420,11 @@ public final class ChannelMessageQueue implements MessageQueue {
             return false;
         }
         turnHolderSince = now;
-        return !ProcessStamp.alive(holder) && LONG.compareAndSet(seg, RECEIVE_TURN_OFFSET, holder, self);
+        return !stamps.alive(holder) && LONG.compareAndSet(seg, QueueDescriptor.RECEIVE_TURN_OFFSET, holder, self);
     }
 
     private void endTurn() {
-        LONG.setRelease(seg, RECEIVE_TURN_OFFSET, 0L);
+        LONG.setRelease(seg, QueueDescriptor.RECEIVE_TURN_OFFSET, 0L);
     }
 
     private void stalled(long position) {
@@ -558,7 +490,7 @@ public final class ChannelMessageQueue implements MessageQueue {
     @Override
     public void unlink() {
         checkOpen();
-        platform.removeSharedMemory(name);
+        shm.unlink();
     }
 
     private void checkOpen() {

@@ -21,9 +21,12 @@ import static io.ffmipc.channel.Shared.LONG;
 final class PeerTable {
     private final MemorySegment header;
     private final String name;
-    private final long self = ProcessStamp.self();
+    private final ProcessStamp stamps;
+    private final long self;
 
-    PeerTable(MemorySegment header, String name) {
+    PeerTable(MemorySegment header, String name, ProcessStamp stamps) {
+        this.stamps = stamps;
+        this.self = stamps.self();
         this.header = header;
         this.name = name;
     }
@@ -47,13 +50,13 @@ final class PeerTable {
             for (int i = 0; i < slots; i++) {
                 long off = ChannelHeaderDescriptor.openerPidOffset(i);
                 long pid = (long) LONG.getVolatile(header, off);
-                if ((pid <= 0 || !ProcessStamp.alive(pid)) && LONG.compareAndSet(header, off, pid, self)) {
+                if ((pid <= 0 || !stamps.alive(pid)) && LONG.compareAndSet(header, off, pid, self)) {
                     return i;
                 }
             }
             if (mode == ChannelMode.SPSC) {
                 long holder = (long) LONG.getVolatile(header, ChannelHeaderDescriptor.openerPidOffset(0));
-                if (holder > 0 && ProcessStamp.alive(holder)) {
+                if (holder > 0 && stamps.alive(holder)) {
                     throw new IpcException("open channel", name, null, "an SPSC channel has one opener and process "
                             + ProcessStamp.pid(holder) + " has it open; use ChannelMode.MPSC for several senders");
                 }
@@ -95,7 +98,7 @@ final class PeerTable {
     long deadOpener() {
         for (int i = 0; i < OPENER_SLOTS; i++) {
             long pid = (long) LONG.getVolatile(header, ChannelHeaderDescriptor.openerPidOffset(i));
-            if (pid > 0 && !ProcessStamp.alive(pid)) {
+            if (pid > 0 && !stamps.alive(pid)) {
                 return ProcessStamp.pid(pid);
             }
         }
@@ -113,13 +116,13 @@ final class PeerTable {
         return 0;
     }
 
-    private static PeerState stateOf(long pid) {
+    private PeerState stateOf(long pid) {
         if (pid == 0) {
             return PeerState.NOT_CONNECTED;
         }
         if (pid < 0) {
             return PeerState.CLOSED;
         }
-        return ProcessStamp.alive(pid) ? PeerState.CONNECTED : PeerState.DEAD;
+        return stamps.alive(pid) ? PeerState.CONNECTED : PeerState.DEAD;
     }
 }

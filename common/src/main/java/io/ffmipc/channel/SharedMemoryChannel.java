@@ -7,7 +7,9 @@ import io.ffmipc.ChannelOptions;
 import io.ffmipc.ChannelPeerGoneException;
 import io.ffmipc.IpcAccessDeniedException;
 import io.ffmipc.IpcException;
-import io.ffmipc.IpcPlatform;
+import io.ffmipc.spi.PlatformSeams;
+import io.ffmipc.core.SharedStructures;
+import io.ffmipc.core.StructureKind;
 import io.ffmipc.MessageHandler;
 import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
@@ -56,13 +58,13 @@ public final class SharedMemoryChannel implements Channel {
     private int pendingPayload;
 
     private SharedMemoryChannel(String name, SharedMemory shm, boolean creator, ChannelOptions options,
-                                WaitSeam seam) {
+                                WaitSeam seam, ProcessStamp stamps) {
         this.name = name;
         this.shm = shm;
         this.creator = creator;
         this.options = options;
         MemorySegment seg = shm.segment();
-        this.peers = new PeerTable(seg, name);
+        this.peers = new PeerTable(seg, name, stamps);
         this.openerSlot = creator ? -1 : peers.claimOpenerSlot(options.mode());
         if (creator) {
             peers.markCreatorOpen();
@@ -93,102 +95,41 @@ public final class SharedMemoryChannel implements Channel {
     }
 
     /**
-     * Opens or creates the channel {@code name} on {@code platform}.
+     * Opens or creates the channel {@code name} on a platform's seams, with the lifecycle every
+     * shared-memory structure shares ({@link SharedStructures}): the creator fills the header and
+     * publishes the magic last; an opener waits for it at most {@link ChannelOptions#openTimeout()}.
      *
      * @throws io.ffmipc.ChannelVersionException the channel was laid out by another library version
      * @throws UnsupportedCapabilityException    a parking wait strategy on a platform without a wait seam
      */
-    public static Channel open(IpcPlatform platform, String name, OpenMode mode, ChannelOptions options) {
-        Objects.requireNonNull(platform, "platform");
-        Objects.requireNonNull(mode, "mode");
+    public static Channel open(PlatformSeams seams, String name, OpenMode mode, ChannelOptions options) {
+        Objects.requireNonNull(seams, "platform");
         Objects.requireNonNull(options, "options");
-        WaitSeam seam = seamOf(platform, options);
-        return switch (mode) {
-            case CREATE -> create(platform, name, options, seam);
-            case OPEN -> openExisting(platform, name, options, seam);
-            case OPEN_OR_CREATE -> OpenOrCreate.run("open channel", name,
-                    () -> create(platform, name, options, seam), () -> openExisting(platform, name, options, seam));
-        };
+        WaitSeam seam = seamOf(seams, options);
+        ProcessStamp stamps = new ProcessStamp(seams.processes());
+        return SharedStructures.open(seams, StructureKind.CHANNEL, name, mode,
+                ChannelHeaderDescriptor.totalLength(options.capacity()), ChannelHeaderDescriptor.HEADER_LENGTH,
+                options.permissions(), options.openTimeout().toNanos(), h -> {
+                    INT.set(h, (long) ChannelHeaderDescriptor.MODE_OFFSET, ChannelHeaderDescriptor.modeCode(options.mode()));
+                    INT.set(h, (long) ChannelHeaderDescriptor.RING_CAPACITY_OFFSET, options.capacity());
+                    INT.set(h, (long) ChannelHeaderDescriptor.OPENER_SLOTS_OFFSET, ChannelHeaderDescriptor.OPENER_SLOTS);
+                }, (shm, created) -> new SharedMemoryChannel(name, shm, created,
+                        created ? options : readHeader(name, shm.segment(), shm.size(), options), seam, stamps));
     }
 
-    private static WaitSeam seamOf(IpcPlatform platform, ChannelOptions options) {
-        WaitSeam seam = WaitPoints.seamOf(platform);
+    /** Removes a channel's object; false if there was none. */
+    public static boolean remove(PlatformSeams seams, String name) {
+        return SharedStructures.remove(seams, StructureKind.CHANNEL, name);
+    }
+
+    private static WaitSeam seamOf(PlatformSeams seams, ChannelOptions options) {
+        WaitSeam seam = seams.waitSeam().orElse(null);
         if (seam == null && options.waitStrategy().parks()) {
-            throw new UnsupportedCapabilityException(io.ffmipc.Capability.CHANNEL, platform.os(),
+            throw new UnsupportedCapabilityException(io.ffmipc.Capability.CHANNEL, seams.matrix().os(),
                     "wait strategy " + options.waitStrategy() + " parks on the OS wait seam, which this platform"
                             + " does not offer; use BUSY_SPIN or SPIN_THEN_YIELD");
         }
         return seam; // null: spinning ends never park; a parked peer still wakes within one slice
-    }
-
-    private static Channel create(IpcPlatform platform, String name, ChannelOptions options, WaitSeam seam) {
-        SharedMemory shm = platform.sharedMemory(name, OpenMode.CREATE,
-                ChannelHeaderDescriptor.totalLength(options.capacity()), options.permissions());
-        try {
-            MemorySegment h = shm.segment();
-            INT.set(h, (long) ChannelHeaderDescriptor.MODE_OFFSET, ChannelHeaderDescriptor.modeCode(options.mode()));
-            INT.set(h, (long) ChannelHeaderDescriptor.RING_CAPACITY_OFFSET, options.capacity());
-            INT.set(h, (long) ChannelHeaderDescriptor.OPENER_SLOTS_OFFSET, ChannelHeaderDescriptor.OPENER_SLOTS);
-            SharedMemoryChannel ch = new SharedMemoryChannel(name, shm, true, options, seam);
-            // Release, LAST: everything above is visible to an opener that acquires READY.
-            INT.setRelease(h, (long) ChannelHeaderDescriptor.READY_OFFSET, ChannelHeaderDescriptor.READY_VALUE);
-            return ch;
-        } catch (RuntimeException e) {
-            shm.close();
-            platform.removeSharedMemory(name);
-            throw e;
-        }
-    }
-
-    private static Channel openExisting(IpcPlatform platform, String name, ChannelOptions options, WaitSeam seam) {
-        long deadline = System.nanoTime() + options.openTimeout().toNanos();
-        SharedMemory shm = mapWhenSized(platform, name, deadline);
-        try {
-            MemorySegment h = shm.segment();
-            while (true) {
-                // Acquire: pairs with the creator's release of READY; no other field is read before it.
-                int ready = (int) INT.getAcquire(h, (long) ChannelHeaderDescriptor.READY_OFFSET);
-                if (ChannelHeaderDescriptor.checkReady(name, ready)) {
-                    break;
-                }
-                if (System.nanoTime() - deadline >= 0) {
-                    throw new IpcException("open channel", name, null, "its creator did not finish initialising it within "
-                            + options.openTimeout() + " (is it a channel at all?)");
-                }
-                sleepBriefly();
-            }
-            ChannelOptions effective = readHeader(name, h, shm.size(), options);
-            return new SharedMemoryChannel(name, shm, false, effective, seam);
-        } catch (RuntimeException e) {
-            shm.close();
-            throw e;
-        }
-    }
-
-    /** Maps the object once its creator has sized it (it may be caught between create and resize). */
-    private static SharedMemory mapWhenSized(IpcPlatform platform, String name, long deadline) {
-        while (true) {
-            try {
-                SharedMemory shm = platform.sharedMemory(name, OpenMode.OPEN, 0, io.ffmipc.Permissions.OWNER_ONLY);
-                if (shm.size() >= ChannelHeaderDescriptor.HEADER_LENGTH) {
-                    return shm;
-                }
-                shm.close();
-                if (System.nanoTime() - deadline >= 0) {
-                    throw new ChannelCorruptedException("open channel", name, "shared memory size", shm.size(),
-                            "a channel has at least the " + ChannelHeaderDescriptor.HEADER_LENGTH + "-byte header");
-                }
-            } catch (NoSuchIpcObjectException | IpcAccessDeniedException e) {
-                throw e;
-            } catch (ChannelCorruptedException e) {
-                throw e;
-            } catch (IpcException e) {
-                if (System.nanoTime() - deadline >= 0) {
-                    throw e; // still empty: the creator never sized it
-                }
-            }
-            sleepBriefly();
-        }
     }
 
     private static ChannelOptions readHeader(String name, MemorySegment h, long size, ChannelOptions asked) {
@@ -215,15 +156,6 @@ public final class SharedMemoryChannel implements Channel {
                     + " and cannot be opened as " + asked.mode());
         }
         return asked.withCapacity(capacity);
-    }
-
-    private static void sleepBriefly() {
-        try {
-            Thread.sleep(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new io.ffmipc.IpcInterruptedException("open channel", null);
-        }
     }
 
     // ---- API ----

@@ -1,10 +1,7 @@
 package io.ffmipc.channel;
 
-import io.ffmipc.IpcPlatform;
 import io.ffmipc.SharedMemory;
-import io.ffmipc.UnsupportedCapabilityException;
 import io.ffmipc.spi.SharedWord;
-import io.ffmipc.spi.SpiPlatform;
 import io.ffmipc.spi.WaitSeam;
 
 import java.util.ArrayList;
@@ -21,15 +18,6 @@ final class WaitPoints {
     private final WaitSeam seam;
     private final List<WaitPoint> own = new ArrayList<>(2);
     private final List<SharedWord> words = new ArrayList<>(4);
-
-    /** The platform's wait seam, or null where it has none (its parks then cannot happen). */
-    static WaitSeam seamOf(IpcPlatform platform) {
-        try {
-            return SpiPlatform.of(platform).waitSeam();
-        } catch (UnsupportedCapabilityException | UnsupportedOperationException none) {
-            return null;
-        }
-    }
 
     /** {@code seam} null: the platform has none; the points then have no word and nobody parks. */
     WaitPoints(SharedMemory memory, WaitSeam seam) {

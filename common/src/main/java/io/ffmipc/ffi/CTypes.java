@@ -24,7 +24,8 @@ public final class CTypes {
             "kern_return_t", "mach_port_t", "mach_port_name_t", "natural_t", "integer_t",
             "mach_msg_return_t", "mach_msg_option_t", "mach_msg_size_t", "mach_msg_timeout_t",
             "mach_port_right_t", "mach_port_delta_t", "mach_port_flavor_t", "mach_msg_type_number_t",
-            "mach_msg_type_name_t", "ipc_space_t", "task_t");
+            "mach_msg_type_name_t", "ipc_space_t", "ipc_space_read_t", "task_t", "vm_map_t", "mach_error_t",
+            "os_sync_wait_on_address_flags_t", "os_sync_wake_by_address_flags_t", "os_clockid_t");
     private static final Set<String> LONG = Set.of("long long", "unsigned long long", "int64_t", "uint64_t",
             "size_t", "ssize_t", "off_t", "time_t", "eventfd_t", "SIZE_T", "ULONG_PTR", "LONG_PTR",
             "ULONGLONG", "LONGLONG", "mach_port_context_t", "mach_vm_address_t", "mach_vm_size_t");

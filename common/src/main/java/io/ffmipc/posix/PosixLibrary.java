@@ -88,6 +88,14 @@ public interface PosixLibrary {
      */
     long processStartKey(long pid);
 
+    /**
+     * Spawn attributes for {@code posix_spawnp} under which the child gets no descriptor but those
+     * the file actions give it (macOS: {@code POSIX_SPAWN_CLOEXEC_DEFAULT}, allocated in
+     * {@code arena} and destroyed when it closes); {@link MemorySegment#NULL} where the file actions
+     * close the rest ({@code posix_spawn_file_actions_addclosefrom_np}, which {@link #has} then reports).
+     */
+    MemorySegment spawnAttributes(java.lang.foreign.Arena arena);
+
     /** The stored name of POSIX shared memory that {@link #descriptorPath} showed, or null if the path is none. */
     String sharedMemoryOfPath(String path);
 

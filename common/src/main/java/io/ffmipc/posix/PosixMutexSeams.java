@@ -2,6 +2,7 @@ package io.ffmipc.posix;
 
 import io.ffmipc.IpcNames;
 import io.ffmipc.OpenMode;
+import io.ffmipc.core.StoredNames;
 import io.ffmipc.Permissions;
 import io.ffmipc.spi.MutexSeam;
 import io.ffmipc.spi.MutexSeams;
@@ -17,7 +18,7 @@ import io.ffmipc.spi.MutexSeams;
  */
 public final class PosixMutexSeams implements MutexSeams {
     /** The kind tag of anchors: their stored names are {@code .mutex.<name>}. */
-    public static final String KIND = "mutex";
+    public static final String KIND = StoredNames.MUTEX_TAG;
     /** What every mutex anchor's file name starts with (listings find mutexes by it). */
     public static final String ANCHOR_PREFIX = "." + KIND + ".";
 

@@ -13,8 +13,11 @@ import java.util.List;
  */
 public interface LauncherSeam {
 
-    /** The token a child receives for a handle it inherits. */
-    String token(long handle);
+    /**
+     * The token the child receives for the {@code index}-th handle it inherits (POSIX renumbers
+     * inherited descriptors from 3 in the child; a Windows HANDLE keeps its value).
+     */
+    String token(int index, long handle);
 
     /**
      * The handle a token names, in a child that inherited it.

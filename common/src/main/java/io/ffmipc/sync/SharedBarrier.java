@@ -4,7 +4,8 @@ import io.ffmipc.core.SeamWaits;
 import io.ffmipc.Barrier;
 import io.ffmipc.BarrierBrokenException;
 import io.ffmipc.IpcInterruptedException;
-import io.ffmipc.IpcPlatform;
+import io.ffmipc.spi.PlatformSeams;
+import io.ffmipc.core.StructureKind;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.core.Deadline;
@@ -34,11 +35,11 @@ public final class SharedBarrier extends SharedSyncObject implements Barrier {
         this.state = shared.word(STATE);
     }
 
-    public static Barrier open(IpcPlatform platform, String name, OpenMode mode, int parties, Permissions permissions) {
+    public static Barrier open(PlatformSeams platform, String name, OpenMode mode, int parties, Permissions permissions) {
         if (parties <= 0) {
             throw new IllegalArgumentException("a barrier needs at least 1 party, got " + parties + " for '" + name + "'");
         }
-        return SharedStructure.open(platform, SyncKind.BARRIER, name, mode, permissions,
+        return SharedStructure.open(platform, StructureKind.BARRIER, name, mode, permissions,
                 s -> s.set(ValueLayout.JAVA_INT, PARTIES, parties),
                 s -> {
                     int found = s.get(ValueLayout.JAVA_INT, PARTIES);
@@ -50,8 +51,8 @@ public final class SharedBarrier extends SharedSyncObject implements Barrier {
                 shared -> new SharedBarrier(shared, parties));
     }
 
-    public static boolean remove(IpcPlatform platform, String name) {
-        return SharedStructure.remove(platform, SyncKind.BARRIER, name);
+    public static boolean remove(PlatformSeams platform, String name) {
+        return SharedStructure.remove(platform, StructureKind.BARRIER, name);
     }
 
     @Override

@@ -2,7 +2,8 @@ package io.ffmipc.sync;
 
 import io.ffmipc.core.SeamWaits;
 import io.ffmipc.Condition;
-import io.ffmipc.IpcPlatform;
+import io.ffmipc.spi.PlatformSeams;
+import io.ffmipc.core.StructureKind;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.core.Deadline;
@@ -26,13 +27,13 @@ public final class SharedCondition extends SharedSyncObject implements Condition
         this.sequence = shared.word(SEQUENCE);
     }
 
-    public static Condition open(IpcPlatform platform, String name, OpenMode mode, Permissions permissions) {
-        return SharedStructure.open(platform, SyncKind.CONDITION, name, mode, permissions, s -> { }, s -> { },
+    public static Condition open(PlatformSeams platform, String name, OpenMode mode, Permissions permissions) {
+        return SharedStructure.open(platform, StructureKind.CONDITION, name, mode, permissions, s -> { }, s -> { },
                 SharedCondition::new);
     }
 
-    public static boolean remove(IpcPlatform platform, String name) {
-        return SharedStructure.remove(platform, SyncKind.CONDITION, name);
+    public static boolean remove(PlatformSeams platform, String name) {
+        return SharedStructure.remove(platform, StructureKind.CONDITION, name);
     }
 
     @Override

@@ -2,7 +2,8 @@ package io.ffmipc.sync;
 
 import io.ffmipc.core.SeamWaits;
 import io.ffmipc.EventKind;
-import io.ffmipc.IpcPlatform;
+import io.ffmipc.spi.PlatformSeams;
+import io.ffmipc.core.StructureKind;
 import io.ffmipc.NamedEvent;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
@@ -30,14 +31,14 @@ public final class SharedEvent extends SharedSyncObject implements NamedEvent {
     }
 
     /** @param kind required when the event may be created; with {@link OpenMode#OPEN}, null takes the event's own kind */
-    public static NamedEvent open(IpcPlatform platform, String name, OpenMode mode, EventKind kind,
+    public static NamedEvent open(PlatformSeams platform, String name, OpenMode mode, EventKind kind,
                                   Permissions permissions) {
         if (kind == null && mode != OpenMode.OPEN) {
             throw new IllegalArgumentException("event kind is required (MANUAL_RESET or AUTO_RESET) when the event may be"
                     + " created (" + mode + ")");
         }
         int[] found = {kind == null ? -1 : kind.ordinal()};
-        return SharedStructure.open(platform, SyncKind.EVENT, name, mode, permissions,
+        return SharedStructure.open(platform, StructureKind.EVENT, name, mode, permissions,
                 s -> s.set(ValueLayout.JAVA_INT, EventDescriptor.KIND, found[0]),
                 s -> {
                     int stored = s.get(ValueLayout.JAVA_INT, EventDescriptor.KIND);
@@ -53,8 +54,8 @@ public final class SharedEvent extends SharedSyncObject implements NamedEvent {
                 shared -> new SharedEvent(shared, EventKind.values()[found[0]]));
     }
 
-    public static boolean remove(IpcPlatform platform, String name) {
-        return SharedStructure.remove(platform, SyncKind.EVENT, name);
+    public static boolean remove(PlatformSeams platform, String name) {
+        return SharedStructure.remove(platform, StructureKind.EVENT, name);
     }
 
     @Override

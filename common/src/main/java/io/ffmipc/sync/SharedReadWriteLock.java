@@ -2,7 +2,8 @@ package io.ffmipc.sync;
 
 import io.ffmipc.core.SeamWaits;
 import io.ffmipc.IpcLimitException;
-import io.ffmipc.IpcPlatform;
+import io.ffmipc.spi.PlatformSeams;
+import io.ffmipc.core.StructureKind;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.ReadWriteLock;
@@ -37,13 +38,13 @@ public final class SharedReadWriteLock extends SharedSyncObject implements ReadW
         this.label = "read-write lock '" + shared.name + "'";
     }
 
-    public static ReadWriteLock open(IpcPlatform platform, String name, OpenMode mode, Permissions permissions) {
-        return SharedStructure.open(platform, SyncKind.READ_WRITE_LOCK, name, mode, permissions, s -> { }, s -> { },
+    public static ReadWriteLock open(PlatformSeams platform, String name, OpenMode mode, Permissions permissions) {
+        return SharedStructure.open(platform, StructureKind.READ_WRITE_LOCK, name, mode, permissions, s -> { }, s -> { },
                 SharedReadWriteLock::new);
     }
 
-    public static boolean remove(IpcPlatform platform, String name) {
-        return SharedStructure.remove(platform, SyncKind.READ_WRITE_LOCK, name);
+    public static boolean remove(PlatformSeams platform, String name) {
+        return SharedStructure.remove(platform, StructureKind.READ_WRITE_LOCK, name);
     }
 
     @Override

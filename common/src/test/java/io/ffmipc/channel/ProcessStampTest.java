@@ -1,5 +1,6 @@
 package io.ffmipc.channel;
 
+import io.ffmipc.testkit.JdkProcessSeam;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -12,12 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @EnabledOnOs({OS.LINUX, OS.MAC}) // starts `sleep`
 class ProcessStampTest {
+    private final ProcessStamp stamps = new ProcessStamp(new JdkProcessSeam());
 
     @Test
     void thisProcessIsAliveAndItsPidIsInTheLowBits() {
-        assertTrue(ProcessStamp.alive(ProcessStamp.self()));
-        assertEquals(ProcessHandle.current().pid(), ProcessStamp.pid(ProcessStamp.self()));
-        assertTrue(ProcessStamp.self() > 0, "positive: the channel keeps the sign for 'closed'");
+        assertTrue(stamps.alive(stamps.self()));
+        assertEquals(ProcessHandle.current().pid(), ProcessStamp.pid(stamps.self()));
+        assertTrue(stamps.self() > 0, "positive: the channel keeps the sign for 'closed'");
     }
 
     /**
@@ -29,27 +31,16 @@ class ProcessStampTest {
     void aReusedPidIsNotTakenForTheProcessThatHadIt() throws Exception {
         Process sleeper = new ProcessBuilder("sleep", "60").start();
         try {
-            long stamp = ProcessStamp.of(sleeper.toHandle());
-            assertTrue(ProcessStamp.alive(stamp));
+            long stamp = stamps.of(sleeper.pid());
+            assertTrue(stamps.alive(stamp));
             long otherStart = stamp ^ (1L << 40); // same pid, another start time
-            assertFalse(ProcessStamp.alive(otherStart), "a pid reused by a later process is not the peer");
+            assertFalse(stamps.alive(otherStart), "a pid reused by a later process is not the peer");
             long unknownStart = ProcessStamp.pid(stamp); // start key 0: only the pid can be checked
-            assertTrue(ProcessStamp.alive(unknownStart));
+            assertTrue(stamps.alive(unknownStart));
             sleeper.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            assertFalse(ProcessStamp.alive(stamp), "gone");
+            assertFalse(stamps.alive(stamp), "gone");
         } finally {
             sleeper.destroyForcibly();
         }
-    }
-
-    /** The command name may hold spaces and parentheses: the fields are counted from the last ')'. */
-    @Test
-    void theStartTimeIsFieldTwentyTwoWhateverTheCommandName() {
-        String tail = " S 1 1 1 0 -1 4194304 10 0 0 0 0 0 0 0 20 0 1 0 1239638 3133440 348";
-        assertEquals(1239638, ProcessStamp.startTicksOf("42 (cat)" + tail));
-        assertEquals(1239638, ProcessStamp.startTicksOf("42 (a) b (c))" + tail));
-        assertEquals(0, ProcessStamp.startTicksOf("42 (cat) S 1 2"), "too short");
-        assertEquals(0, ProcessStamp.startTicksOf("garbage"));
-        assertEquals(0, ProcessStamp.procStartTicks(Integer.MAX_VALUE), "no such process");
     }
 }

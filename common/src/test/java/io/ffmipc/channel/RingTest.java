@@ -241,14 +241,6 @@ class RingTest {
 
     @Test
     void descriptorChecks() {
-        assertFalse(ChannelHeaderDescriptor.checkReady("c", 0));
-        assertTrue(ChannelHeaderDescriptor.checkReady("c", ChannelHeaderDescriptor.READY_VALUE));
-        ChannelVersionException v = assertThrows(ChannelVersionException.class,
-                () -> ChannelHeaderDescriptor.checkReady("c", ChannelHeaderDescriptor.MAGIC << 16 | 7));
-        assertTrue(v.getMessage().contains("layout version 7") && v.getMessage().contains("layout version " + ChannelHeaderDescriptor.VERSION + " only"),
-                v.getMessage());
-        v = assertThrows(ChannelVersionException.class, () -> ChannelHeaderDescriptor.checkReady("c", 0x12345678));
-        assertTrue(v.getMessage().contains("not an ffm-ipc channel"), v.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RingDescriptor.checkCapacity(1000));
         assertThrows(IllegalArgumentException.class, () -> RingDescriptor.checkCapacity(128));
         assertThrows(IllegalArgumentException.class, () -> RingDescriptor.checkPlacement(64, 256, 10_000));

@@ -1,5 +1,8 @@
 package io.ffmipc.contract;
 
+import io.ffmipc.testkit.StructureMemory;
+import io.ffmipc.ChannelVersionException;
+import io.ffmipc.IpcNames;
 import io.ffmipc.Barrier;
 import io.ffmipc.BarrierBrokenException;
 import io.ffmipc.Condition;
@@ -161,8 +164,8 @@ public abstract class SyncContract {
                 () -> platform().event("bad/name", OpenMode.CREATE, EventKind.AUTO_RESET));
         assertTrue(bad.getMessage().contains("'/'"), bad.getMessage());
         InvalidNameException longName = assertThrows(InvalidNameException.class,
-                () -> platform().barrier("b" + "x".repeat(235), OpenMode.CREATE, 2));
-        assertTrue(longName.getMessage().contains("adds '.barrier'"), longName.getMessage());
+                () -> platform().barrier("b" + "x".repeat(IpcNames.MAX_LENGTH), OpenMode.CREATE, 2));
+        assertTrue(longName.getMessage().contains("at most " + IpcNames.MAX_LENGTH), longName.getMessage());
         assertFalse(platform().removeEvent(TestNames.unique("never")));
     }
 
@@ -170,22 +173,21 @@ public abstract class SyncContract {
     @Test
     void aPeerOfAnotherVersionOrKindIsRefused() {
         String name = eventName("ev");
-        String shm = name + ".event";
-        try (SharedMemory m = platform().sharedMemory(shm, OpenMode.CREATE, 4096)) {
-            m.segment().set(ValueLayout.JAVA_INT, 0, ('f' << 24) | ('i' << 16) | ('E' << 8) | 2);
-            IpcException v = assertThrows(IpcException.class,
+        try (SharedMemory m = StructureMemory.create(platform(), "event", name, 4096)) {
+            m.segment().set(ValueLayout.JAVA_INT, 0, (StructureMemory.magic("event") & 0xffff0000) | 9);
+            ChannelVersionException v = assertThrows(ChannelVersionException.class,
                     () -> platform().event(name, OpenMode.OPEN, EventKind.AUTO_RESET));
-            assertTrue(v.getMessage().contains("layout version 2") && v.getMessage().contains("speaks version 1"),
-                    v.getMessage());
-            m.segment().set(ValueLayout.JAVA_INT, 0, ('f' << 24) | ('i' << 16) | ('B' << 8) | 1);
-            IpcException k = assertThrows(IpcException.class,
+            assertTrue(v.getMessage().contains("layout version 9") && v.getMessage().contains("reads layout version "
+                    + StructureMemory.version("event") + " only"), v.getMessage());
+            m.segment().set(ValueLayout.JAVA_INT, 0, StructureMemory.magic("barrier"));
+            ChannelVersionException k = assertThrows(ChannelVersionException.class,
                     () -> platform().event(name, OpenMode.OPEN, EventKind.AUTO_RESET));
             assertTrue(k.getMessage().contains("holds a barrier, not an event"), k.getMessage());
             m.segment().set(ValueLayout.JAVA_INT, 0, 0);
             long t0 = System.nanoTime();
             IpcException never = assertThrows(IpcException.class,
                     () -> platform().event(name, OpenMode.OPEN, EventKind.AUTO_RESET));
-            assertTrue(never.getMessage().contains("never made ready"), never.getMessage());
+            assertTrue(never.getMessage().contains("did not finish initialising it"), never.getMessage());
             assertTrue(System.nanoTime() - t0 >= 900_000_000L, "the opener waits about a second for the creator");
         }
     }

@@ -6,7 +6,7 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.core.Deadline;
 import io.ffmipc.spi.SharedWord;
-import io.ffmipc.spi.SpiPlatform;
+import io.ffmipc.testkit.StructureMemory;
 
 import java.time.Duration;
 
@@ -16,9 +16,10 @@ public final class WaitSeamChild {
     }
 
     public static void main(String[] args) {
-        SpiPlatform platform = SpiPlatform.of(Ipc.platform());
+        var platform = Ipc.platform();
+        var seams = StructureMemory.seams(platform);
         try (SharedMemory shm = platform.sharedMemory(args[0], OpenMode.OPEN, 0);
-             SharedWord word = platform.waitSeam().word(shm, 64)) {
+             SharedWord word = seams.waitSeam().orElseThrow().word(shm, 64)) {
             long t0 = System.nanoTime();
             boolean woken = SeamWaits.await(word, 0, Deadline.nanosAfter(Duration.ofSeconds(20)), word);
             long ms = (System.nanoTime() - t0) / 1_000_000;

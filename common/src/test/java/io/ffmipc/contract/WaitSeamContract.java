@@ -8,7 +8,7 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.core.Deadline;
 import io.ffmipc.spi.SharedWord;
-import io.ffmipc.spi.SpiPlatform;
+import io.ffmipc.testkit.StructureMemory;
 import io.ffmipc.spi.WaitSeam;
 import io.ffmipc.testkit.ChildJvm;
 import io.ffmipc.testkit.LeakCheck;
@@ -35,7 +35,7 @@ public abstract class WaitSeamContract {
     protected abstract IpcPlatform platform();
 
     private WaitSeam seam() {
-        return SpiPlatform.of(platform()).waitSeam();
+        return StructureMemory.seams(platform()).waitSeam().orElseThrow();
     }
 
     @Test

@@ -39,51 +39,6 @@ class SyncLayoutTest {
     }
 
     @Test
-    void magicCarriesKindAndVersion() {
-        Set<Integer> magics = new HashSet<>();
-        for (SyncKind k : SyncKind.values()) {
-            int m = k.magic();
-            assertTrue(SyncHeader.isOurs(m));
-            assertEquals(k, SyncKind.byTag(SyncHeader.tag(m)));
-            assertEquals(SyncHeader.VERSION, SyncHeader.version(m));
-            assertTrue(m != 0, "0 means 'not ready'");
-            assertTrue(magics.add(m), "each kind has its own magic");
-        }
-        assertFalse(SyncHeader.isOurs(0x12345678));
-        assertEquals(0x66694502, SyncHeader.magic('E', 2), "'f' 'i' 'E' 2");
-    }
-
-    @Test
-    void checkMagicNamesWhatIsWrong() {
-        SharedStructure.checkMagic(SyncKind.EVENT, "x", SyncKind.EVENT.magic());
-        IpcException version = assertThrows(IpcException.class,
-                () -> SharedStructure.checkMagic(SyncKind.EVENT, "x", SyncHeader.magic('E', 9)));
-        assertTrue(version.getMessage().contains("layout version 9"), version.getMessage());
-        IpcException kind = assertThrows(IpcException.class,
-                () -> SharedStructure.checkMagic(SyncKind.EVENT, "x", SyncKind.BARRIER.magic()));
-        assertTrue(kind.getMessage().contains("holds a barrier, not an event"), kind.getMessage());
-        IpcException foreign = assertThrows(IpcException.class,
-                () -> SharedStructure.checkMagic(SyncKind.CONDITION, "x", 0x12345678));
-        assertTrue(foreign.getMessage().contains("not an ffm-ipc structure (magic 0x12345678)"), foreign.getMessage());
-        IpcException unready = assertThrows(IpcException.class,
-                () -> SharedStructure.checkMagic(SyncKind.CONDITION, "x", 0));
-        assertTrue(unready.getMessage().contains("never made ready"), unready.getMessage());
-    }
-
-    @Test
-    void objectNamesAddTheKindSuffixWithinThePortableLimit() {
-        assertEquals("jobs.barrier", SyncKind.BARRIER.objectName("jobs"));
-        assertEquals("jobs.rwlock", SyncKind.READ_WRITE_LOCK.objectName("jobs"));
-        int max = IpcNames.MAX_LENGTH - ".condition".length();
-        assertEquals(IpcNames.MAX_LENGTH, SyncKind.CONDITION.objectName("c".repeat(max)).length());
-        InvalidNameException tooLong = assertThrows(InvalidNameException.class,
-                () -> SyncKind.CONDITION.objectName("c".repeat(max + 1)));
-        assertTrue(tooLong.getMessage().contains("at most " + max), tooLong.getMessage());
-        assertThrows(InvalidNameException.class, () -> SyncKind.EVENT.objectName("-x"));
-        assertThrows(InvalidNameException.class, () -> SyncKind.EVENT.objectName(null));
-    }
-
-    @Test
     void barrierStatesTellCompletionFromBreaking() {
         int g = 6; // generation 3, not broken
         assertFalse(BarrierDescriptor.broken(g));

@@ -18,7 +18,7 @@ final class Descriptors {
 
     private static final String TOKEN_PREFIX = "fd:";
 
-    /** The token a {@link SpawnLauncher} gives a child for a descriptor: {@code fd:N}. */
+    /** The token the launcher gives a child for a descriptor: {@code fd:N}. */
     static String token(int childFd) {
         return TOKEN_PREFIX + childFd;
     }

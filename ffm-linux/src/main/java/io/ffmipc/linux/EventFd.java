@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * An {@link Event} on an {@code eventfd}: an unnamed kernel counter, handed to a child process by
- * descriptor inheritance ({@link SpawnLauncher}). The descriptor is non-blocking; waiting is a
+ * descriptor inheritance (io.ffmipc.posix.PosixLauncherSeam). The descriptor is non-blocking; waiting is a
  * {@code poll} for POLLIN in slices of at most 50 ms (interrupts and close are noticed between
  * slices), then a read that may find the counter already taken by another process and wait again.
  */

@@ -1,5 +1,7 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.ObjectKind;
+import io.ffmipc.core.StoredNames;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.linux.ffi.Users;
 import io.ffmipc.posix.KeyAnchor;
@@ -100,14 +102,15 @@ final class LinuxObjectLister {
                 long size = (Long) a.get("size");
                 if (file.startsWith(PosixMutexSeams.ANCHOR_PREFIX)) {
                     java.util.OptionalInt key = KeyAnchor.readKey(LibC.INSTANCE, p.toString());
-                    out.add(new IpcObjectInfo(PosixMutexSeams.KIND, file.substring(PosixMutexSeams.ANCHOR_PREFIX.length()),
+                    out.add(new IpcObjectInfo(ObjectKind.MUTEX, file.substring(PosixMutexSeams.ANCHOR_PREFIX.length()),
                             -1, owner, mode, -1, key.isPresent() ? String.format("sysv-sem key=0x%08x", key.getAsInt())
                                     : "anchor without a key"));
                 } else if (file.startsWith(SEMAPHORE_PREFIX)) {
-                    out.add(new IpcObjectInfo("posix-sem", file.substring(SEMAPHORE_PREFIX.length()), -1, owner, mode,
-                            -1, ""));
+                    out.add(new IpcObjectInfo(ObjectKind.SEMAPHORE, file.substring(SEMAPHORE_PREFIX.length()), -1, owner,
+                            mode, -1, ""));
                 } else {
-                    out.add(new IpcObjectInfo("posix-shm", file, -1, owner, mode, size, ""));
+                    StoredNames.Found f = StoredNames.classify(file);
+                    out.add(new IpcObjectInfo(f.kind(), f.name(), -1, owner, mode, size, ""));
                 }
             }
         } catch (IOException e) {
@@ -139,7 +142,7 @@ final class LinuxObjectLister {
                     content = "";
                     a = Files.readAttributes(p, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
                 }
-                out.add(new IpcObjectInfo("posix-mq", p.getFileName().toString(), -1, owner(users, (Integer) a.get("uid")),
+                out.add(new IpcObjectInfo(ObjectKind.MESSAGE_QUEUE, p.getFileName().toString(), -1, owner(users, (Integer) a.get("uid")),
                         (Integer) a.get("mode") & 0777, queuedBytes(content), content.trim().replaceAll("\\s+", " ")));
             }
         } catch (IOException e) {
@@ -191,12 +194,12 @@ final class LinuxObjectLister {
             String owner = owner(users, (int) Long.parseLong(r.get("uid")));
             long id = Long.parseLong(r.get(idColumn));
             switch (table) {
-                case "shm" -> out.add(new IpcObjectInfo("sysv-shm", key, id, owner, rawMode & 0777,
+                case "shm" -> out.add(new IpcObjectInfo(ObjectKind.SYSV_SHARED_MEMORY, key, id, owner, rawMode & 0777,
                         Long.parseLong(r.get("size")), "nattch=" + r.get("nattch") + " cpid=" + r.get("cpid")
                         + " lpid=" + r.get("lpid") + ((rawMode & 01000) != 0 ? " removed" : "")));
-                case "sem" -> out.add(new IpcObjectInfo("sysv-sem", key, id, owner, rawMode & 0777,
+                case "sem" -> out.add(new IpcObjectInfo(ObjectKind.SYSV_SEMAPHORE_SET, key, id, owner, rawMode & 0777,
                         Long.parseLong(r.get("nsems")), "nsems=" + r.get("nsems")));
-                default -> out.add(new IpcObjectInfo("sysv-msg", key, id, owner, rawMode & 0777,
+                default -> out.add(new IpcObjectInfo(ObjectKind.SYSV_MESSAGE_QUEUE, key, id, owner, rawMode & 0777,
                         Long.parseLong(r.get("cbytes")), "qnum=" + r.get("qnum") + " lspid=" + r.get("lspid")
                         + " lrpid=" + r.get("lrpid")));
             }

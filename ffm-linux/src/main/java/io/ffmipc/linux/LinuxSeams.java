@@ -6,6 +6,7 @@ import io.ffmipc.IpcNames;
 import io.ffmipc.Limits;
 import io.ffmipc.SystemV;
 import io.ffmipc.linux.ffi.LibC;
+import io.ffmipc.posix.PosixLauncherSeam;
 import io.ffmipc.posix.PosixProcessSeam;
 import io.ffmipc.posix.PosixSharedMemorySeam;
 import io.ffmipc.posix.PosixSystemV;
@@ -36,6 +37,7 @@ final class LinuxSeams implements PlatformSeams {
     private final CapabilityMatrix matrix;
     private final ProcessSeam processes = new PosixProcessSeam(LibC.INSTANCE);
     private final SharedMemorySeam sharedMemory = new PosixSharedMemorySeam(LibC.INSTANCE, devShmSize());
+    private final LauncherSeam launcher = new PosixLauncherSeam(LibC.INSTANCE);
     private final PosixSystemV systemV;
     private final MutexSeams mutexes;
 
@@ -118,12 +120,12 @@ final class LinuxSeams implements PlatformSeams {
 
     @Override
     public LauncherSeam launcher() {
-        throw new UnsupportedOperationException("not yet");
+        return launcher;
     }
 
     @Override
     public ObjectLister objects() {
-        throw new UnsupportedOperationException("not yet");
+        return () -> new LinuxObjectLister().list();
     }
 
     /** {@link SystemV} (the System V extension: keys, semaphore sets, typed message queues). */

@@ -1,5 +1,6 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.ObjectKind;
 import io.ffmipc.IpcObjectInfo;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 final class PipeLister {
     /** {@code S_IFIFO} in {@code st_mode}. */
     private static final int FIFO_TYPE = 0010000;
+    private static final int SOCKET_TYPE = 0140000;
     private static final int TYPE_MASK = 0170000;
     /** {@code __SO_ACCEPTCON} in the Flags column: the socket listens. */
     private static final int LISTENING = 0x10000;
@@ -58,8 +60,12 @@ final class PipeLister {
                 }
                 int mode = (Integer) a.get("mode");
                 if ((mode & TYPE_MASK) == FIFO_TYPE) {
-                    out.add(new IpcObjectInfo("fifo", p.getFileName().toString(), -1, owner.apply((Integer) a.get("uid")),
-                            mode & 0777, -1, p.toString()));
+                    out.add(new IpcObjectInfo(ObjectKind.STREAM_PIPE, p.getFileName().toString(), -1,
+                            owner.apply((Integer) a.get("uid")), mode & 0777, -1, p.toString()));
+                } else if ((mode & TYPE_MASK) == SOCKET_TYPE) {
+                    // A socket file: a message-pipe server listening at a path (or one that died without removing it).
+                    out.add(new IpcObjectInfo(ObjectKind.MESSAGE_PIPE, p.getFileName().toString(), -1,
+                            owner.apply((Integer) a.get("uid")), mode & 0777, -1, "socket file " + p));
                 }
             }
         } catch (IOException e) {
@@ -91,7 +97,7 @@ final class PipeLister {
                 int flags = Integer.parseInt(f[3], 16);
                 int type = Integer.parseInt(f[4], 16);
                 if ((flags & LISTENING) != 0 && type == SEQPACKET) {
-                    out.add(new IpcObjectInfo("message-pipe", f[7].substring(ours.length()), Long.parseLong(f[6]), "?",
+                    out.add(new IpcObjectInfo(ObjectKind.MESSAGE_PIPE, f[7].substring(ours.length()), Long.parseLong(f[6]), "?",
                             -1, -1, "listening, abstract socket " + f[7]));
                 }
             } catch (NumberFormatException malformed) {

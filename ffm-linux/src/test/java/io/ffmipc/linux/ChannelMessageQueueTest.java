@@ -1,5 +1,8 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.testkit.StructureMemory;
+import io.ffmipc.channel.QueueDescriptor;
+import io.ffmipc.Ipc;
 import io.ffmipc.IpcException;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.MessageQueue;
@@ -74,9 +77,9 @@ class ChannelMessageQueueTest extends MessageQueueContract {
     @Test
     void aClaimThatIsNeverPublishedIsReportedAfterTheStallTimeout() {
         try (MessageQueue q = create(4, 8);
-             SharedMemory shm = platform().sharedMemory(q.name(), OpenMode.OPEN, 0)) {
+             SharedMemory shm = StructureMemory.open(Ipc.platform(), "mq", q.name())) {
             assertTrue(q.trySend("before".getBytes(StandardCharsets.UTF_8), 0));
-            long producerPosition = ChannelMessageQueue.RING_OFFSET + RingDescriptor.PRODUCER_POSITION_OFFSET;
+            long producerPosition = QueueDescriptor.RING_OFFSET + RingDescriptor.PRODUCER_POSITION_OFFSET;
             long tail = shm.segment().get(ValueLayout.JAVA_LONG, producerPosition);
             shm.segment().set(ValueLayout.JAVA_LONG, producerPosition, tail + RingDescriptor.aligned(RingDescriptor.RECORD_HEADER + 8));
 
@@ -101,8 +104,8 @@ class ChannelMessageQueueTest extends MessageQueueContract {
     void closingWhileParkedLeavesNoWaiterCountBehind() throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (MessageQueue q = create(4, 8);
-             SharedMemory shm = platform().sharedMemory(q.name(), OpenMode.OPEN, 0)) {
-            long waiters = ChannelMessageQueue.RING_OFFSET + RingDescriptor.CONSUMER_WAIT_OFFSET + RingDescriptor.WAITERS;
+             SharedMemory shm = StructureMemory.open(Ipc.platform(), "mq", q.name())) {
+            long waiters = QueueDescriptor.RING_OFFSET + RingDescriptor.CONSUMER_WAIT_OFFSET + RingDescriptor.WAITERS;
             java.util.concurrent.CompletableFuture<Object> receiver = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> q.receive(Duration.ofSeconds(30)), pool);
             long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -128,12 +131,12 @@ class ChannelMessageQueueTest extends MessageQueueContract {
     @Test
     void aReceiveTurnOfADeadProcessIsTakenOverEvenIfItsPidWasReused() {
         try (MessageQueue q = create(4, 8);
-             SharedMemory shm = platform().sharedMemory(q.name(), OpenMode.OPEN, 0)) {
+             SharedMemory shm = StructureMemory.open(Ipc.platform(), "mq", q.name())) {
             assertTrue(q.trySend("x".getBytes(StandardCharsets.UTF_8), 0));
             long reusedPid = (0x1234L << 32) | 1;
-            shm.segment().set(ValueLayout.JAVA_LONG, ChannelMessageQueue.RECEIVE_TURN_OFFSET, reusedPid);
+            shm.segment().set(ValueLayout.JAVA_LONG, QueueDescriptor.RECEIVE_TURN_OFFSET, reusedPid);
             assertEquals("x", new String(q.receive(Duration.ofSeconds(5)).orElseThrow().data(), StandardCharsets.UTF_8));
-            assertEquals(0, shm.segment().get(ValueLayout.JAVA_LONG, ChannelMessageQueue.RECEIVE_TURN_OFFSET),
+            assertEquals(0, shm.segment().get(ValueLayout.JAVA_LONG, QueueDescriptor.RECEIVE_TURN_OFFSET),
                     "the turn is free again");
         }
     }
@@ -162,7 +165,7 @@ class ChannelMessageQueueTest extends MessageQueueContract {
     @Test
     void aSharedMemoryObjectThatIsNotAQueueIsRefused() {
         String name = newName();
-        try (SharedMemory shm = platform().sharedMemory(name, OpenMode.CREATE, 4096)) {
+        try (SharedMemory shm = StructureMemory.create(Ipc.platform(), "mq", name, 4096)) {
             shm.segment().set(java.lang.foreign.ValueLayout.JAVA_INT, 0, 0x1234);
             IpcException e = assertThrows(IpcException.class, () -> platform().messageQueue(name, OpenMode.OPEN));
             assertTrue(e.getMessage().contains("not a message queue"), e.getMessage());

@@ -1,5 +1,6 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.testkit.StructureMemory;
 import io.ffmipc.Channel;
 import io.ffmipc.ChannelMode;
 import io.ffmipc.ChannelOptions;
@@ -119,7 +120,7 @@ public final class ChannelPeer {
                 ch.tryOffer(new byte[] {1, 2, 3});
                 // What a producer killed between its claim and its publish leaves: the producer
                 // position moved past a record whose LENGTH is still 0.
-                try (SharedMemory shm = p.sharedMemory(name, OpenMode.OPEN, 0)) {
+                try (SharedMemory shm = StructureMemory.open(p, "channel", name)) {
                     long pos = ChannelHeaderDescriptor.ringOffset(ChannelHeaderDescriptor.OPENER_TO_CREATOR, 4096)
                             + RingDescriptor.PRODUCER_POSITION_OFFSET;
                     long t = shm.segment().get(ValueLayout.JAVA_LONG, pos);
@@ -132,13 +133,13 @@ public final class ChannelPeer {
             case "hostile" -> {
                 long seed = Long.parseLong(args[2]);
                 long millis = Long.parseLong(args[3]);
-                try (SharedMemory shm = p.sharedMemory(name, OpenMode.OPEN, 0)) {
+                try (SharedMemory shm = StructureMemory.open(p, "channel", name)) {
                     scribble(shm.segment(), new Random(seed), millis);
                 }
             }
             case "corrupt-next" -> {
                 // Publishes an impossible record length exactly where the creator's consumer reads next.
-                try (SharedMemory shm = p.sharedMemory(name, OpenMode.OPEN, 0)) {
+                try (SharedMemory shm = StructureMemory.open(p, "channel", name)) {
                     MemorySegment seg = shm.segment();
                     int cap = seg.get(ValueLayout.JAVA_INT, ChannelHeaderDescriptor.RING_CAPACITY_OFFSET);
                     long ring = ChannelHeaderDescriptor.ringOffset(1, cap);

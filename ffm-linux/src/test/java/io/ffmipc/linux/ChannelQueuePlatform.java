@@ -5,6 +5,9 @@ import io.ffmipc.IpcPlatform;
 import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.OpenMode;
 import io.ffmipc.channel.ChannelMessageQueue;
+import io.ffmipc.spi.PlatformSeams;
+import io.ffmipc.testkit.SeamsWithout;
+import io.ffmipc.testkit.StructureMemory;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -25,14 +28,16 @@ final class ChannelQueuePlatform {
     }
 
     /**
-     * {@code withSeam} false: the queue is given the proxy itself as its platform, which is not an
-     * {@link io.ffmipc.spi.SpiPlatform}, so it has no wait seam and its waits poll.
+     * {@code withSeam} false: the queue is given the platform's seams without the wait seam, so its
+     * waits poll.
      */
     static IpcPlatform create(boolean withSeam) {
         IpcPlatform real = Ipc.platform();
         IpcPlatform[] self = new IpcPlatform[1];
+        PlatformSeams seams = StructureMemory.seams(real);
+        PlatformSeams queuePlatform = withSeam ? SeamsWithout.messageQueues(seams)
+                : SeamsWithout.messageQueuesAndWaitSeam(seams);
         InvocationHandler h = (proxy, method, args) -> {
-            IpcPlatform queuePlatform = withSeam ? real : self[0];
             if (method.getName().equals("messageQueue") && args.length == 3) {
                 return ChannelMessageQueue.open(queuePlatform, (String) args[0], (OpenMode) args[1], (MessageQueueOptions) args[2]);
             }
@@ -40,7 +45,7 @@ final class ChannelQueuePlatform {
                 return ChannelMessageQueue.open(queuePlatform, (String) args[0], (OpenMode) args[1], MessageQueueOptions.defaults());
             }
             if (method.getName().equals("removeMessageQueue")) {
-                return ChannelMessageQueue.remove(real, (String) args[0]);
+                return ChannelMessageQueue.remove(seams, (String) args[0]);
             }
             try {
                 return method.invoke(real, args);

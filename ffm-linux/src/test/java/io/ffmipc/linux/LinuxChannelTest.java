@@ -1,5 +1,6 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.testkit.StructureMemory;
 import io.ffmipc.Channel;
 import io.ffmipc.ChannelCorruptedException;
 import io.ffmipc.ChannelMode;
@@ -163,7 +164,7 @@ class LinuxChannelTest {
 
     /** Positions and the record at the consumer position of the opener→creator ring, for failure messages. */
     private String ringState(String name, int capacity) {
-        try (SharedMemory shm = platform.sharedMemory(name, OpenMode.OPEN, 0)) {
+        try (SharedMemory shm = StructureMemory.open(platform, "channel", name)) {
             long base = ChannelHeaderDescriptor.ringOffset(ChannelHeaderDescriptor.OPENER_TO_CREATOR, capacity);
             long tail = shm.segment().get(ValueLayout.JAVA_LONG, base);
             long head = shm.segment().get(ValueLayout.JAVA_LONG, base + 128);
@@ -351,17 +352,17 @@ class LinuxChannelTest {
     @Test
     void versionMismatchAndForeignMemoryAreRefusedNamingBothVersions() {
         String name = newName();
-        try (SharedMemory shm = platform.sharedMemory(name, OpenMode.CREATE, ChannelHeaderDescriptor.totalLength(4096))) {
+        try (SharedMemory shm = StructureMemory.create(platform, "channel", name, ChannelHeaderDescriptor.totalLength(4096))) {
             shm.segment().set(ValueLayout.JAVA_INT, ChannelHeaderDescriptor.RING_CAPACITY_OFFSET, 4096);
-            shm.segment().set(ValueLayout.JAVA_INT, 0, ChannelHeaderDescriptor.MAGIC << 16 | 9);
+            shm.segment().set(ValueLayout.JAVA_INT, 0, (StructureMemory.magic("channel") & 0xffff0000) | 9);
             ChannelVersionException e = assertThrows(ChannelVersionException.class,
                     () -> platform.channel(name, OpenMode.OPEN, ChannelOptions.defaults()));
             assertTrue(e.getMessage().contains("layout version 9") && e.getMessage().contains("layout version "
-                    + ChannelHeaderDescriptor.VERSION), e.getMessage());
+                    + StructureMemory.version("channel")), e.getMessage());
             shm.segment().set(ValueLayout.JAVA_INT, 0, 0x7f454c46);
             e = assertThrows(ChannelVersionException.class,
                     () -> platform.channel(name, OpenMode.OPEN, ChannelOptions.defaults()));
-            assertTrue(e.getMessage().contains("not an ffm-ipc channel"), e.getMessage());
+            assertTrue(e.getMessage().contains("not a channel of this library"), e.getMessage());
             shm.segment().set(ValueLayout.JAVA_INT, 0, 0);
             IpcException never = assertThrows(IpcException.class, () -> platform.channel(name, OpenMode.OPEN,
                     ChannelOptions.defaults().withOpenTimeout(Duration.ofMillis(100))));

@@ -3,6 +3,7 @@ package io.ffmipc.linux;
 import io.ffmipc.Ipc;
 import io.ffmipc.IpcLimitException;
 import io.ffmipc.IpcObjectInfo;
+import io.ffmipc.ObjectKind;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.MessageQueue;
 import io.ffmipc.MessageQueueOptions;
@@ -79,7 +80,7 @@ class LinuxMessageQueueTest extends MessageQueueContract {
             assertTrue(q.trySend(new byte[10], 3));
             assertTrue(q.trySend(new byte[5], 0));
             IpcObjectInfo info = platform().list().stream()
-                    .filter(o -> o.kind().equals("posix-mq") && o.name().equals(q.name()))
+                    .filter(o -> o.kind() == ObjectKind.MESSAGE_QUEUE && o.name().equals(q.name()))
                     .findFirst().orElseThrow(() -> new AssertionError(q.name() + " not listed"));
             assertEquals(15, info.size(), info.toString());
             assertEquals(0600, info.mode());
@@ -94,7 +95,7 @@ class LinuxMessageQueueTest extends MessageQueueContract {
         Path passwd = Files.writeString(dir.resolve("passwd"), "");
         int uid = (Integer) Files.getAttribute(f, "unix:uid");
         List<IpcObjectInfo> all = new LinuxObjectLister(dir.resolve("none"), mq, dir.resolve("none"), passwd).list();
-        assertEquals(List.of(new IpcObjectInfo("posix-mq", "orders", -1, Integer.toString(uid), 0640, 129,
+        assertEquals(List.of(new IpcObjectInfo(ObjectKind.MESSAGE_QUEUE, "orders", -1, Integer.toString(uid), 0640, 129,
                 "QSIZE:129 NOTIFY:0 SIGNO:0 NOTIFY_PID:0")), all);
         assertEquals(-1, LinuxObjectLister.queuedBytes("garbage"));
     }

@@ -1,6 +1,7 @@
 package io.ffmipc.linux;
 
 import io.ffmipc.IpcObjectInfo;
+import io.ffmipc.ObjectKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,12 +48,13 @@ class LinuxObjectListerTest {
 
         List<IpcObjectInfo> all = new LinuxObjectLister(shm, proc, passwd).list();
         assertEquals(List.of(
-                new IpcObjectInfo("posix-sem", "counter", -1, "someone", 0600, -1, ""),
-                new IpcObjectInfo("posix-shm", "region", -1, "someone", 0640, 300, ""),
-                new IpcObjectInfo("sysv-msg", "0x00000010", 3, "alice", 0644, 100, "qnum=2 lspid=10 lrpid=11"),
-                new IpcObjectInfo("sysv-sem", "0xffffffff", 9, "4321", 0666, 4, "nsems=4"),
-                new IpcObjectInfo("sysv-shm", "0x7f100000", 7, "alice", 0600, 4096,
-                        "nattch=3 cpid=111 lpid=222 removed")), all);
+                new IpcObjectInfo(ObjectKind.SHARED_MEMORY, "region", -1, "someone", 0640, 300, ""),
+                new IpcObjectInfo(ObjectKind.SEMAPHORE, "counter", -1, "someone", 0600, -1, ""),
+                new IpcObjectInfo(ObjectKind.SYSV_SHARED_MEMORY, "0x7f100000", 7, "alice", 0600, 4096,
+                        "nattch=3 cpid=111 lpid=222 removed"),
+                new IpcObjectInfo(ObjectKind.SYSV_SEMAPHORE_SET, "0xffffffff", 9, "4321", 0666, 4, "nsems=4"),
+                new IpcObjectInfo(ObjectKind.SYSV_MESSAGE_QUEUE, "0x00000010", 3, "alice", 0644, 100,
+                        "qnum=2 lspid=10 lrpid=11")), all);
     }
 
     @Test
@@ -87,8 +89,8 @@ class LinuxObjectListerTest {
         new PipeLister(fifos, unix).list(uid -> "u" + uid, out);
         int uid = (Integer) Files.getAttribute(fifo, "unix:uid");
         assertEquals(List.of(
-                new IpcObjectInfo("fifo", "orders", -1, "u" + uid, 0620, -1, fifo.toString()),
-                new IpcObjectInfo("message-pipe", "jobs", 4711, "?", -1, -1, "listening, abstract socket @ffmipc.jobs")),
+                new IpcObjectInfo(ObjectKind.STREAM_PIPE, "orders", -1, "u" + uid, 0620, -1, fifo.toString()),
+                new IpcObjectInfo(ObjectKind.MESSAGE_PIPE, "jobs", 4711, "?", -1, -1, "listening, abstract socket @ffmipc.jobs")),
                 out);
     }
 
@@ -100,9 +102,9 @@ class LinuxObjectListerTest {
         ipc.createStreamPipe(fifo);
         try (io.ffmipc.MessagePipeServer server = ipc.messagePipeServer(io.ffmipc.testkit.TestNames.unique("ls-mp"))) {
             List<IpcObjectInfo> all = ipc.list();
-            assertTrue(all.stream().anyMatch(o -> o.kind().equals("fifo") && o.name().equals(fifo) && o.mode() == 0600), 
+            assertTrue(all.stream().anyMatch(o -> o.kind() == ObjectKind.STREAM_PIPE && o.name().equals(fifo) && o.mode() == 0600), 
                     all.toString());
-            assertTrue(all.stream().anyMatch(o -> o.kind().equals("message-pipe") && o.name().equals(server.name())),
+            assertTrue(all.stream().anyMatch(o -> o.kind() == ObjectKind.MESSAGE_PIPE && o.name().equals(server.name())),
                     all.toString());
         } finally {
             ipc.removeStreamPipe(fifo);

@@ -3,6 +3,7 @@ package io.ffmipc.linux;
 import io.ffmipc.Ipc;
 import io.ffmipc.IpcException;
 import io.ffmipc.IpcObjectInfo;
+import io.ffmipc.ObjectKind;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.LockResult;
 import io.ffmipc.NoSuchIpcObjectException;
@@ -102,7 +103,7 @@ class LinuxRobustMutexTest extends RobustMutexContract {
             mb.unlock();
             ma.unlock();
             List<IpcObjectInfo> all = platform().list();
-            IpcObjectInfo shown = all.stream().filter(o -> o.kind().equals("mutex") && o.name().equals(a)).findFirst()
+            IpcObjectInfo shown = all.stream().filter(o -> o.kind() == ObjectKind.MUTEX && o.name().equals(a)).findFirst()
                     .orElseThrow(() -> new AssertionError("mutex '" + a + "' not listed: " + all));
             assertEquals(String.format("sysv-sem key=0x%08x", keyOf(a)), shown.detail());
             assertEquals(0600, shown.mode());

@@ -5,6 +5,7 @@ import io.ffmipc.IpcException;
 import io.ffmipc.IpcLimitException;
 import io.ffmipc.IpcObjectExistsException;
 import io.ffmipc.IpcObjectInfo;
+import io.ffmipc.ObjectKind;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
@@ -203,7 +204,7 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
             List<IpcObjectInfo> all = platform().list();
             IpcObjectInfo posix = all.stream().filter(i -> i.name().equals(name)).findFirst()
                     .orElseThrow(() -> new AssertionError(name + " not listed in " + all));
-            assertEquals("posix-shm", posix.kind());
+            assertEquals(ObjectKind.SHARED_MEMORY, posix.kind());
             assertEquals(0640, posix.mode());
             assertEquals(8192, posix.size());
             assertEquals(-1, posix.id());
@@ -212,7 +213,7 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
             String keyName = String.format("0x%08x", key);
             IpcObjectInfo seg = all.stream().filter(i -> i.name().equals(keyName)).findFirst()
                     .orElseThrow(() -> new AssertionError(keyName + " not listed in " + all));
-            assertEquals("sysv-shm", seg.kind());
+            assertEquals(ObjectKind.SYSV_SHARED_MEMORY, seg.kind());
             assertEquals(sysv.id(), seg.id());
             assertEquals(0604, seg.mode());
             assertEquals(4096, seg.size());

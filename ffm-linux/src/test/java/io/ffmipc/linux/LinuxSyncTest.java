@@ -51,11 +51,10 @@ class LinuxSyncTest extends SyncContract {
         }
     }
 
-    /** The mode of the one listed object whose name is {@code name} plus its kind's suffix. */
+    /** The mode of the one listed object whose stored name is {@code name} in its kind's namespace. */
     private int modeOf(String name) {
         List<IpcObjectInfo> found = platform().list().stream()
-                .filter(i -> i.name().startsWith(name) && i.name().length() > name.length()
-                        && !Character.isLetterOrDigit(i.name().charAt(name.length())))
+                .filter(i -> i.name().equals(name) || i.name().endsWith("." + name))
                 .toList();
         assertEquals(1, found.size(), "objects for " + name + ": " + found);
         return found.get(0).mode();

@@ -26,7 +26,8 @@ import java.util.Set;
  * {@code struct} ({@code size=N[;align=N]}), {@code member} ({@code offset=N[;size=N]}, name
  * {@code struct-name.member}), {@code constant} (an integer, {@code 0x} allowed), {@code function}
  * (a C pointer type such as {@code int (*)(const char *, int, ...)}, or {@code params=N}, or
- * {@code variadic=no}), and the informational {@code global}, {@code absent}, {@code limit}.
+ * {@code variadic=no}), {@code symbol} (the linker symbol a function is reached by, without the
+ * leading underscore), and the informational {@code global}, {@code absent}, {@code limit}.
  * Targets: {@code macos} (both) or {@code macos-arm64} / {@code macos-x86_64}.
  */
 public final class MacosAbiFacts {
@@ -34,7 +35,7 @@ public final class MacosAbiFacts {
     public static final String RESOURCE = "abi/macos-abi-facts.tsv";
 
     private static final Set<String> KINDS = Set.of("type", "struct", "member", "constant", "function", "global",
-            "absent", "limit");
+            "absent", "limit", "symbol");
     private static final List<String> HEADER = List.of("kind", "name", "targets", "value", "source", "confidence");
 
     /** One row, with its line number for messages. */

@@ -1370,6 +1370,12 @@ public final class LibC implements PosixLibrary {
         return ProcStat.startTicks(pid) & 0x7FFF_FFFFL;
     }
 
+    /** glibc closes the rest through the file actions ({@code posix_spawn_file_actions_addclosefrom_np}). */
+    @Override
+    public MemorySegment spawnAttributes(java.lang.foreign.Arena arena) {
+        return MemorySegment.NULL;
+    }
+
     /** POSIX shared memory is the tmpfs at /dev/shm: a file directly in it is the object of that name. */
     @Override
     public String sharedMemoryOfPath(String path) {

@@ -1,8 +1,6 @@
-package io.ffmipc.linux;
+package io.ffmipc.posix;
 
 import io.ffmipc.ChildProcess;
-import io.ffmipc.linux.ffi.Errno;
-import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.core.Deadline;
 import io.ffmipc.ffi.NativeBinder;
 
@@ -14,22 +12,28 @@ import java.util.OptionalInt;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A child started by {@link SpawnLauncher}. {@link #waitFor} polls {@code waitpid(WNOHANG)} with a
+ * A child started by {@link PosixLauncherSeam}. {@link #waitFor} polls {@code waitpid(WNOHANG)} with a
  * growing sleep (1 to 20 ms) rather than blocking in waitpid, so it honours its timeout and Java
  * interrupts. Once reaped, the exit code is kept; {@link #close()} kills a live child and reaps
  * it, so no zombie is left.
  */
-final class SpawnedChild implements ChildProcess {
-    private static final int ECHILD = Errno.ECHILD.intValue();
-    private static final int EINTR = Errno.EINTR.intValue();
-    private static final int ESRCH = Errno.ESRCH.intValue();
-
+final class PosixChild implements ChildProcess {
+    private final PosixLibrary lib;
+    private final int echild;
+    private final int eintr;
+    private final int esrch;
+    private final int wnohang;
     private final int pid;
     private final String program;
     private final MemorySegment status = Arena.ofAuto().allocate(ValueLayout.JAVA_INT);
     private int exitCode = -1; // guarded by this; >= 0 once reaped
 
-    SpawnedChild(int pid, String program) {
+    PosixChild(PosixLibrary lib, int pid, String program) {
+        this.lib = lib;
+        this.echild = lib.constant("ECHILD");
+        this.eintr = lib.constant("EINTR");
+        this.esrch = lib.constant("ESRCH");
+        this.wnohang = lib.constant("WNOHANG");
         this.pid = pid;
         this.program = program;
     }
@@ -45,7 +49,7 @@ final class SpawnedChild implements ChildProcess {
         long sleepNanos = 1_000_000L;
         while (true) {
             synchronized (this) {
-                if (reap(LibC.WNOHANG.intValue())) {
+                if (reap(wnohang)) {
                     return OptionalInt.of(exitCode);
                 }
             }
@@ -65,7 +69,7 @@ final class SpawnedChild implements ChildProcess {
         }
         MemorySegment st = NativeBinder.callState();
         while (true) {
-            int r = LibC.INSTANCE.waitpid(st, pid, status, options);
+            int r = lib.waitpid(st, pid, status, options);
             if (r == pid) {
                 exitCode = decode(status.get(ValueLayout.JAVA_INT, 0));
                 return true;
@@ -73,10 +77,10 @@ final class SpawnedChild implements ChildProcess {
             if (r == 0) {
                 return false;
             }
-            int err = LibC.INSTANCE.errno(st);
-            if (err != EINTR) {
-                throw Errno.exception("waitpid", program + " (pid " + pid + ")", err,
-                        err == ECHILD ? "not a child of this process, or already reaped elsewhere" : null);
+            int err = lib.errno(st);
+            if (err != eintr) {
+                throw lib.error("waitpid", program + " (pid " + pid + ")", err,
+                        err == echild ? "not a child of this process, or already reaped elsewhere" : null);
             }
         }
     }
@@ -96,10 +100,10 @@ final class SpawnedChild implements ChildProcess {
             return; // reaped: the pid may belong to someone else by now
         }
         MemorySegment st = NativeBinder.callState();
-        if (LibC.INSTANCE.kill(st, pid, LibC.SIGKILL.intValue()) != 0) {
-            int err = LibC.INSTANCE.errno(st);
-            if (err != ESRCH) {
-                throw Errno.exception("kill", program + " (pid " + pid + ")", err);
+        if (lib.kill(st, pid, lib.constant("SIGKILL")) != 0) {
+            int err = lib.errno(st);
+            if (err != esrch) {
+                throw lib.error("kill", program + " (pid " + pid + ")", err, null);
             }
         }
     }
@@ -109,7 +113,7 @@ final class SpawnedChild implements ChildProcess {
         if (exitCode >= 0) {
             return;
         }
-        if (!reap(LibC.WNOHANG.intValue())) {
+        if (!reap(wnohang)) {
             kill();
             reap(0); // blocks only until the SIGKILLed child is gone
         }
@@ -117,6 +121,6 @@ final class SpawnedChild implements ChildProcess {
 
     @Override
     public String toString() {
-        return "SpawnedChild[pid " + pid + ", " + program + "]";
+        return "PosixChild[pid " + pid + ", " + program + "]";
     }
 }

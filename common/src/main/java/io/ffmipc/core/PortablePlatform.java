@@ -1,0 +1,215 @@
+package io.ffmipc.core;
+
+import io.ffmipc.Barrier;
+import io.ffmipc.CapabilityMatrix;
+import io.ffmipc.Channel;
+import io.ffmipc.ChildLauncher;
+import io.ffmipc.ChannelOptions;
+import io.ffmipc.Condition;
+import io.ffmipc.EventKind;
+import io.ffmipc.Inheritable;
+import io.ffmipc.IpcObjectInfo;
+import io.ffmipc.ObjectKind;
+import io.ffmipc.IpcPlatform;
+import io.ffmipc.Limits;
+import io.ffmipc.MessageQueue;
+import io.ffmipc.MessageQueueOptions;
+import io.ffmipc.NamedEvent;
+import io.ffmipc.OpenMode;
+import io.ffmipc.PeerIdentity;
+import io.ffmipc.Permissions;
+import io.ffmipc.ReadWriteLock;
+import io.ffmipc.RobustMutex;
+import io.ffmipc.SharedMemory;
+import io.ffmipc.SystemV;
+import io.ffmipc.channel.ChannelMessageQueue;
+import io.ffmipc.channel.SharedMemoryChannel;
+import io.ffmipc.spi.PlatformSeams;
+import io.ffmipc.sync.SharedBarrier;
+import io.ffmipc.sync.SharedCondition;
+import io.ffmipc.sync.SharedEvent;
+import io.ffmipc.sync.SharedReadWriteLock;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole {@link IpcPlatform}, once for every OS, over a provider's {@link PlatformSeams}:
+ * every method is one call into the portable implementation of its kind.
+ */
+public abstract class PortablePlatform implements IpcPlatform {
+    protected final PlatformSeams seams;
+
+    protected PortablePlatform(PlatformSeams seams) {
+        this.seams = Objects.requireNonNull(seams, "seams");
+    }
+
+    /** The seams this platform is built on (for the portable implementations and tests). */
+    public PlatformSeams seams() {
+        return seams;
+    }
+
+    @Override
+    public String os() {
+        return seams.matrix().os();
+    }
+
+    @Override
+    public CapabilityMatrix matrix() {
+        return seams.matrix();
+    }
+
+    @Override
+    public Limits limits() {
+        return seams.limits();
+    }
+
+    @Override
+    public PeerIdentity currentProcess() {
+        return seams.processes().current();
+    }
+
+    @Override
+    public ChildLauncher launcher(List<String> command) {
+        return new SeamLauncher(seams.launcher(), command);
+    }
+
+    @Override
+    public boolean remove(ObjectKind kind, String name) {
+        return switch (Objects.requireNonNull(kind, "kind")) {
+            case SHARED_MEMORY -> removeSharedMemory(name);
+            case SEMAPHORE -> removeSemaphore(name);
+            case MESSAGE_QUEUE -> removeMessageQueue(name);
+            case MUTEX -> removeMutex(name);
+            case EVENT -> removeEvent(name);
+            case CONDITION -> removeCondition(name);
+            case BARRIER -> removeBarrier(name);
+            case READ_WRITE_LOCK -> removeReadWriteLock(name);
+            case CHANNEL -> removeChannel(name);
+            case SHARED_MEMORY_QUEUE -> removeSharedMemoryMessageQueue(name);
+            case STREAM_PIPE -> removeStreamPipe(name);
+            case MESSAGE_PIPE -> throw new IllegalArgumentException("a message-pipe server's name goes away when the"
+                    + " server closes; there is nothing to remove by name ('" + name + "')");
+            case SYSV_SHARED_MEMORY, SYSV_SEMAPHORE_SET, SYSV_MESSAGE_QUEUE -> throw new IllegalArgumentException(
+                    kind.title() + " objects are removed by key (IpcPlatform.systemV()), not by name ('" + name + "')");
+        };
+    }
+
+    @Override
+    public List<IpcObjectInfo> list() {
+        return seams.objects().list();
+    }
+
+    @Override
+    public Optional<SystemV> systemV() {
+        return seams.extension(SystemV.class);
+    }
+
+    // ---- robust mutex
+
+    @Override
+    public RobustMutex mutex(String name, OpenMode mode, Permissions permissions) {
+        return SeamRobustMutex.open(seams.mutexes(), name, mode, permissions);
+    }
+
+    @Override
+    public boolean removeMutex(String name) {
+        return SeamRobustMutex.remove(seams.mutexes(), name);
+    }
+
+    // ---- shared memory
+
+    @Override
+    public SharedMemory sharedMemory(String name, OpenMode mode, long size, Permissions permissions) {
+        return SeamSharedMemory.open(seams.sharedMemory(), seams.processes(), name, mode, size, permissions);
+    }
+
+    @Override
+    public boolean removeSharedMemory(String name) {
+        return SeamSharedMemory.remove(seams.sharedMemory(), name);
+    }
+
+    @Override
+    public SharedMemory anonymousSharedMemory(long size) {
+        return SeamSharedMemory.anonymous(seams.sharedMemory(), null, size);
+    }
+
+    @Override
+    public SharedMemory mapFile(Path file, OpenMode mode, long size, Permissions permissions) {
+        return SeamSharedMemory.mapFile(seams.sharedMemory(), seams.processes(), file, mode, size, permissions);
+    }
+
+    @Override
+    public SharedMemory sharedMemoryFromHandle(Inheritable handle) {
+        return SeamSharedMemory.fromHandle(seams.sharedMemory(), handle);
+    }
+
+    @Override
+    public SharedMemory inheritedSharedMemory(String token) {
+        return SeamSharedMemory.inherited(seams.sharedMemory(), token);
+    }
+
+    // ---- structures on shared memory and the wait seam
+
+    @Override
+    public NamedEvent event(String name, OpenMode mode, EventKind kind, Permissions permissions) {
+        return SharedEvent.open(seams, name, mode, kind, permissions);
+    }
+
+    @Override
+    public boolean removeEvent(String name) {
+        return SharedEvent.remove(seams, name);
+    }
+
+    @Override
+    public Condition condition(String name, OpenMode mode, Permissions permissions) {
+        return SharedCondition.open(seams, name, mode, permissions);
+    }
+
+    @Override
+    public boolean removeCondition(String name) {
+        return SharedCondition.remove(seams, name);
+    }
+
+    @Override
+    public Barrier barrier(String name, OpenMode mode, int parties, Permissions permissions) {
+        return SharedBarrier.open(seams, name, mode, parties, permissions);
+    }
+
+    @Override
+    public boolean removeBarrier(String name) {
+        return SharedBarrier.remove(seams, name);
+    }
+
+    @Override
+    public ReadWriteLock readWriteLock(String name, OpenMode mode, Permissions permissions) {
+        return SharedReadWriteLock.open(seams, name, mode, permissions);
+    }
+
+    @Override
+    public boolean removeReadWriteLock(String name) {
+        return SharedReadWriteLock.remove(seams, name);
+    }
+
+    @Override
+    public Channel channel(String name, OpenMode mode, ChannelOptions options) {
+        return SharedMemoryChannel.open(seams, name, mode, options);
+    }
+
+    @Override
+    public boolean removeChannel(String name) {
+        return SharedMemoryChannel.remove(seams, name);
+    }
+
+    @Override
+    public MessageQueue sharedMemoryMessageQueue(String name, OpenMode mode, MessageQueueOptions options) {
+        return ChannelMessageQueue.open(seams, name, mode, options);
+    }
+
+    @Override
+    public boolean removeSharedMemoryMessageQueue(String name) {
+        return ChannelMessageQueue.remove(seams, name);
+    }
+}

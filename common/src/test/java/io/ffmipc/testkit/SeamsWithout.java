@@ -1,0 +1,115 @@
+package io.ffmipc.testkit;
+
+import io.ffmipc.CapabilityMatrix;
+import io.ffmipc.Limits;
+import io.ffmipc.spi.EventSeam;
+import io.ffmipc.spi.LauncherSeam;
+import io.ffmipc.spi.MessagePipeSeam;
+import io.ffmipc.spi.MessageQueueSeam;
+import io.ffmipc.spi.MutexSeams;
+import io.ffmipc.spi.ObjectLister;
+import io.ffmipc.spi.PlatformSeams;
+import io.ffmipc.spi.ProcessSeam;
+import io.ffmipc.spi.SemaphoreSeam;
+import io.ffmipc.spi.SharedMemorySeam;
+import io.ffmipc.spi.StreamPipeSeam;
+import io.ffmipc.spi.WaitSeam;
+
+import java.util.Optional;
+
+/**
+ * A provider's seams with optional ones taken away, so the running OS can show what the core does
+ * on an OS that lacks them: no message-queue seam (the portable shared-memory queue stands in, as on
+ * Windows and macOS), no wait seam (waits poll, as on macOS before 14.4).
+ */
+public final class SeamsWithout implements PlatformSeams {
+    private final PlatformSeams real;
+    private final boolean messageQueues;
+    private final boolean waitSeam;
+
+    private SeamsWithout(PlatformSeams real, boolean messageQueues, boolean waitSeam) {
+        this.real = real;
+        this.messageQueues = messageQueues;
+        this.waitSeam = waitSeam;
+    }
+
+    /** Without the OS's message queue. */
+    public static PlatformSeams messageQueues(PlatformSeams real) {
+        return new SeamsWithout(real, false, true);
+    }
+
+    /** Without the OS's message queue and without the wait seam. */
+    public static PlatformSeams messageQueuesAndWaitSeam(PlatformSeams real) {
+        return new SeamsWithout(real, false, false);
+    }
+
+    @Override
+    public CapabilityMatrix matrix() {
+        return real.matrix();
+    }
+
+    @Override
+    public Limits limits() {
+        return real.limits();
+    }
+
+    @Override
+    public ProcessSeam processes() {
+        return real.processes();
+    }
+
+    @Override
+    public SharedMemorySeam sharedMemory() {
+        return real.sharedMemory();
+    }
+
+    @Override
+    public SemaphoreSeam semaphores() {
+        return real.semaphores();
+    }
+
+    @Override
+    public Optional<MessageQueueSeam> messageQueues() {
+        return messageQueues ? real.messageQueues() : Optional.empty();
+    }
+
+    @Override
+    public MutexSeams mutexes() {
+        return real.mutexes();
+    }
+
+    @Override
+    public Optional<WaitSeam> waitSeam() {
+        return waitSeam ? real.waitSeam() : Optional.empty();
+    }
+
+    @Override
+    public EventSeam events() {
+        return real.events();
+    }
+
+    @Override
+    public StreamPipeSeam streamPipes() {
+        return real.streamPipes();
+    }
+
+    @Override
+    public MessagePipeSeam messagePipes() {
+        return real.messagePipes();
+    }
+
+    @Override
+    public LauncherSeam launcher() {
+        return real.launcher();
+    }
+
+    @Override
+    public ObjectLister objects() {
+        return real.objects();
+    }
+
+    @Override
+    public <T> Optional<T> extension(Class<T> type) {
+        return real.extension(type);
+    }
+}
