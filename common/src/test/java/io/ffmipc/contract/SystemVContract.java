@@ -8,6 +8,7 @@ import io.ffmipc.IpcObjectExistsException;
 import io.ffmipc.IpcObjectInfo;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.NoSuchIpcObjectException;
+import io.ffmipc.ObjectKind;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.SystemV;
@@ -151,7 +152,7 @@ public abstract class SystemVContract {
             assertTrue(gone.getMessage().contains(String.format("0x%08x", key)), gone.getMessage());
             assertFalse(systemV().removeSharedMemory(key));
         }
-        assertFalse(listed("sysv-shm", key), "gone after the last detach");
+        assertFalse(listed(ObjectKind.SYSV_SHARED_MEMORY, key), "gone after the last detach");
     }
 
     /** Whether the OS reports a removed, still attached segment ({@code SHM_DEST}). */
@@ -159,9 +160,9 @@ public abstract class SystemVContract {
         return true;
     }
 
-    private boolean listed(String kind, int key) {
+    private boolean listed(ObjectKind kind, int key) {
         String name = String.format("0x%08x", key);
-        return platform().list().stream().anyMatch(o -> o.kind().equals(kind) && o.name().equals(name));
+        return platform().list().stream().anyMatch(o -> o.kind() == kind && o.name().equals(name));
     }
 
     @Test
@@ -621,9 +622,9 @@ public abstract class SystemVContract {
              SystemV.SemaphoreSet sem = systemV().semaphoreSet(semKey, OpenMode.CREATE, 1);
              SystemV.MessageQueue msg = systemV().messageQueue(msgKey, OpenMode.CREATE)) {
             List<IpcObjectInfo> all = platform().list();
-            assertTrue(listed("sysv-shm", shmKey), "segment not listed: " + all);
-            assertTrue(listed("sysv-sem", semKey), "set not listed: " + all);
-            assertTrue(listed("sysv-msg", msgKey), "queue not listed: " + all);
+            assertTrue(listed(ObjectKind.SYSV_SHARED_MEMORY, shmKey), "segment not listed: " + all);
+            assertTrue(listed(ObjectKind.SYSV_SEMAPHORE_SET, semKey), "set not listed: " + all);
+            assertTrue(listed(ObjectKind.SYSV_MESSAGE_QUEUE, msgKey), "queue not listed: " + all);
         }
     }
 }
