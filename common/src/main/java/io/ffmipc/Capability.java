@@ -13,7 +13,9 @@ public enum Capability {
     MESSAGE_PIPE("message pipe, duplex, peer identity"),
     HANDLE_PASSING("handle passing"),
     CHANNEL("high-performance channel"),
-    PERSISTENT_NAMES("persistent names (objects outlive their last handle)");
+    PERSISTENT_NAMES("persistent names (objects outlive their last handle)"),
+    /** The {@link SystemV} extension, reached through {@link IpcPlatform#systemV()}. */
+    SYSTEM_V("System V IPC (keys, semaphore sets, typed message queues)");
 
     private final String title;
 

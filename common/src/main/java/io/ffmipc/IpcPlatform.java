@@ -3,6 +3,7 @@ package io.ffmipc;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -267,4 +268,12 @@ public interface IpcPlatform {
      *                                  key, a message-pipe server's name goes when it closes)
      */
     boolean remove(ObjectKind kind, String name);
+
+    /**
+     * System V IPC by key (shared memory, semaphore sets, typed message queues), where the OS has
+     * it: present exactly when the matrix row {@link Capability#SYSTEM_V} is supported.
+     */
+    default Optional<SystemV> systemV() {
+        return Optional.empty();
+    }
 }

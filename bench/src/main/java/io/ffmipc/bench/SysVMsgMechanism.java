@@ -5,8 +5,9 @@ import java.util.List;
 
 import io.ffmipc.IpcObjectExistsException;
 import io.ffmipc.OpenMode;
-import io.ffmipc.linux.SysVMessageQueue;
 import io.ffmipc.spi.Durations;
+import io.ffmipc.Ipc;
+import io.ffmipc.SystemV;
 
 /** The library's System V message queue: one queue, message type 1 to the peer, type 2 to the driver. */
 final class SysVMsgMechanism implements Mechanism {
@@ -25,7 +26,7 @@ final class SysVMsgMechanism implements Mechanism {
 
     @Override
     public Link openDriver(PeerStarter peer) {
-        SysVMessageQueue q = create();
+        SystemV.MessageQueue q = create();
         try {
             peer.start(List.of(Integer.toString(q.key())));
         } catch (RuntimeException e) {
@@ -36,10 +37,10 @@ final class SysVMsgMechanism implements Mechanism {
         return new MsgLink(q, TO_PEER, TO_DRIVER, true);
     }
 
-    private static SysVMessageQueue create() {
+    private static SystemV.MessageQueue create() {
         for (int attempt = 0; ; attempt++) {
             try {
-                return SysVMessageQueue.open(BenchNames.sysVKey(), OpenMode.CREATE);
+                return Ipc.platform().systemV().orElseThrow().messageQueue(BenchNames.sysVKey(), OpenMode.CREATE);
             } catch (IpcObjectExistsException e) {
                 if (attempt == 20) {
                     throw e;
@@ -50,20 +51,20 @@ final class SysVMsgMechanism implements Mechanism {
 
     @Override
     public Link openPeer(List<String> args) {
-        return new MsgLink(SysVMessageQueue.open(Integer.parseInt(args.get(0)), OpenMode.OPEN), TO_DRIVER, TO_PEER, false);
+        return new MsgLink(Ipc.platform().systemV().orElseThrow().messageQueue(Integer.parseInt(args.get(0)), OpenMode.OPEN), TO_DRIVER, TO_PEER, false);
     }
 
     private static final class MsgLink implements Link {
-        private final SysVMessageQueue queue;
+        private final SystemV.MessageQueue queue;
         private final long sendType;
-        private final SysVMessageQueue.Selector receiveType;
+        private final SystemV.MessageQueue.Selector receiveType;
         private final boolean owner;
         private final ExactView view = new ExactView();
 
-        MsgLink(SysVMessageQueue queue, long sendType, long receiveType, boolean owner) {
+        MsgLink(SystemV.MessageQueue queue, long sendType, long receiveType, boolean owner) {
             this.queue = queue;
             this.sendType = sendType;
-            this.receiveType = SysVMessageQueue.Selector.exactly(receiveType);
+            this.receiveType = SystemV.MessageQueue.Selector.exactly(receiveType);
             this.owner = owner;
         }
 

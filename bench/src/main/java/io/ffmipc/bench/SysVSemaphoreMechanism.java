@@ -6,7 +6,8 @@ import java.util.List;
 import io.ffmipc.IpcObjectExistsException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.SharedMemory;
-import io.ffmipc.linux.SysVSemaphoreSet;
+import io.ffmipc.Ipc;
+import io.ffmipc.SystemV;
 
 /** The library's System V semaphore set ({@code semop}): semaphore 0 rings the peer, 1 the driver. */
 final class SysVSemaphoreMechanism implements Mechanism {
@@ -28,7 +29,7 @@ final class SysVSemaphoreMechanism implements Mechanism {
 
     @Override
     public Link openDriver(PeerStarter peer) {
-        SysVSemaphoreSet set = create();
+        SystemV.SemaphoreSet set = create();
         SharedMemory shm;
         try {
             shm = SlotRingLink.createMemory(name());
@@ -42,10 +43,10 @@ final class SysVSemaphoreMechanism implements Mechanism {
         return link;
     }
 
-    private static SysVSemaphoreSet create() {
+    private static SystemV.SemaphoreSet create() {
         for (int attempt = 0; ; attempt++) {
             try {
-                return SysVSemaphoreSet.open(BenchNames.sysVKey(), OpenMode.CREATE, 2, 0);
+                return Ipc.platform().systemV().orElseThrow().semaphoreSet(BenchNames.sysVKey(), OpenMode.CREATE, 2, 0);
             } catch (IpcObjectExistsException e) {
                 if (attempt == 20) {
                     throw e;
@@ -56,12 +57,12 @@ final class SysVSemaphoreMechanism implements Mechanism {
 
     @Override
     public Link openPeer(List<String> args) {
-        SysVSemaphoreSet set = SysVSemaphoreSet.open(Integer.parseInt(args.get(1)), OpenMode.OPEN, 2);
+        SystemV.SemaphoreSet set = Ipc.platform().systemV().orElseThrow().semaphoreSet(Integer.parseInt(args.get(1)), OpenMode.OPEN, 2);
         return SlotRingLink.peer(args.get(0), bell(set, 0), bell(set, 1), set);
     }
 
     /** Semaphore {@code index} of the set; the set itself is closed by the link. */
-    private static Doorbell bell(SysVSemaphoreSet set, int index) {
+    private static Doorbell bell(SystemV.SemaphoreSet set, int index) {
         return new Doorbell() {
             @Override
             public void ring() {

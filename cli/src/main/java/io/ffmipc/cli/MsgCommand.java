@@ -2,14 +2,14 @@ package io.ffmipc.cli;
 
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
-import io.ffmipc.linux.SysVMessageQueue;
 import io.ffmipc.spi.Durations;
+import io.ffmipc.SystemV;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,11 +55,11 @@ final class MsgCommand implements Runnable {
         @Override
         public void run() {
             // checked before the queue exists: a refused limit must not leave an unusable queue behind
-            if (maxBytes != null && maxBytes < SysVMessageQueue.MIN_MAX_BYTES) {
-                throw new ParameterException(spec.commandLine(), "--max-bytes must be at least "
-                        + SysVMessageQueue.MIN_MAX_BYTES + " (a queue of 0 bytes holds no message), got " + maxBytes);
+            if (maxBytes != null && maxBytes < 1) {
+                throw new ParameterException(spec.commandLine(), "--max-bytes must be at least 1"
+                        + " (a queue of 0 bytes holds no message), got " + maxBytes);
             }
-            try (SysVMessageQueue q = SysVMessageQueue.open(key.key, OpenMode.CREATE, Permissions.ofMode(mode))) {
+            try (SystemV.MessageQueue q = SystemVAccess.get().messageQueue(key.key, OpenMode.CREATE, Permissions.ofMode(mode))) {
                 if (maxBytes != null) {
                     q.setMaxBytes(maxBytes);
                 }
@@ -92,7 +92,7 @@ final class MsgCommand implements Runnable {
             if (type < 1) {
                 throw new ParameterException(spec.commandLine(), "--type must be 1 or more, got " + type);
             }
-            try (SysVMessageQueue q = SysVMessageQueue.open(key.key, OpenMode.OPEN)) {
+            try (SystemV.MessageQueue q = SystemVAccess.get().messageQueue(key.key, OpenMode.OPEN)) {
                 if (!q.send(type, text.getBytes(StandardCharsets.UTF_8), timeout)) {
                     return ExitCodes.timedOut(spec, "System V queue key " + Converters.hexKey(key.key) + " stayed full for "
                             + Durations.format(timeout));
@@ -133,8 +133,8 @@ final class MsgCommand implements Runnable {
             if (maxSize < 1 || maxSize > Integer.MAX_VALUE) {
                 throw new ParameterException(spec.commandLine(), "--max-size must be 1 to " + Integer.MAX_VALUE + ", got " + maxSize);
             }
-            try (SysVMessageQueue q = SysVMessageQueue.open(key.key, OpenMode.OPEN)) {
-                Optional<SysVMessageQueue.Message> m = q.receive(new SysVMessageQueue.Selector(type), (int) maxSize,
+            try (SystemV.MessageQueue q = SystemVAccess.get().messageQueue(key.key, OpenMode.OPEN)) {
+                Optional<SystemV.MessageQueue.Message> m = q.receive(new SystemV.MessageQueue.Selector(type), (int) maxSize,
                         truncate, timeout);
                 if (m.isEmpty()) {
                     return ExitCodes.timedOut(spec, "no matching message on System V queue key "
@@ -156,8 +156,8 @@ final class MsgCommand implements Runnable {
 
         @Override
         public void run() {
-            try (SysVMessageQueue q = SysVMessageQueue.open(key.key, OpenMode.OPEN)) {
-                SysVMessageQueue.Stat s = q.stat();
+            try (SystemV.MessageQueue q = SystemVAccess.get().messageQueue(key.key, OpenMode.OPEN)) {
+                SystemV.MessageQueue.Stat s = q.stat();
                 spec.commandLine().getOut().println("key " + Converters.hexKey(key.key) + " id " + s.id() + ": messages "
                         + s.messages() + ", bytes " + s.bytes() + " of " + s.maxBytes() + ", last send pid " + s.lastSendPid()
                         + ", last receive pid " + s.lastReceivePid() + ", mode 0" + Integer.toOctalString(s.mode()));
@@ -175,7 +175,7 @@ final class MsgCommand implements Runnable {
 
         @Override
         public void run() {
-            RemovalReport.report(spec, SystemV.removeMessageQueue(key.key), "message queue", Converters.hexKey(key.key),
+            RemovalReport.report(spec, SystemVAccess.get().removeMessageQueue(key.key), "message queue", Converters.hexKey(key.key),
                     "System V message queue key " + Converters.hexKey(key.key));
         }
     }

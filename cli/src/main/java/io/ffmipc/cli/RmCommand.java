@@ -54,9 +54,9 @@ final class RmCommand implements Callable<Integer> {
             }
             what = kind.title() + " key " + Converters.hexKey(key);
             removed = switch (kind) {
-                case SYSV_SHARED_MEMORY -> SystemV.removeSegment(key);
-                case SYSV_SEMAPHORE_SET -> SystemV.removeSemaphoreSet(key);
-                default -> SystemV.removeMessageQueue(key);
+                case SYSV_SHARED_MEMORY -> SystemVAccess.get().removeSharedMemory(key);
+                case SYSV_SEMAPHORE_SET -> SystemVAccess.get().removeSemaphoreSet(key);
+                default -> SystemVAccess.get().removeMessageQueue(key);
             };
         } else {
             if (name == null || key != null) {

@@ -5,12 +5,13 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.Semaphore;
 import io.ffmipc.spi.Durations;
+import io.ffmipc.SystemV;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.util.List;
@@ -60,10 +61,10 @@ final class SemCommand implements Runnable {
             throw new ParameterException(spec.commandLine(), "--index must be 0 or more, got " + t.index);
         }
         if (ref.systemV()) {
-            SystemV.SemaphoreSet set = SystemV.openSemaphoreSet(ref.key());
-            if (t.index >= set.count()) {
+            SystemV.SemaphoreSet set = SystemVAccess.get().semaphoreSet(ref.key(), OpenMode.OPEN, 0);
+            if (t.index < 0 || t.index >= set.size()) {
                 set.close();
-                throw new IllegalArgumentException("semaphore set " + ref.label() + " has " + set.count()
+                throw new IllegalArgumentException("semaphore set " + ref.label() + " has " + set.size()
                         + " semaphore(s); --index " + t.index + " is out of range");
             }
             return new Handle() {
@@ -75,7 +76,7 @@ final class SemCommand implements Runnable {
                 @Override
                 public boolean await(Duration timeout) {
                     // no SEM_UNDO: the unit taken must stay taken after this command exits
-                    return set.acquire(t.index, false, timeout);
+                    return set.tryAcquire(t.index, false, timeout);
                 }
 
                 @Override
@@ -149,7 +150,8 @@ final class SemCommand implements Runnable {
                 if (count < 1) {
                     throw new ParameterException(spec.commandLine(), "--count must be at least 1, got " + count);
                 }
-                SystemV.createSemaphoreSet(ref.key(), count, value, mode).close();
+                SystemVAccess.get().semaphoreSet(ref.key(), OpenMode.CREATE, count, Permissions.ofMode(mode),
+                        SystemV.DEFAULT_INIT_TIMEOUT, value).close();
             } else {
                 Ipc.platform().semaphore(ref.name(), OpenMode.CREATE, value, Permissions.ofMode(mode)).close();
             }
@@ -230,7 +232,7 @@ final class SemCommand implements Runnable {
         @Override
         public void run() {
             ObjectRef ref = ObjectRef.of(spec, positionals, key, 0);
-            boolean removed = ref.systemV() ? SystemV.removeSemaphoreSet(ref.key()) : Ipc.platform().removeSemaphore(ref.name());
+            boolean removed = ref.systemV() ? SystemVAccess.get().removeSemaphoreSet(ref.key()) : Ipc.platform().removeSemaphore(ref.name());
             RemovalReport.byRef(spec, removed, "semaphore", ref);
         }
     }

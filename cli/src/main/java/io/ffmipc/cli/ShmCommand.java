@@ -4,12 +4,13 @@ import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.SharedMemory;
+import io.ffmipc.SystemV;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,8 +39,8 @@ final class ShmCommand implements Runnable {
     /** Opens the object whole, runs {@code action} on its memory, closes it. */
     static <T> T withMemory(ObjectRef ref, Function<MemorySegment, T> action) {
         if (ref.systemV()) {
-            try (SystemV.Segment s = SystemV.openSegment(ref.key())) {
-                return action.apply(s.memory());
+            try (SystemV.Segment s = SystemVAccess.get().sharedMemory(ref.key(), OpenMode.OPEN, 0, Permissions.OWNER_ONLY)) {
+                return action.apply(s.segment());
             }
         }
         try (SharedMemory m = Ipc.platform().sharedMemory(ref.name(), OpenMode.OPEN, 0)) {
@@ -77,7 +78,7 @@ final class ShmCommand implements Runnable {
         public void run() {
             ObjectRef ref = ObjectRef.of(spec, positionals, key, 0);
             if (ref.systemV()) {
-                SystemV.createSegment(ref.key(), size, mode).close();
+                SystemVAccess.get().sharedMemory(ref.key(), OpenMode.CREATE, size, Permissions.ofMode(mode)).close();
             } else {
                 Ipc.platform().sharedMemory(ref.name(), OpenMode.CREATE, size, Permissions.ofMode(mode)).close();
             }
@@ -184,7 +185,7 @@ final class ShmCommand implements Runnable {
         @Override
         public void run() {
             ObjectRef ref = ObjectRef.of(spec, positionals, key, 0);
-            boolean removed = ref.systemV() ? SystemV.removeSegment(ref.key()) : Ipc.platform().removeSharedMemory(ref.name());
+            boolean removed = ref.systemV() ? SystemVAccess.get().removeSharedMemory(ref.key()) : Ipc.platform().removeSharedMemory(ref.name());
             RemovalReport.byRef(spec, removed, "shared memory", ref);
         }
     }

@@ -1,11 +1,9 @@
 package io.ffmipc.cli;
 
-import io.ffmipc.Capability;
 import io.ffmipc.ChildLauncher;
 import io.ffmipc.IpcPlatform;
-import io.ffmipc.Permissions;
-
-import java.util.List;
+import io.ffmipc.OpenMode;
+import io.ffmipc.SystemV;
 
 /** Ping-pong on a System V semaphore set of two: semaphore 0 tour → peer, semaphore 1 peer → tour. */
 final class SysVSemaphoreStep extends SysVStep {
@@ -22,13 +20,9 @@ final class SysVSemaphoreStep extends SysVStep {
     }
 
     @Override
-    List<Capability> capabilities() {
-        return List.of(Capability.SEMAPHORE);
-    }
-
-    @Override
     String prepare(Tour tour, ChildLauncher launcher) {
-        set = tour.withFreshKey(key -> SystemV.createSemaphoreSet(key, 2, 0, Permissions.OWNER_ONLY.mode()));
+        SystemV systemV = SystemVAccess.of(tour.platform());
+        set = tour.withFreshKey(key -> systemV.semaphoreSet(key, OpenMode.CREATE, 2, 0));
         return Converters.hexKey(set.key());
     }
 
@@ -42,18 +36,18 @@ final class SysVSemaphoreStep extends SysVStep {
     void cleanup(Tour tour) {
         if (set != null) {
             set.close();
-            SystemV.removeSemaphoreSet(set.key());
+            SystemVAccess.of(tour.platform()).removeSemaphoreSet(set.key());
         }
     }
 
     @Override
     void peer(IpcPlatform platform, String argument, TourSettings settings) {
-        try (SystemV.SemaphoreSet s = SystemV.openSemaphoreSet(Converters.sysvKey(argument))) {
+        try (SystemV.SemaphoreSet s = SystemVAccess.of(platform).semaphoreSet(Converters.sysvKey(argument), OpenMode.OPEN, 0)) {
             RoundTrips.peer(settings, signal(s, 0), signal(s, 1));
         }
     }
 
     static Signal signal(SystemV.SemaphoreSet set, int index) {
-        return Signal.of(() -> set.release(index, false), timeout -> set.acquire(index, false, timeout));
+        return Signal.of(() -> set.release(index, false), timeout -> set.tryAcquire(index, false, timeout));
     }
 }

@@ -1,11 +1,10 @@
 package io.ffmipc.cli;
 
-import io.ffmipc.Capability;
 import io.ffmipc.ChildLauncher;
 import io.ffmipc.IpcPlatform;
+import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
-
-import java.util.List;
+import io.ffmipc.SystemV;
 
 /** A System V shared memory segment: the tour creates it by key, the peer attaches it by key. */
 final class SysVShmStep extends SysVStep {
@@ -23,34 +22,31 @@ final class SysVShmStep extends SysVStep {
     }
 
     @Override
-    List<Capability> capabilities() {
-        return List.of(Capability.NAMED_SHARED_MEMORY);
-    }
-
-    @Override
     String prepare(Tour tour, ChildLauncher launcher) {
-        segment = tour.withFreshKey(key -> SystemV.createSegment(key, SIZE, Permissions.OWNER_ONLY.mode()));
+        SystemV systemV = SystemVAccess.of(tour.platform());
+        segment = tour.withFreshKey(key -> systemV.sharedMemory(key, OpenMode.CREATE, SIZE, Permissions.OWNER_ONLY));
         return Converters.hexKey(segment.key());
     }
 
     @Override
     String run(Tour tour) {
         return "key " + Converters.hexKey(segment.key()) + ", id " + segment.id() + ", " + segment.size() + " bytes: "
-                + ShmExchange.parent(segment.memory(), tour.settings());
+                + ShmExchange.parent(segment.segment(), tour.settings());
     }
 
     @Override
     void cleanup(Tour tour) {
         if (segment != null) {
             segment.close();
-            SystemV.removeSegment(segment.key());
+            SystemVAccess.of(tour.platform()).removeSharedMemory(segment.key());
         }
     }
 
     @Override
     void peer(IpcPlatform platform, String argument, TourSettings settings) {
-        try (SystemV.Segment s = SystemV.openSegment(Converters.sysvKey(argument))) {
-            ShmExchange.peer(s.memory(), settings);
+        try (SystemV.Segment s = SystemVAccess.of(platform).sharedMemory(Converters.sysvKey(argument), OpenMode.OPEN, 0,
+                Permissions.OWNER_ONLY)) {
+            ShmExchange.peer(s.segment(), settings);
         }
     }
 }

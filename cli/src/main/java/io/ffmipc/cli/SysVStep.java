@@ -1,13 +1,14 @@
 package io.ffmipc.cli;
 
-import io.ffmipc.CapabilityMatrix;
+import io.ffmipc.Capability;
 
-/** A tour step on System V objects: skipped when the command cannot reach System V here. */
+import java.util.List;
+
+/** A tour step on System V objects: chosen by the matrix row {@link Capability#SYSTEM_V}, skipped where it is unsupported. */
 abstract class SysVStep extends TourStep {
 
     @Override
-    String skipReason(CapabilityMatrix matrix) {
-        String reason = super.skipReason(matrix);
-        return reason != null ? reason : SystemV.unavailableReason();
+    List<Capability> capabilities() {
+        return List.of(Capability.SYSTEM_V);
     }
 }

@@ -1,13 +1,13 @@
 package io.ffmipc.cli;
 
-import io.ffmipc.Capability;
 import io.ffmipc.ChildLauncher;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.Permissions;
 import io.ffmipc.spi.Durations;
+import io.ffmipc.OpenMode;
+import io.ffmipc.SystemV;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * SEM_UNDO: the peer takes a System V lock with SEM_UNDO, says so, and is killed while holding it;
@@ -28,13 +28,9 @@ final class SysVUndoStep extends SysVStep {
     }
 
     @Override
-    List<Capability> capabilities() {
-        return List.of(Capability.SEMAPHORE);
-    }
-
-    @Override
     String prepare(Tour tour, ChildLauncher launcher) {
-        set = tour.withFreshKey(key -> SystemV.createSemaphoreSet(key, 2, 0, Permissions.OWNER_ONLY.mode()));
+        SystemV systemV = SystemVAccess.of(tour.platform());
+        set = tour.withFreshKey(key -> systemV.semaphoreSet(key, OpenMode.CREATE, 2, 0));
         set.release(0, false);
         return Converters.hexKey(set.key());
     }
@@ -42,7 +38,7 @@ final class SysVUndoStep extends SysVStep {
     @Override
     String run(Tour tour) {
         Duration timeout = tour.settings().timeout();
-        if (!set.acquire(1, false, timeout)) {
+        if (!set.tryAcquire(1, false, timeout)) {
             throw new TourTimeoutException("the peer did not report holding the lock within " + Durations.format(timeout));
         }
         int held = set.value(0);
@@ -63,14 +59,14 @@ final class SysVUndoStep extends SysVStep {
     void cleanup(Tour tour) {
         if (set != null) {
             set.close();
-            SystemV.removeSemaphoreSet(set.key());
+            SystemVAccess.of(tour.platform()).removeSemaphoreSet(set.key());
         }
     }
 
     @Override
     void peer(IpcPlatform platform, String argument, TourSettings settings) {
-        SystemV.SemaphoreSet s = SystemV.openSemaphoreSet(Converters.sysvKey(argument));
-        if (!s.acquire(0, true, settings.timeout())) {
+        SystemV.SemaphoreSet s = SystemVAccess.of(platform).semaphoreSet(Converters.sysvKey(argument), OpenMode.OPEN, 0);
+        if (!s.tryAcquire(0, true, settings.timeout())) {
             throw new TourTimeoutException("the lock was not free within " + Durations.format(settings.timeout()));
         }
         s.release(1, false);

@@ -1,8 +1,8 @@
 package io.ffmipc.cli;
 
 import io.ffmipc.Capability;
+import io.ffmipc.Ipc;
 import io.ffmipc.MatrixTable;
-import io.ffmipc.linux.LinuxProvider;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,7 +18,7 @@ class MatrixCommandTest {
     void plainMatrixOfThisOs() {
         CliRun r = CliRun.of("matrix");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
-        assertEquals(MatrixTable.plain(List.of(new LinuxProvider().matrix())), r.out());
+        assertEquals(MatrixTable.plain(List.of(Ipc.platform().matrix())), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches(" +named shared memory +NATIVE +POSIX shm_open.*")), r.out());
     }
 
@@ -62,7 +62,7 @@ class MatrixCommandTest {
             Capability c = Capability.valueOf((String) row.get("capability"));
             assertEquals(c.title(), row.get("title"));
             String kind = (String) row.get("support");
-            assertEquals(new LinuxProvider().matrix().get(c).kind(), kind);
+            assertEquals(Ipc.platform().matrix().get(c).kind(), kind);
             assertTrue(row.containsKey(kind.equals("UNSUPPORTED") ? "reason" : "mechanism"), row.toString());
         }
     }

@@ -1,5 +1,8 @@
 package io.ffmipc.cli;
 
+import io.ffmipc.Capability;
+import io.ffmipc.Ipc;
+import io.ffmipc.Support;
 import io.ffmipc.testkit.LeakCheck;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,13 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The --key paths on real System V objects; skipped while {@link SystemV} is not wired to io.ffmipc.linux. */
+/** The --key paths on real System V objects; skipped where the matrix row SYSTEM_V is unsupported. */
 @ExtendWith(LeakCheck.class)
 class SystemVCommandsTest {
 
     @BeforeEach
-    void systemVIsWired() {
-        assumeTrue(SystemV.unavailableReason() == null, SystemV.unavailableReason());
+    void systemVIsSupported() {
+        Support row = Ipc.platform().matrix().get(Capability.SYSTEM_V);
+        assumeTrue(Ipc.platform().systemV().isPresent(), "this OS has no System V: " + row);
     }
 
     private static CliRun ok(String... args) {

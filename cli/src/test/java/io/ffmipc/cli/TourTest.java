@@ -1,8 +1,8 @@
 package io.ffmipc.cli;
 
 import io.ffmipc.Capability;
+import io.ffmipc.Ipc;
 import io.ffmipc.Support;
-import io.ffmipc.linux.LinuxProvider;
 import io.ffmipc.testkit.LeakCheck;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.Test;
@@ -38,11 +38,11 @@ class TourTest {
         assertTrue(lines.stream().anyMatch(l -> l.matches(" +ok +message queue +.*peer received high@9 mid@5 low@1; .*")), r.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches(" +ok +robust mutex, owner killed +.*was killed holding it; the tour got it "
                 + "[0-9.]+ ms later, told OWNER_DIED")), r.out());
-        String sysv = SystemV.unavailableReason() == null ? " +ok +" : " +skip +";
+        String sysv = Ipc.platform().matrix().get(Capability.SYSTEM_V) instanceof Support.Unsupported ? " +skip +" : " +ok +";
         assertTrue(lines.stream().anyMatch(l -> l.matches(sysv + "System V SEM_UNDO lock .*")), r.out());
         // every row the matrix marks unsupported is listed as skipped with its reason
         for (Capability c : Capability.values()) {
-            if (new LinuxProvider().matrix().get(c) instanceof Support.Unsupported u) {
+            if (Ipc.platform().matrix().get(c) instanceof Support.Unsupported u) {
                 assertTrue(lines.stream().anyMatch(l -> l.contains("skip") && l.contains(c.title()) && l.contains(u.reason())),
                         c + " should be listed as skipped:\n" + r.out());
             }

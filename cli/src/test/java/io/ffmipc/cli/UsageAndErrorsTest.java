@@ -57,15 +57,8 @@ class UsageAndErrorsTest {
                 String[] args = java.util.Arrays.copyOf(command, command.length + 1);
                 args[command.length] = key;
                 CliRun r = CliRun.of(args);
-                try {
-                    assertUsage(r, "invalid System V key '" + key + "': key " + (key.matches("0|0x0") ? "0 is IPC_PRIVATE"
-                            : "-1 (0xffffffff) is what a failed ftok returns"));
-                } finally {
-                    if (r.exitCode() == ExitCodes.OK && !key.matches("0|0x0")) { // the old code created it: remove it
-                        io.ffmipc.linux.SysVSemaphoreSet.remove(-1);
-                        io.ffmipc.linux.SysVMessageQueue.remove(-1);
-                    }
-                }
+                assertUsage(r, "invalid System V key '" + key + "': key " + (key.matches("0|0x0") ? "0 is IPC_PRIVATE"
+                        : "-1 (0xffffffff) is what a failed ftok returns"));
             }
         }
     }

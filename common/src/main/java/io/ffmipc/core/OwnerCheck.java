@@ -24,6 +24,16 @@ public final class OwnerCheck {
      */
     public static void require(ProcessSeam processes, ObjectOwner owner, Permissions permissions, String operation,
                                String what, String name) {
+        require(processes, owner, permissions, operation, what, name,
+                "to use it anyway, open it with Permissions.acceptingForeignOwner()");
+    }
+
+    /**
+     * As {@link #require(ProcessSeam, ObjectOwner, Permissions, String, String, String)}, ending the
+     * message with {@code remedy} instead (for calls that have no such option, such as a removal).
+     */
+    public static void require(ProcessSeam processes, ObjectOwner owner, Permissions permissions, String operation,
+                               String what, String name, String remedy) {
         if (permissions.acceptForeignOwner()) {
             return;
         }
@@ -31,8 +41,7 @@ public final class OwnerCheck {
         if (!owner.sameUser(self)) {
             throw new IpcAccessDeniedException(operation, name, null, "the " + what + " belongs to " + processes.describe(owner)
                     + ", not to this process's user (" + processes.describe(self) + "): another user may have created the name first"
-                    + " to read or change what this process writes; to use it anyway, open it with"
-                    + " Permissions.acceptingForeignOwner()");
+                    + " to read or change what this process writes; " + remedy);
         }
     }
 }

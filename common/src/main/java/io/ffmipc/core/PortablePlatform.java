@@ -19,7 +19,9 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.PeerIdentity;
 import io.ffmipc.Permissions;
 import io.ffmipc.ReadWriteLock;
+import io.ffmipc.RobustMutex;
 import io.ffmipc.SharedMemory;
+import io.ffmipc.SystemV;
 import io.ffmipc.channel.ChannelMessageQueue;
 import io.ffmipc.channel.SharedMemoryChannel;
 import io.ffmipc.spi.PlatformSeams;
@@ -31,6 +33,7 @@ import io.ffmipc.sync.SharedReadWriteLock;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The whole {@link IpcPlatform}, once for every OS, over a provider's {@link PlatformSeams}:
@@ -97,6 +100,23 @@ public abstract class PortablePlatform implements IpcPlatform {
     @Override
     public List<IpcObjectInfo> list() {
         return seams.objects().list();
+    }
+
+    @Override
+    public Optional<SystemV> systemV() {
+        return seams.extension(SystemV.class);
+    }
+
+    // ---- robust mutex
+
+    @Override
+    public RobustMutex mutex(String name, OpenMode mode, Permissions permissions) {
+        return SeamRobustMutex.open(seams.mutexes(), name, mode, permissions);
+    }
+
+    @Override
+    public boolean removeMutex(String name) {
+        return SeamRobustMutex.remove(seams.mutexes(), name);
     }
 
     // ---- shared memory

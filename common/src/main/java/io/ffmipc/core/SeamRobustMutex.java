@@ -1,10 +1,14 @@
 package io.ffmipc.core;
 
+import io.ffmipc.IpcNames;
+import io.ffmipc.OpenMode;
+import io.ffmipc.Permissions;
 import io.ffmipc.spi.MutexSeam;
 import io.ffmipc.LockResult;
 import io.ffmipc.MutexOwnershipException;
 import io.ffmipc.MutexStatus;
 import io.ffmipc.RobustMutex;
+import io.ffmipc.spi.MutexSeams;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +52,23 @@ public final class SeamRobustMutex implements RobustMutex {
     private final String identity;
     private final OwnerSlot slot;
     private final CloseGuard guard;
+
+    /**
+     * Opens or creates the named mutex on the provider's {@code seams}: the arguments are checked
+     * here, once for every OS; the seams make, find or repair the OS objects per {@code mode}.
+     */
+    public static RobustMutex open(MutexSeams seams, String name, OpenMode mode, Permissions permissions) {
+        if (mode == null || permissions == null) {
+            throw new IllegalArgumentException("mutex '" + name + "': open mode and permissions are required");
+        }
+        IpcNames.validate(name);
+        return new SeamRobustMutex(name, seams.open(name, mode, permissions));
+    }
+
+    /** Removes the named mutex's OS objects; false if there were none. */
+    public static boolean remove(MutexSeams seams, String name) {
+        return seams.remove(IpcNames.validate(name));
+    }
 
     /** Takes over {@code seam}: {@link #close()} closes it. */
     public SeamRobustMutex(String name, MutexSeam seam) {

@@ -15,8 +15,9 @@ import java.lang.foreign.MemorySegment;
  * @param mode the permission bits ({@code st_mode & 07777})
  * @param uid  the owner
  * @param size the size in bytes
+ * @param links how many names (hard links) the file has
  */
-public record FileStatus(int type, int mode, long uid, long size) {
+public record FileStatus(int type, int mode, long uid, long size, long links) {
 
     /** {@code fstat(fd)}; a failure is the typed error of {@code fstat}. */
     public static FileStatus of(PosixLibrary lib, int fd, String objectName) {
@@ -29,7 +30,7 @@ public record FileStatus(int type, int mode, long uid, long size) {
             }
             int stMode = (int) PosixStructs.get(buf, stat, "st_mode");
             return new FileStatus(stMode & lib.constant("S_IFMT"), stMode & 07777, PosixStructs.get(buf, stat, "st_uid"),
-                    PosixStructs.get(buf, stat, "st_size"));
+                    PosixStructs.get(buf, stat, "st_size"), PosixStructs.get(buf, stat, "st_nlink"));
         }
     }
 

@@ -153,6 +153,30 @@ public interface PosixLibrary {
     /** {@code fcntl} with an int argument (F_GETFL, F_SETFL). */
     int fcntl(MemorySegment state, int fd, int cmd, int arg);
 
+    /** {@code fcntl} with a pointer argument: record locks ({@code F_SETLK} with a {@code struct flock}). */
+    int fcntl(MemorySegment state, int fd, int cmd, MemorySegment arg);
+
+    /** Reads at {@code offset} without moving the descriptor's file offset. */
+    long pread(MemorySegment state, int fd, MemorySegment buf, long count, long offset);
+
+    /** Writes at {@code offset} without moving the descriptor's file offset. */
+    long pwrite(MemorySegment state, int fd, MemorySegment buf, long count, long offset);
+
+    /**
+     * The path of the anchor file that names a System V object by a stored name
+     * ({@link io.ffmipc.IpcNames#reserved}, e.g. {@code .mutex.NAME}): in a directory every process
+     * of the machine sees, sticky and writable by all, so any user can create anchors and nobody can
+     * remove or rename another user's. Linux: {@code /dev/shm} (a tmpfs emptied at boot, like the
+     * System V tables). macOS: {@code /var/tmp}, not {@code /tmp} — the daily clean-up removes
+     * files in {@code /tmp} not accessed for 3 days ({@code daily_clean_tmps_dirs="/tmp"} in
+     * periodic.conf), which would orphan the set of a long-held mutex so that the next opener makes a
+     * second one — and not {@code $TMPDIR}, which is per user (mode 0700) and per login session, so
+     * processes of another user or a daemon would not find the anchor. {@code /var/tmp} outlives a
+     * reboot while the System V objects do not: an anchor naming a key that is gone counts as no
+     * object, so that is harmless.
+     */
+    String anchorFile(String storedName);
+
     /** Returns the semaphore's address, or {@link #SEM_FAILED} (address 0) with errno set. */
     MemorySegment semOpen(MemorySegment state, MemorySegment name, int oflag, int mode, int value);
 

@@ -31,13 +31,18 @@ public final class ChildJvm implements AutoCloseable {
 
     /** The command line that runs {@code mainClass} in a child JVM on this class path. */
     public static List<String> command(Class<?> mainClass, String... args) {
+        return command(System.getProperty("java.class.path"), mainClass, args);
+    }
+
+    /** The command line that runs {@code mainClass} in a child JVM on {@code classPath}. */
+    public static List<String> command(String classPath, Class<?> mainClass, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-Xshare:auto");
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath);
         cmd.add(mainClass.getName());
         cmd.addAll(List.of(args));
         return cmd;
@@ -45,9 +50,19 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass.main(args)} in a new JVM. */
     public static ChildJvm start(Class<?> mainClass, String... args) {
+        return start(List.of(), command(mainClass, args), mainClass);
+    }
+
+    /**
+     * Starts {@code command} (a {@link #command}) behind {@code launcher}, a prefix such as
+     * {@code setpriv --reuid=… --} that runs it as another user.
+     */
+    public static ChildJvm start(List<String> launcher, List<String> command, Class<?> mainClass) {
         try {
             Path out = Files.createTempFile("ffmipc-child-", ".log");
-            ProcessBuilder pb = new ProcessBuilder(command(mainClass, args))
+            List<String> full = new ArrayList<>(launcher);
+            full.addAll(command);
+            ProcessBuilder pb = new ProcessBuilder(full)
                     .redirectErrorStream(true)
                     .redirectOutput(out.toFile());
             return new ChildJvm(pb.start(), out, mainClass.getSimpleName());

@@ -2,7 +2,10 @@ package io.ffmipc.linux;
 
 import io.ffmipc.ObjectKind;
 import io.ffmipc.core.StoredNames;
+import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.linux.ffi.Users;
+import io.ffmipc.posix.KeyAnchor;
+import io.ffmipc.posix.PosixMutexSeams;
 import io.ffmipc.IpcObjectInfo;
 
 import java.io.IOException;
@@ -21,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * The IPC objects visible on this machine: POSIX shared memory and semaphores as files in
  * {@code /dev/shm} (glibc names a semaphore {@code sem.<name>}), robust mutexes by their anchor
- * files there ({@code .ffmipc-mutex.<name>}), System V shared memory, semaphore
+ * files there ({@code .mutex.<name>}), System V shared memory, semaphore
  * sets and message queues from the kernel's tables in {@code /proc/sysvipc}. The tables are read
  * by their header's column names, since their column order is the kernel's to change. Named pipes
  * come from {@link PipeLister}.
@@ -97,9 +100,9 @@ final class LinuxObjectLister {
                 String owner = owner(users, (Integer) a.get("uid"));
                 int mode = (Integer) a.get("mode") & 0777;
                 long size = (Long) a.get("size");
-                if (file.startsWith(LinuxRobustMutex.ANCHOR_PREFIX)) {
-                    java.util.OptionalInt key = io.ffmipc.posix.KeyAnchor.readKey(p);
-                    out.add(new IpcObjectInfo(ObjectKind.MUTEX, file.substring(LinuxRobustMutex.ANCHOR_PREFIX.length()),
+                if (file.startsWith(PosixMutexSeams.ANCHOR_PREFIX)) {
+                    java.util.OptionalInt key = KeyAnchor.readKey(LibC.INSTANCE, p.toString());
+                    out.add(new IpcObjectInfo(ObjectKind.MUTEX, file.substring(PosixMutexSeams.ANCHOR_PREFIX.length()),
                             -1, owner, mode, -1, key.isPresent() ? String.format("sysv-sem key=0x%08x", key.getAsInt())
                                     : "anchor without a key"));
                 } else if (file.startsWith(SEMAPHORE_PREFIX)) {

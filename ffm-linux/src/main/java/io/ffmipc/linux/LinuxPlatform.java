@@ -1,34 +1,22 @@
 package io.ffmipc.linux;
 
-import io.ffmipc.core.PortablePlatform;
-import io.ffmipc.core.SeamSharedMemory;
 import io.ffmipc.CapabilityMatrix;
-import io.ffmipc.ChildLauncher;
 import io.ffmipc.Event;
 import io.ffmipc.EventMode;
 import io.ffmipc.Inheritable;
-import io.ffmipc.IpcException;
-import io.ffmipc.IpcNames;
-import io.ffmipc.IpcObjectInfo;
-import io.ffmipc.Limits;
-import io.ffmipc.MessageQueue;
-import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.MessagePipe;
 import io.ffmipc.MessagePipeServer;
+import io.ffmipc.MessageQueue;
+import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.OpenMode;
 import io.ffmipc.PeerIdentity;
 import io.ffmipc.Permissions;
-import io.ffmipc.RobustMutex;
 import io.ffmipc.Semaphore;
-import io.ffmipc.SharedMemory;
 import io.ffmipc.StreamPipe;
-import io.ffmipc.linux.ffi.LibC;
+import io.ffmipc.core.PortablePlatform;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -38,7 +26,12 @@ import java.util.function.Predicate;
  */
 final class LinuxPlatform extends PortablePlatform {
     LinuxPlatform(CapabilityMatrix matrix) {
-        super(new LinuxSeams(matrix));
+        this(new LinuxSeams(matrix));
+    }
+
+    /** On these seams (tests: seams with a posix-layer fallback forced). */
+    LinuxPlatform(LinuxSeams seams) {
+        super(seams);
     }
 
     @Override
@@ -59,16 +52,6 @@ final class LinuxPlatform extends PortablePlatform {
     @Override
     public boolean removeMessageQueue(String name) {
         return PosixMessageQueue.remove(name);
-    }
-
-    @Override
-    public RobustMutex mutex(String name, OpenMode mode, Permissions permissions) {
-        return LinuxRobustMutex.open(name, mode, permissions);
-    }
-
-    @Override
-    public boolean removeMutex(String name) {
-        return LinuxRobustMutex.remove(name);
     }
 
     @Override

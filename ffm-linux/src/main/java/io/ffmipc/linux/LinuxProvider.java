@@ -29,6 +29,7 @@ public final class LinuxProvider implements IpcProvider {
             .set(Capability.HANDLE_PASSING, Support.nativeVia("SCM_RIGHTS over Unix sockets; descriptor inheritance through posix_spawn"))
             .set(Capability.CHANNEL, Support.nativeVia("shared-memory ring + futex wait"))
             .set(Capability.PERSISTENT_NAMES, Support.nativeVia("POSIX and System V objects live until removed or reboot"))
+            .set(Capability.SYSTEM_V, Support.nativeVia("shmget/shmat, semget + semtimedop (SEM_UNDO), msgget + msgsnd/msgrcv by type"))
             .build();
 
     public LinuxProvider() {

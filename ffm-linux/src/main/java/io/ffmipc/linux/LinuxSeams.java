@@ -4,10 +4,12 @@ import io.ffmipc.CapabilityMatrix;
 import io.ffmipc.IpcException;
 import io.ffmipc.IpcNames;
 import io.ffmipc.Limits;
+import io.ffmipc.SystemV;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.posix.PosixLauncherSeam;
 import io.ffmipc.posix.PosixProcessSeam;
 import io.ffmipc.posix.PosixSharedMemorySeam;
+import io.ffmipc.posix.PosixSystemV;
 import io.ffmipc.spi.EventSeam;
 import io.ffmipc.spi.LauncherSeam;
 import io.ffmipc.spi.MessagePipeSeam;
@@ -36,9 +38,18 @@ final class LinuxSeams implements PlatformSeams {
     private final ProcessSeam processes = new PosixProcessSeam(LibC.INSTANCE);
     private final SharedMemorySeam sharedMemory = new PosixSharedMemorySeam(LibC.INSTANCE, devShmSize());
     private final LauncherSeam launcher = new PosixLauncherSeam(LibC.INSTANCE);
+    private final PosixSystemV systemV;
+    private final MutexSeams mutexes;
 
     LinuxSeams(CapabilityMatrix matrix) {
+        this(matrix, new PosixSystemV(LibC.INSTANCE, new PosixProcessSeam(LibC.INSTANCE), new LinuxSysVLimits()));
+    }
+
+    /** With this System V (tests: {@link PosixSystemV#pollingSemaphores}, the waits macOS has). */
+    LinuxSeams(CapabilityMatrix matrix, PosixSystemV systemV) {
         this.matrix = matrix;
+        this.systemV = systemV;
+        this.mutexes = systemV.mutexes();
     }
 
     /** POSIX shared memory objects are files in the tmpfs at /dev/shm, so its size bounds any one object. */
@@ -84,7 +95,7 @@ final class LinuxSeams implements PlatformSeams {
 
     @Override
     public MutexSeams mutexes() {
-        throw new UnsupportedOperationException("not yet");
+        return mutexes;
     }
 
     @Override
@@ -115,5 +126,11 @@ final class LinuxSeams implements PlatformSeams {
     @Override
     public ObjectLister objects() {
         return () -> new LinuxObjectLister().list();
+    }
+
+    /** {@link SystemV} (the System V extension: keys, semaphore sets, typed message queues). */
+    @Override
+    public <T> Optional<T> extension(Class<T> type) {
+        return type == SystemV.class ? Optional.of(type.cast(systemV)) : Optional.empty();
     }
 }

@@ -12,13 +12,16 @@ import io.ffmipc.Permissions;
 import io.ffmipc.RobustMutex;
 import io.ffmipc.contract.RobustMutexContract;
 import io.ffmipc.linux.ffi.LibC;
+import io.ffmipc.SystemV;
 import io.ffmipc.posix.KeyAnchor;
+import io.ffmipc.posix.PosixMutexSeams;
 import io.ffmipc.posix.UndoSemaphoreMutex;
 import io.ffmipc.ffi.NativeBinder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -41,17 +44,35 @@ class LinuxRobustMutexTest extends RobustMutexContract {
     /** The System V set's key lies outside the tests' key range, so check here that removal took it too. */
     @Override
     protected void remove(String name) {
-        OptionalInt key = KeyAnchor.readKey(LinuxRobustMutex.anchorFile(name));
+        OptionalInt key = KeyAnchor.readKey(LibC.INSTANCE, anchorFile(name).toString());
         super.remove(name);
-        assertFalse(Files.exists(LinuxRobustMutex.anchorFile(name)), "anchor of '" + name + "' left behind");
+        assertFalse(Files.exists(anchorFile(name), LinkOption.NOFOLLOW_LINKS), "anchor of '" + name + "' left behind");
         if (key.isPresent()) {
-            assertFalse(SysVSemaphoreSet.remove(key.getAsInt()),
+            assertFalse(systemV().removeSemaphoreSet(key.getAsInt()),
                     "the System V set of '" + name + "' (key 0x" + Integer.toHexString(key.getAsInt()) + ") was left behind");
         }
     }
 
     private static int keyOf(String name) {
-        return KeyAnchor.readKey(LinuxRobustMutex.anchorFile(name)).orElseThrow();
+        return KeyAnchor.readKey(LibC.INSTANCE, anchorFile(name).toString()).orElseThrow();
+    }
+
+    /** The anchor of a mutex: {@code /dev/shm/.mutex.NAME}. */
+    static Path anchorFile(String name) {
+        return Path.of(PosixMutexSeams.anchorFile(LibC.INSTANCE, name));
+    }
+
+    private static SystemV systemV() {
+        return Ipc.platform().systemV().orElseThrow();
+    }
+
+    @Test
+    void theAnchorHasTheReservedMutexName() {
+        String name = newName();
+        try (RobustMutex m = platform().mutex(name, OpenMode.CREATE)) {
+            assertEquals(Path.of("/dev/shm", ".mutex." + name), anchorFile(name));
+            assertTrue(Files.isRegularFile(anchorFile(name), LinkOption.NOFOLLOW_LINKS));
+        }
     }
 
     @Test
@@ -59,10 +80,10 @@ class LinuxRobustMutexTest extends RobustMutexContract {
         for (Permissions p : new Permissions[] {Permissions.OWNER_ONLY, Permissions.ofMode(0660), Permissions.everyone()}) {
             String name = newName();
             try (RobustMutex m = platform().mutex(name, OpenMode.CREATE, p)) {
-                Path anchor = LinuxRobustMutex.anchorFile(name);
+                Path anchor = anchorFile(name);
                 assertEquals(PosixFilePermissions.toString(PosixSemaphore.toSet(p.mode())),
                         PosixFilePermissions.toString(Files.getPosixFilePermissions(anchor)), "mode of " + anchor);
-                try (SysVSemaphoreSet set = SysVSemaphoreSet.open(keyOf(name), OpenMode.OPEN, 0)) {
+                try (SystemV.SemaphoreSet set = systemV().semaphoreSet(keyOf(name), OpenMode.OPEN, 0)) {
                     assertEquals(p.mode(), set.stat().mode(), "mode of the System V set");
                     assertEquals(UndoSemaphoreMutex.SEMAPHORES, set.size());
                 }
@@ -96,7 +117,7 @@ class LinuxRobustMutexTest extends RobustMutexContract {
         try (RobustMutex m = platform().mutex(name, OpenMode.CREATE)) {
             oldKey = keyOf(name);
         }
-        assertTrue(SysVSemaphoreSet.remove(oldKey)); // as ipcrm would
+        assertTrue(systemV().removeSemaphoreSet(oldKey)); // as ipcrm would
         NoSuchIpcObjectException stale = assertThrows(NoSuchIpcObjectException.class, () -> platform().mutex(name, OpenMode.OPEN));
         assertTrue(stale.getMessage().contains("gone"), stale.getMessage());
         try (RobustMutex m = platform().mutex(name, OpenMode.OPEN_OR_CREATE)) {
@@ -109,7 +130,7 @@ class LinuxRobustMutexTest extends RobustMutexContract {
     @Test
     void aCreatorThatDiedInitialisingIsRepairedAndAForeignKeyIsRefused() throws IOException {
         String name = newName();
-        Path anchor = LinuxRobustMutex.anchorFile(name);
+        Path anchor = anchorFile(name);
         int key = io.ffmipc.testkit.TestNames.uniqueSysVKey();
         // The remains of a creator killed between semget and its first semop: the key in the anchor,
         // a set whose sem_otime is still 0.
@@ -123,30 +144,30 @@ class LinuxRobustMutexTest extends RobustMutexContract {
                 assertEquals(LockResult.ACQUIRED, m.tryLock(), "a fresh set: free and clean");
                 m.unlock();
             }
-            assertFalse(SysVSemaphoreSet.remove(key), "the half-initialised set was removed");
+            assertFalse(systemV().removeSemaphoreSet(key), "the half-initialised set was removed");
         } finally {
-            SysVSemaphoreSet.remove(key);
+            systemV().removeSemaphoreSet(key);
         }
 
         String other = newName();
         int foreignKey = io.ffmipc.testkit.TestNames.uniqueSysVKey();
-        try (SysVSemaphoreSet foreign = SysVSemaphoreSet.open(foreignKey, OpenMode.CREATE, 1, 1)) {
-            Files.writeString(LinuxRobustMutex.anchorFile(other), String.format("ffmipc-anchor 1 mutex key=0x%08x%n", foreignKey));
+        try (SystemV.SemaphoreSet foreign = systemV().semaphoreSet(foreignKey, OpenMode.CREATE, 1, 1)) {
+            Files.writeString(anchorFile(other), String.format("ffmipc-anchor 1 mutex key=0x%08x%n", foreignKey));
             IpcException e = assertThrows(IpcException.class, () -> platform().mutex(other, OpenMode.OPEN_OR_CREATE));
             assertTrue(e.getMessage().contains("not a mutex"), e.getMessage());
             assertEquals(1, foreign.value(0), "a foreign set is never touched");
-            Files.delete(LinuxRobustMutex.anchorFile(other));
+            Files.delete(anchorFile(other));
         } finally {
-            SysVSemaphoreSet.remove(foreignKey);
+            systemV().removeSemaphoreSet(foreignKey);
         }
     }
 
     @Test
     void aFileThatIsNoAnchorIsNamedInTheError() throws IOException {
         String name = newName();
-        Files.writeString(LinuxRobustMutex.anchorFile(name), "something else\n");
+        Files.writeString(anchorFile(name), "something else\n");
         IpcException e = assertThrows(IpcException.class, () -> platform().mutex(name, OpenMode.OPEN_OR_CREATE));
         assertTrue(e.getMessage().contains("is not an ffm-ipc mutex anchor"), e.getMessage());
-        Files.delete(LinuxRobustMutex.anchorFile(name));
+        Files.delete(anchorFile(name));
     }
 }

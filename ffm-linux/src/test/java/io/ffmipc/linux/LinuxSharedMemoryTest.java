@@ -11,22 +11,21 @@ import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.SharedMemory;
+import io.ffmipc.SystemV;
 import io.ffmipc.contract.SharedMemoryContract;
+import io.ffmipc.ffi.NativeBinder;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
-import io.ffmipc.ffi.NativeBinder;
-import io.ffmipc.testkit.ChildJvm;
 import io.ffmipc.testkit.SysVKeysToRemove;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -41,11 +40,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** The shared-memory contract on Linux, plus what only Linux has: modes in /dev/shm, System V shm, list(). */
 class LinuxSharedMemoryTest extends SharedMemoryContract {
     @RegisterExtension
-    final SysVKeysToRemove keys = new SysVKeysToRemove(SysVSharedMemory::remove);
+    final SysVKeysToRemove keys = new SysVKeysToRemove(key -> systemV().removeSharedMemory(key));
 
     @Override
     protected IpcPlatform platform() {
         return Ipc.platform();
+    }
+
+    private static SystemV systemV() {
+        return Ipc.platform().systemV().orElseThrow();
     }
 
     @Override
@@ -190,116 +193,6 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
         assertFalse(Files.exists(dir.resolve("z.bin")));
     }
 
-    // ------------------------------------------------------------ System V
-
-    @Test
-    void sysVSegmentReportsSizeOwnerModeAndAttachments() {
-        int key = keys.next();
-        try (SysVSharedMemory a = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.ofMode(0640))) {
-            assertTrue(a.created());
-            assertEquals(key, a.key());
-            assertEquals(String.format("key 0x%08x", key), a.name());
-            SysVSharedMemory.Status s = a.stat();
-            assertEquals(4096, s.size());
-            assertEquals(1, s.attachCount());
-            assertEquals(ProcessHandle.current().pid(), s.creatorPid());
-            assertEquals(ownUid(), s.ownerUid());
-            assertEquals(0640, s.mode(), "shmget does not apply the umask");
-            assertFalse(s.removed());
-
-            try (SysVSharedMemory b = SysVSharedMemory.open(key, OpenMode.OPEN_OR_CREATE, 4096, Permissions.OWNER_ONLY)) {
-                assertFalse(b.created());
-                assertEquals(a.id(), b.id());
-                assertEquals(4096, b.size());
-                assertEquals(2, a.stat().attachCount());
-                a.segment().set(JAVA_LONG, 16, 123456789L);
-                assertEquals(123456789L, b.segment().get(JAVA_LONG, 16));
-            }
-            assertEquals(1, a.stat().attachCount(), "closing detaches");
-        }
-    }
-
-    @Test
-    void sysVChildAttachmentIsCountedAndItsPidRecorded() throws InterruptedException {
-        int key = keys.next();
-        try (SysVSharedMemory shm = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.OWNER_ONLY);
-             ChildJvm child = ChildJvm.start(SysVPeer.class, Integer.toString(key))) {
-            MemorySegment seg = shm.segment();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while ((long) SysVPeer.LONG.getAcquire(seg, 0L) != child.pid()) {
-                if (!child.process().isAlive() || System.nanoTime() > deadline) {
-                    fail("the child did not attach; its output:\n" + child.output());
-                }
-                Thread.sleep(5);
-            }
-            SysVSharedMemory.Status attached = shm.stat();
-            assertEquals(2, attached.attachCount(), "parent + child");
-            assertEquals(child.pid(), attached.lastPid(), "the child attached last");
-            SysVPeer.INT.setRelease(seg, 8L, 1);
-            child.assertSuccess(Duration.ofSeconds(60));
-            SysVSharedMemory.Status detached = shm.stat();
-            assertEquals(1, detached.attachCount());
-            assertEquals(child.pid(), detached.lastPid(), "the child detached last");
-            assertEquals(ProcessHandle.current().pid(), detached.creatorPid());
-        }
-    }
-
-    @Test
-    void sysVRemoveFreesTheKeyWhileAttachmentsLive() {
-        int key = keys.next();
-        try (SysVSharedMemory shm = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.OWNER_ONLY)) {
-            shm.segment().set(JAVA_INT, 0, 77);
-            assertTrue(shm.remove());
-            assertTrue(shm.stat().removed());
-            assertEquals(77, shm.segment().get(JAVA_INT, 0), "memory lives until the last detach");
-            NoSuchIpcObjectException gone = assertThrows(NoSuchIpcObjectException.class,
-                    () -> SysVSharedMemory.open(key, OpenMode.OPEN, 0, Permissions.OWNER_ONLY));
-            assertTrue(gone.getMessage().contains(String.format("0x%08x", key)), gone.getMessage());
-            assertFalse(SysVSharedMemory.remove(key));
-        }
-        assertFalse(sysVTableHasKey(key), "gone after the last detach");
-    }
-
-    @Test
-    void sysVBadInput() {
-        int key = keys.next();
-        NoSuchIpcObjectException missing = assertThrows(NoSuchIpcObjectException.class,
-                () -> SysVSharedMemory.open(key, OpenMode.OPEN, 0, Permissions.OWNER_ONLY));
-        assertTrue(missing.getMessage().contains("ENOENT"), missing.getMessage());
-        SysVSharedMemory shm = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.OWNER_ONLY);
-        try {
-            IpcObjectExistsException exists = assertThrows(IpcObjectExistsException.class,
-                    () -> SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.OWNER_ONLY));
-            assertTrue(exists.getMessage().contains(String.format("key 0x%08x", key))
-                    && exists.getMessage().contains("EEXIST"), exists.getMessage());
-            IpcLimitException larger = assertThrows(IpcLimitException.class,
-                    () -> SysVSharedMemory.open(key, OpenMode.OPEN, 4097, Permissions.OWNER_ONLY));
-            assertTrue(larger.getMessage().contains("4097") && larger.getMessage().contains("4096"),
-                    larger.getMessage());
-            shm.close();
-            assertThrows(IllegalStateException.class, shm::stat);
-            assertThrows(IllegalStateException.class, shm::segment);
-            assertThrows(IllegalStateException.class, shm::remove);
-        } finally {
-            shm.close(); // a second close: safe
-        }
-        IllegalArgumentException privateKey = assertThrows(IllegalArgumentException.class,
-                () -> SysVSharedMemory.open(0, OpenMode.OPEN_OR_CREATE, 4096, Permissions.OWNER_ONLY));
-        assertTrue(privateKey.getMessage().contains("IPC_PRIVATE"), privateKey.getMessage());
-        IllegalArgumentException ftokFailure = assertThrows(IllegalArgumentException.class,
-                () -> SysVSharedMemory.remove(-1));
-        assertTrue(ftokFailure.getMessage().contains("ftok"), ftokFailure.getMessage());
-        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
-                () -> SysVSharedMemory.open(keys.next(), OpenMode.CREATE, 0, Permissions.OWNER_ONLY));
-        assertTrue(zero.getMessage().contains("at least 1 byte"), zero.getMessage());
-        long max = SysVSharedMemory.maxSegmentSize();
-        if (max < Long.MAX_VALUE) {
-            IpcLimitException tooBig = assertThrows(IpcLimitException.class,
-                    () -> SysVSharedMemory.open(keys.next(), OpenMode.CREATE, max + 1, Permissions.OWNER_ONLY));
-            assertTrue(tooBig.getMessage().contains(Long.toString(max)), tooBig.getMessage());
-        }
-    }
-
     // ------------------------------------------------------------ list()
 
     @Test
@@ -307,7 +200,7 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
         String name = newName();
         int key = keys.next();
         track(platform().sharedMemory(name, OpenMode.CREATE, 8192, Permissions.ofMode(0640)));
-        try (SysVSharedMemory sysv = SysVSharedMemory.open(key, OpenMode.CREATE, 4096, Permissions.ofMode(0604))) {
+        try (SystemV.Segment sysv = systemV().sharedMemory(key, OpenMode.CREATE, 4096, Permissions.ofMode(0604))) {
             List<IpcObjectInfo> all = platform().list();
             IpcObjectInfo posix = all.stream().filter(i -> i.name().equals(name)).findFirst()
                     .orElseThrow(() -> new AssertionError(name + " not listed in " + all));
@@ -330,24 +223,7 @@ class LinuxSharedMemoryTest extends SharedMemoryContract {
         }
     }
 
-    private static int ownUid() {
-        try {
-            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private static String userName() {
         return System.getProperty("user.name");
-    }
-
-    private static boolean sysVTableHasKey(int key) {
-        try {
-            return Files.readAllLines(Path.of("/proc/sysvipc/shm")).stream().skip(1)
-                    .anyMatch(l -> Integer.parseInt(l.trim().split("\\s+")[0]) == key);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -91,6 +91,9 @@ public final class MacosMatrix {
                 .set(Capability.PERSISTENT_NAMES, Support.nativeVia("POSIX shared memory, POSIX semaphores, FIFOs"
                         + " and System V objects live until removed or reboot; Mach bootstrap names do not, they"
                         + " die with their receive right"))
+                .set(Capability.SYSTEM_V, Support.nativeVia("shmget/shmat, semget + semop with SEM_UNDO (timed waits"
+                        + " poll semop IPC_NOWAIT: macOS has no semtimedop), msgget + msgsnd/msgrcv by type; by default"
+                        + " at most 4 MiB per segment and 2048 bytes per queue"))
                 .build();
     }
 }

@@ -41,6 +41,8 @@ public final class WindowsProvider implements IpcProvider {
                     + " wakes only its own process)"))
             .set(Capability.PERSISTENT_NAMES, Support.unsupported("named objects (mappings, semaphores, mutexes, events,"
                     + " pipes, mailslots) are destroyed with their last handle; remove* has nothing to delete"))
+            .set(Capability.SYSTEM_V, Support.unsupported("Windows has no System V IPC; the portable kinds cover"
+                    + " shared memory, semaphores and message queues"))
             .build();
 
     public WindowsProvider() {

@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 import io.ffmipc.OpenMode;
 import io.ffmipc.linux.PosixSemaphore;
 import io.ffmipc.Permissions;
-import io.ffmipc.linux.SysVSemaphoreSet;
+import io.ffmipc.Ipc;
+import io.ffmipc.SystemV;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = Forked.NATIVE_ACCESS)
 public class SemaphoreBenchmark {
     private PosixSemaphore posix;
-    private SysVSemaphoreSet sysv;
+    private SystemV.SemaphoreSet sysv;
 
     @Setup(Level.Trial)
     public void open() {
@@ -41,7 +42,7 @@ public class SemaphoreBenchmark {
         posix = PosixSemaphore.open(name, OpenMode.CREATE, 0, Permissions.OWNER_ONLY);
         posix.unlink();
         int key = 0x7f2f0000 | (int) (ProcessHandle.current().pid() & 0xffff);
-        sysv = SysVSemaphoreSet.open(key, OpenMode.CREATE, 1, 0);
+        sysv = Ipc.platform().systemV().orElseThrow().semaphoreSet(key, OpenMode.CREATE, 1, 0);
     }
 
     @TearDown(Level.Trial)

@@ -977,9 +977,75 @@ public final class LibC implements PosixLibrary {
     // (end of section futex (futex wait/wake))
 
     // ---------------------------------------------------------------- section mutex (robust mutex)
-    // Nothing of its own: the robust mutex (io.ffmipc.linux.LinuxRobustMutex) uses semget, semtimedop,
-    // semop and semctl from "section sync"; its anchor files go through java.nio (FileChannel.lock is
-    // fcntl F_SETLKW), and the owner pid is ProcessHandle.current().pid().
+    // The robust mutex's System V set uses semget, semtimedop, semop and semctl from "section sync".
+    // Its anchor file (posix.KeyAnchor) is opened with open (O_NOFOLLOW, "section shm"), checked with
+    // fstat on the descriptor, locked with fcntl record locks and read and written through the
+    // descriptor with pread/pwrite/ftruncate: the declarations below, checked with gcc (x86_64) and
+    // aarch64-linux-gnu-gcc against glibc 2.36, and re-asserted by the ABI check.
+
+    /** fcntl record locks: set or clear without waiting (64-bit off_t on both targets, so no F_SETLK64 split). */
+    public static final CConstant F_SETLK = CConstant.of("F_SETLK", 6);
+    public static final CConstant F_WRLCK = CConstant.of("F_WRLCK", 1);
+    public static final CConstant F_UNLCK = CConstant.of("F_UNLCK", 2);
+    public static final CConstant SEEK_SET = CConstant.of("SEEK_SET", 0);
+
+    /** {@code struct flock}: the same on x86_64 and aarch64 (32 bytes). */
+    public static final CStruct FLOCK = CStruct.of("struct flock", MemoryLayout.structLayout(
+                    ValueLayout.JAVA_SHORT.withName("l_type"),
+                    ValueLayout.JAVA_SHORT.withName("l_whence"),
+                    MemoryLayout.paddingLayout(4),
+                    JAVA_LONG.withName("l_start"),
+                    JAVA_LONG.withName("l_len"),
+                    JAVA_INT.withName("l_pid"),
+                    MemoryLayout.paddingLayout(4)),
+            Target.LINUX_X86_64, Target.LINUX_AARCH64);
+
+    /** fcntl for commands whose third argument is a pointer (F_SETLK with a struct flock). */
+    public static final CFunction FCNTL_PTR = CFunction.variadic("int fcntl(int fd, int cmd, ...)", "void *");
+    public static final CFunction PREAD = CFunction.of("ssize_t pread(int fd, void *buf, size_t nbytes, off_t offset)");
+    public static final CFunction PWRITE = CFunction.of(
+            "ssize_t pwrite(int fd, const void *buf, size_t n, off_t offset)");
+
+    private static final MethodHandle fcntl_ptr = BINDER.bind(FCNTL_PTR);
+    private static final MethodHandle pread = BINDER.bind(PREAD);
+    private static final MethodHandle pwrite = BINDER.bind(PWRITE);
+
+    @Override
+    public int fcntl(MemorySegment state, int fd, int cmd, MemorySegment arg) {
+        try {
+            return (int) fcntl_ptr.invokeExact(state, fd, cmd, arg);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override
+    public long pread(MemorySegment state, int fd, MemorySegment buf, long count, long offset) {
+        try {
+            return (long) pread.invokeExact(state, fd, buf, count, offset);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override
+    public long pwrite(MemorySegment state, int fd, MemorySegment buf, long count, long offset) {
+        try {
+            return (long) pwrite.invokeExact(state, fd, buf, count, offset);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Anchor files live in the tmpfs at {@code /dev/shm}: every process of the machine (and of
+     * containers sharing it) sees it, it is sticky and world-writable like {@code /tmp}, and it is
+     * emptied at boot together with the System V objects the anchors name.
+     */
+    @Override
+    public String anchorFile(String storedName) {
+        return "/dev/shm/" + io.ffmipc.IpcNames.validateStored(storedName);
+    }
     // (end of section mutex (robust mutex))
 
     // ---------------------------------------------------------------- section pipe (FIFOs, Unix sockets, SCM_RIGHTS, peer credentials)

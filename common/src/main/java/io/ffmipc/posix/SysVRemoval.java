@@ -1,7 +1,5 @@
-package io.ffmipc.linux;
+package io.ffmipc.posix;
 
-import io.ffmipc.linux.ffi.Errno;
-import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.ffi.NativeBinder;
 import io.ffmipc.SystemVKeys;
 
@@ -14,17 +12,14 @@ import java.lang.foreign.MemorySegment;
  * was none", not an error.
  */
 final class SysVRemoval {
-    private static final int ENOENT = Errno.ENOENT.intValue();
-    private static final int EINVAL = Errno.EINVAL.intValue();
-    private static final int EIDRM = Errno.EIDRM.intValue();
 
-    /** The id lookup, e.g. {@code (st, key) -> LibC.INSTANCE.msgget(st, key, 0)}. */
+    /** The id lookup, e.g. {@code (st, key) -> lib.msgget(st, key, 0)}. */
     @FunctionalInterface
     interface Lookup {
         int id(MemorySegment state, int key);
     }
 
-    /** The IPC_RMID call on an id, e.g. {@code (st, id) -> LibC.INSTANCE.msgctl(st, id, IPC_RMID, NULL)}. */
+    /** The IPC_RMID call on an id, e.g. {@code (st, id) -> lib.msgctl(st, id, IPC_RMID, NULL)}. */
     @FunctionalInterface
     interface RemoveId {
         int remove(MemorySegment state, int id);
@@ -37,23 +32,24 @@ final class SysVRemoval {
      * @param lookupCall and {@code removeCall}: the C calls' names, for errors
      * @return false if there was no object with {@code key}
      */
-    static boolean byKey(int key, String label, String lookupCall, Lookup lookup, String removeCall, RemoveId remove) {
+    static boolean byKey(SysVBinding b, int key, String label, String lookupCall, Lookup lookup, String removeCall,
+                         RemoveId remove) {
         SystemVKeys.requireShareable(label, key);
         MemorySegment st = NativeBinder.callState();
         int id = lookup.id(st, key);
         if (id < 0) {
-            int err = LibC.INSTANCE.errno(st);
-            if (err == ENOENT) {
+            int err = b.lib.errno(st);
+            if (err == b.enoent) {
                 return false;
             }
-            throw Errno.exception(lookupCall, label, err);
+            throw b.error(lookupCall, label, err);
         }
         if (remove.remove(st, id) < 0) {
-            int err = LibC.INSTANCE.errno(st);
-            if (err == EINVAL || err == EIDRM) {
+            int err = b.lib.errno(st);
+            if (err == b.einval || err == b.eidrm) {
                 return false; // removed by someone else meanwhile
             }
-            throw Errno.exception(removeCall, label, err);
+            throw b.error(removeCall, label, err);
         }
         return true;
     }

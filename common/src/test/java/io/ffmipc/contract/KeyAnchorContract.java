@@ -1,8 +1,11 @@
-package io.ffmipc.posix;
+package io.ffmipc.contract;
 
 import io.ffmipc.IpcException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
+import io.ffmipc.posix.KeyAnchor;
+import io.ffmipc.posix.PosixLibrary;
+import io.ffmipc.spi.ProcessSeam;
 import io.ffmipc.testkit.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -19,9 +22,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The anchor protocol relies on POSIX record locks (Linux, macOS); Windows names objects otherwise. */
+/**
+ * The anchor protocol ({@link KeyAnchor}) over a provider's {@link PosixLibrary}, with keyed objects
+ * kept in a map so no System V is involved. It relies on POSIX record locks (Linux, macOS); Windows
+ * names objects otherwise.
+ */
 @EnabledOnOs({OS.LINUX, OS.MAC})
-class KeyAnchorTest {
+public abstract class KeyAnchorContract {
+
+    /** The binding under test. */
+    protected abstract PosixLibrary library();
+
+    /** This process and its user, as the provider sees them. */
+    protected abstract ProcessSeam processes();
 
     /** Keyed objects in a map: what the anchor protocol needs, without System V. */
     private static final class Objects implements KeyAnchor.KeyedObjects {
@@ -33,7 +46,7 @@ class KeyAnchorTest {
         }
 
         @Override
-        public KeyAnchor.Probe probe(int key) {
+        public KeyAnchor.Probe probe(int key, long anchorOwner) {
             return made.getOrDefault(key, KeyAnchor.Probe.MISSING);
         }
 
@@ -53,7 +66,7 @@ class KeyAnchorTest {
         Path file = dir.resolve("anchor");
         Objects objects = new Objects();
         Duration timeout = Duration.ofMillis(300);
-        KeyAnchor anchor = new KeyAnchor(file, "thing", "held", objects, timeout);
+        KeyAnchor anchor = new KeyAnchor(library(), processes(), file.toString(), "thing", "held", objects, timeout);
         int key = anchor.open(OpenMode.CREATE, Permissions.OWNER_ONLY);
 
         try (ChildJvm holder = ChildJvm.start(AnchorLockHolder.class, file.toString())) {

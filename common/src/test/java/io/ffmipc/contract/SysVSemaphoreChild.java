@@ -1,16 +1,22 @@
-package io.ffmipc.linux;
+package io.ffmipc.contract;
 
+import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
+import io.ffmipc.SystemV;
 
 import java.time.Duration;
 
 /**
- * Child JVM for {@link SysVSemaphoreSetTest}. Modes:
+ * Child JVM for {@link SystemVContract}'s semaphore set tests. Modes:
  * {@code race KEY START_AT_MILLIS} opens-or-creates the set at a common instant and prints what it saw;
  * {@code hold KEY} takes semaphore 0 with SEM_UNDO, prints "held" and waits to be killed.
  */
 public final class SysVSemaphoreChild {
     private SysVSemaphoreChild() {
+    }
+
+    private static SystemV systemV() {
+        return Ipc.platform().systemV().orElseThrow();
     }
 
     public static void main(String[] args) throws Exception {
@@ -21,13 +27,13 @@ public final class SysVSemaphoreChild {
                 while (System.currentTimeMillis() < startAt) {
                     Thread.onSpinWait();
                 }
-                try (SysVSemaphoreSet set = SysVSemaphoreSet.open(key, OpenMode.OPEN_OR_CREATE, 3, 5, 6, 7)) {
+                try (SystemV.SemaphoreSet set = systemV().semaphoreSet(key, OpenMode.OPEN_OR_CREATE, 3, 5, 6, 7)) {
                     System.out.println("created=" + set.created() + " values=" + set.value(0) + "," + set.value(1) + ","
                             + set.value(2));
                 }
             }
             case "hold" -> {
-                try (SysVSemaphoreSet set = SysVSemaphoreSet.open(key, OpenMode.OPEN, 1)) {
+                try (SystemV.SemaphoreSet set = systemV().semaphoreSet(key, OpenMode.OPEN, 1)) {
                     if (!set.tryAcquire(0, true, Duration.ofSeconds(20))) {
                         System.out.println("could not take the semaphore");
                         System.exit(2);

@@ -1,7 +1,9 @@
-package io.ffmipc.linux;
+package io.ffmipc.contract;
 
+import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
+import io.ffmipc.SystemV;
 
 import java.lang.invoke.VarHandle;
 
@@ -9,7 +11,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
- * The child side of the System V attach-count test: attaches the segment by key, announces itself
+ * The child side of {@link SystemVContract}'s attach-count test: attaches the segment by key, announces itself
  * by writing its pid at offset 0, waits until the parent writes 1 at offset 8, then detaches.
  * Argument: the key in decimal.
  */
@@ -22,7 +24,8 @@ public final class SysVPeer {
 
     public static void main(String[] args) throws InterruptedException {
         int key = Integer.parseInt(args[0]);
-        try (SysVSharedMemory shm = SysVSharedMemory.open(key, OpenMode.OPEN, 0, Permissions.OWNER_ONLY)) {
+        try (SystemV.Segment shm = Ipc.platform().systemV().orElseThrow().sharedMemory(key, OpenMode.OPEN, 0,
+                Permissions.OWNER_ONLY)) {
             if (shm.created()) {
                 System.out.println("the child created the segment instead of opening it");
                 System.exit(2);

@@ -1,13 +1,15 @@
-package io.ffmipc.linux;
+package io.ffmipc.contract;
 
+import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
+import io.ffmipc.SystemV;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Child side of {@link SysVMessageQueueTest}: {@code echo KEY COUNT} takes COUNT messages of type 1
+ * Child side of {@link SystemVContract}'s message queue tests: {@code echo KEY COUNT} takes COUNT messages of type 1
  * (timed receive) and sends each back as type 2 with "echo:" in front.
  */
 public final class SysVMessageChild {
@@ -17,9 +19,9 @@ public final class SysVMessageChild {
     public static void main(String[] args) {
         int key = Integer.parseInt(args[1]);
         int count = Integer.parseInt(args[2]);
-        try (SysVMessageQueue q = SysVMessageQueue.open(key, OpenMode.OPEN)) {
+        try (SystemV.MessageQueue q = Ipc.platform().systemV().orElseThrow().messageQueue(key, OpenMode.OPEN)) {
             for (int i = 0; i < count; i++) {
-                Optional<SysVMessageQueue.Message> m = q.receive(SysVMessageQueue.Selector.exactly(1), 256, false,
+                Optional<SystemV.MessageQueue.Message> m = q.receive(SystemV.MessageQueue.Selector.exactly(1), 256, false,
                         Duration.ofSeconds(30));
                 if (m.isEmpty()) {
                     System.out.println("no message " + i);

@@ -1,10 +1,10 @@
-package io.ffmipc.posix;
+package io.ffmipc.contract;
 
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Child of {@link KeyAnchorTest}: takes the anchor file's lock, says so, and holds it until killed. */
+/** Child of {@link KeyAnchorContract}: takes the anchor file's lock, says so, and holds it until killed. */
 public final class AnchorLockHolder {
     private AnchorLockHolder() {
     }
