@@ -2,22 +2,45 @@ package io.ffmipc;
 
 /**
  * The next message does not fit the buffer given to receive it. The message stays queued: receive
- * again with a buffer of at least {@link #messageSize()} bytes. Nothing is truncated silently.
+ * again with a buffer of at least {@link #messageSize()} bytes. Nothing is truncated silently. The
+ * same type for every kind that carries messages (message queue, channel, message pipe), with both
+ * sizes; a limit, so it is an {@link IpcLimitException}.
  */
-public class ReceiveBufferTooSmallException extends IpcException {
+public class ReceiveBufferTooSmallException extends IpcLimitException {
     private static final long serialVersionUID = 1L;
 
     private final long messageSize;
     private final long bufferSize;
 
     public ReceiveBufferTooSmallException(String operation, String objectName, long messageSize, long bufferSize) {
-        super(operation, objectName, null, "the next message has " + messageSize + " bytes but the buffer only "
-                + bufferSize + "; it is still queued, receive it with a buffer of at least " + messageSize + " bytes");
+        this(operation, objectName, messageSize, bufferSize, "the next message has " + messageSize
+                + " bytes but the buffer only " + bufferSize + "; it is still queued, receive it with a buffer of at least "
+                + messageSize + " bytes");
+    }
+
+    private ReceiveBufferTooSmallException(String operation, String objectName, long messageSize, long bufferSize,
+                                           String detail) {
+        super(operation, objectName, null, detail);
         this.messageSize = messageSize;
         this.bufferSize = bufferSize;
     }
 
-    /** The size of the message waiting to be received. */
+    /**
+     * For an object that cannot tell the size of its next message before receiving it (a POSIX
+     * message queue), so every buffer must hold the largest message it may deliver:
+     * {@link #messageSize()} is that largest size. Nothing was received.
+     *
+     * @param limit names the limit where the OS has a name for it ({@code "mq_msgsize"}), or null
+     */
+    public static ReceiveBufferTooSmallException forLargestMessage(String operation, String objectName,
+                                                                   long maxMessageSize, long bufferSize, String limit) {
+        return new ReceiveBufferTooSmallException(operation, objectName, maxMessageSize, bufferSize,
+                "the receive buffer holds " + bufferSize + " bytes but messages on it may have up to " + maxMessageSize
+                        + (limit != null ? " (" + limit + ")" : "") + "; pass a buffer of at least " + maxMessageSize
+                        + " bytes (nothing was received)");
+    }
+
+    /** The size of the message waiting to be received (or the largest one, see {@link #forLargestMessage}). */
     public long messageSize() {
         return messageSize;
     }

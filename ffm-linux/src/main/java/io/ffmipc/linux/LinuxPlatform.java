@@ -1,5 +1,8 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.core.SeamEvent;
+import io.ffmipc.core.SeamMessageQueue;
+import io.ffmipc.core.SeamSemaphore;
 import io.ffmipc.core.SeamSharedMemory;
 import io.ffmipc.CapabilityMatrix;
 import io.ffmipc.ChildLauncher;
@@ -83,22 +86,22 @@ final class LinuxPlatform implements SpiPlatform {
 
     @Override
     public Semaphore semaphore(String name, OpenMode mode, int initialValue, Permissions permissions) {
-        return PosixSemaphore.open(name, mode, initialValue, permissions);
+        return SeamSemaphore.open(seams.semaphores(), seams.processes(), name, mode, initialValue, permissions);
     }
 
     @Override
     public boolean removeSemaphore(String name) {
-        return PosixSemaphore.remove(name);
+        return SeamSemaphore.remove(seams.semaphores(), name);
     }
 
     @Override
     public MessageQueue messageQueue(String name, OpenMode mode, MessageQueueOptions options) {
-        return PosixMessageQueue.open(name, mode, options);
+        return SeamMessageQueue.open(seams.messageQueues().orElseThrow(), seams.processes(), name, mode, options);
     }
 
     @Override
     public boolean removeMessageQueue(String name) {
-        return PosixMessageQueue.remove(name);
+        return SeamMessageQueue.remove(seams.messageQueues().orElseThrow(), name);
     }
 
     @Override
@@ -113,12 +116,12 @@ final class LinuxPlatform implements SpiPlatform {
 
     @Override
     public Event event(EventMode mode) {
-        return EventFd.create(mode);
+        return SeamEvent.create(seams.events(), mode);
     }
 
     @Override
     public Event inheritedEvent(String token, EventMode mode) {
-        return EventFd.inherited(token, mode);
+        return SeamEvent.inherited(seams.events(), token, mode);
     }
 
     @Override
@@ -143,7 +146,7 @@ final class LinuxPlatform implements SpiPlatform {
 
     @Override
     public Event eventFromHandle(Inheritable handle, EventMode mode) {
-        return EventFd.adopt(handle, mode);
+        return SeamEvent.fromHandle(seams.events(), handle, mode);
     }
 
     @Override

@@ -5,7 +5,9 @@ import io.ffmipc.IpcException;
 import io.ffmipc.IpcNames;
 import io.ffmipc.Limits;
 import io.ffmipc.linux.ffi.LibC;
+import io.ffmipc.posix.PosixMessageQueueSeam;
 import io.ffmipc.posix.PosixProcessSeam;
+import io.ffmipc.posix.PosixSemaphoreSeam;
 import io.ffmipc.posix.PosixSharedMemorySeam;
 import io.ffmipc.spi.EventSeam;
 import io.ffmipc.spi.LauncherSeam;
@@ -34,6 +36,9 @@ final class LinuxSeams implements PlatformSeams {
     private final CapabilityMatrix matrix;
     private final ProcessSeam processes = new PosixProcessSeam(LibC.INSTANCE);
     private final SharedMemorySeam sharedMemory = new PosixSharedMemorySeam(LibC.INSTANCE, devShmSize());
+    private final SemaphoreSeam semaphores = new PosixSemaphoreSeam(LibC.INSTANCE);
+    private final MessageQueueSeam messageQueues = new PosixMessageQueueSeam(LibC.INSTANCE, MqueueLimits::refused);
+    private final EventSeam events = new EventFdSeam();
 
     LinuxSeams(CapabilityMatrix matrix) {
         this.matrix = matrix;
@@ -72,12 +77,12 @@ final class LinuxSeams implements PlatformSeams {
 
     @Override
     public SemaphoreSeam semaphores() {
-        throw new UnsupportedOperationException("not yet");
+        return semaphores;
     }
 
     @Override
     public Optional<MessageQueueSeam> messageQueues() {
-        throw new UnsupportedOperationException("not yet");
+        return Optional.of(messageQueues);
     }
 
     @Override
@@ -92,7 +97,7 @@ final class LinuxSeams implements PlatformSeams {
 
     @Override
     public EventSeam events() {
-        throw new UnsupportedOperationException("not yet");
+        return events;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.RobustMutex;
+import io.ffmipc.testkit.FileModes;
 import io.ffmipc.contract.RobustMutexContract;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.posix.KeyAnchor;
@@ -59,7 +60,7 @@ class LinuxRobustMutexTest extends RobustMutexContract {
             String name = newName();
             try (RobustMutex m = platform().mutex(name, OpenMode.CREATE, p)) {
                 Path anchor = LinuxRobustMutex.anchorFile(name);
-                assertEquals(PosixFilePermissions.toString(PosixSemaphore.toSet(p.mode())),
+                assertEquals(FileModes.rwx(p.mode()),
                         PosixFilePermissions.toString(Files.getPosixFilePermissions(anchor)), "mode of " + anchor);
                 try (SysVSemaphoreSet set = SysVSemaphoreSet.open(keyOf(name), OpenMode.OPEN, 0)) {
                     assertEquals(p.mode(), set.stat().mode(), "mode of the System V set");
