@@ -6,6 +6,8 @@ import io.ffmipc.IpcAccessDeniedException;
 import io.ffmipc.IpcException;
 import io.ffmipc.IpcInterruptedException;
 import io.ffmipc.IpcLimitException;
+import io.ffmipc.MessageTooLargeException;
+import io.ffmipc.ReceiveBufferTooSmallException;
 import io.ffmipc.IpcNames;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.MessageQueue;
@@ -357,8 +359,7 @@ public final class ChannelMessageQueue implements MessageQueue {
                     + priority);
         }
         if (length > maxMessageSize) {
-            throw new IpcLimitException(SEND, name, null, "the message has " + length
-                    + " bytes and the queue's largest message is " + maxMessageSize + " bytes");
+            throw new MessageTooLargeException(SEND, name, length, maxMessageSize);
         }
     }
 
@@ -398,8 +399,8 @@ public final class ChannelMessageQueue implements MessageQueue {
     public long receive(MemorySegment buffer, Received into, Duration timeout) {
         checkOpen();
         if (buffer.byteSize() < maxMessageSize) {
-            throw new IpcLimitException(RECEIVE, name, null, "the receive buffer has " + buffer.byteSize()
-                    + " bytes and must hold the queue's largest message, " + maxMessageSize + " bytes");
+            throw ReceiveBufferTooSmallException.forLargestMessage(RECEIVE, name, maxMessageSize, buffer.byteSize(),
+                    null);
         }
         long deadline = 0;
         for (int round = 0; ; round++) {
