@@ -1,7 +1,6 @@
 package io.ffmipc.linux;
 
 import io.ffmipc.Ipc;
-import io.ffmipc.IpcAccessDeniedException;
 import io.ffmipc.IpcLimitException;
 import io.ffmipc.IpcObjectInfo;
 import io.ffmipc.IpcPlatform;
@@ -70,32 +69,6 @@ class LinuxMessageQueueTest extends MessageQueueContract {
                 Path file = MQUEUE.resolve(q.name());
                 assertEquals(FileModes.rwx(p.mode()),
                         PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), "mode of " + file);
-            }
-        }
-    }
-
-    /**
-     * A queue another user holds under the name (here: ours, handed to uid 65534 as if nobody had
-     * created it first) is refused on OPEN and OPEN_OR_CREATE with an error naming the owner and
-     * the option; the options' permissions accept it with {@link Permissions#acceptingForeignOwner()}.
-     */
-    @Test
-    void aQueueOfAnotherUserIsRefusedUnlessAccepted() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(MQUEUE), "the mqueue file system is not mounted at /dev/mqueue");
-        Assumptions.assumeTrue(ForeignOwner.canChown(), ForeignOwner.WHY_NOT);
-        String name = newName();
-        try (MessageQueue mine = platform().messageQueue(name, OpenMode.CREATE,
-                MessageQueueOptions.defaults().withPermissions(Permissions.everyone()))) {
-            ForeignOwner.give(MQUEUE.resolve(name));
-            for (OpenMode mode : new OpenMode[] {OpenMode.OPEN, OpenMode.OPEN_OR_CREATE}) {
-                IpcAccessDeniedException e = assertThrows(IpcAccessDeniedException.class,
-                        () -> platform().messageQueue(name, mode), mode.toString());
-                ForeignOwner.assertNamed(e, name);
-            }
-            try (MessageQueue theirs = platform().messageQueue(name, OpenMode.OPEN,
-                    MessageQueueOptions.defaults().withPermissions(Permissions.OWNER_ONLY.acceptingForeignOwner()))) {
-                assertTrue(mine.trySend(new byte[] {42}, 0));
-                assertEquals(42, theirs.tryReceive().orElseThrow().data()[0], "the same queue");
             }
         }
     }
