@@ -27,9 +27,11 @@ import java.util.Optional;
  * {@link Received}. The {@code byte[]} forms are conveniences on top.
  *
  * <h2>Errors</h2>
- * A message longer than {@link #maxMessageSize()}, or a receive buffer shorter than it (the OS
- * cannot tell the size of the next message in advance, so the buffer must fit the largest), is
- * refused before the OS is asked, with an {@link IpcLimitException} naming both sizes.
+ * A message longer than {@link #maxMessageSize()} is refused with {@link MessageTooLargeException},
+ * a receive buffer shorter than it (the OS cannot tell the size of the next message in advance, so
+ * the buffer must fit the largest) with {@link ReceiveBufferTooSmallException} — both before the OS
+ * is asked, both {@link IpcLimitException}s naming both sizes, the types every kind that carries
+ * messages uses.
  */
 public interface MessageQueue extends AutoCloseable {
 

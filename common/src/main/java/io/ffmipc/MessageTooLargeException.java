@@ -1,30 +1,36 @@
 package io.ffmipc;
 
 /**
- * A message is larger than the object takes (a queue's maximum message size, a channel's largest
- * record, a message pipe's maximum): the same exception type for the same mistake on every kind.
- * Nothing was sent. The message names both sizes.
+ * A message is longer than the largest the object takes. Nothing was sent: split the message or
+ * create the object with a larger maximum. The same type for every kind that carries messages
+ * (message queue, channel, message pipe), with both sizes.
  */
 public class MessageTooLargeException extends IpcLimitException {
     private static final long serialVersionUID = 1L;
 
-    private final long size;
-    private final long maximum;
+    private final long messageSize;
+    private final long maxMessageSize;
 
-    public MessageTooLargeException(String operation, String objectName, long size, long maximum) {
-        super(operation, objectName, null, "the message has " + size + " bytes but the largest this object takes is "
-                + maximum + " bytes; nothing was sent");
-        this.size = size;
-        this.maximum = maximum;
+    public MessageTooLargeException(String operation, String objectName, long messageSize, long maxMessageSize) {
+        this(operation, objectName, messageSize, maxMessageSize, null);
+    }
+
+    /** @param limit names the limit where the OS has a name for it ({@code "mq_msgsize"}), or null */
+    public MessageTooLargeException(String operation, String objectName, long messageSize, long maxMessageSize,
+                                    String limit) {
+        super(operation, objectName, null, "the message has " + messageSize + " bytes but at most " + maxMessageSize
+                + " fit in one message" + (limit != null ? " (" + limit + ")" : "") + "; nothing was sent");
+        this.messageSize = messageSize;
+        this.maxMessageSize = maxMessageSize;
     }
 
     /** The size of the message that was refused. */
-    public long size() {
-        return size;
+    public long messageSize() {
+        return messageSize;
     }
 
     /** The largest message the object takes. */
-    public long maximum() {
-        return maximum;
+    public long maxMessageSize() {
+        return maxMessageSize;
     }
 }

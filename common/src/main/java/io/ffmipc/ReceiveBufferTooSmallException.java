@@ -1,10 +1,10 @@
 package io.ffmipc;
 
 /**
- * A receive buffer is too small, on every kind that receives messages (message queues, channels,
- * message pipes): the same exception type for the same mistake. Nothing is received and nothing is
- * lost: the message stays queued. The message names both sizes: receive again with a buffer of at
- * least {@link #messageSize()} bytes.
+ * The next message does not fit the buffer given to receive it. The message stays queued: receive
+ * again with a buffer of at least {@link #messageSize()} bytes. Nothing is truncated silently. The
+ * same type for every kind that carries messages (message queue, channel, message pipe), with both
+ * sizes; a limit, so it is an {@link IpcLimitException}.
  */
 public class ReceiveBufferTooSmallException extends IpcLimitException {
     private static final long serialVersionUID = 1L;
@@ -19,18 +19,29 @@ public class ReceiveBufferTooSmallException extends IpcLimitException {
                 + messageSize + " bytes");
     }
 
-    /**
-     * The buffer is smaller than a rule of the object requires (a queue that cannot tell the next
-     * message's size in advance needs room for its largest); {@code detail} states the rule.
-     */
-    public ReceiveBufferTooSmallException(String operation, String objectName, long requiredSize, long bufferSize,
-                                          String detail) {
+    private ReceiveBufferTooSmallException(String operation, String objectName, long messageSize, long bufferSize,
+                                           String detail) {
         super(operation, objectName, null, detail);
-        this.messageSize = requiredSize;
+        this.messageSize = messageSize;
         this.bufferSize = bufferSize;
     }
 
-    /** The size the buffer needs: the waiting message's, or the largest the object may hold. */
+    /**
+     * For an object that cannot tell the size of its next message before receiving it (a POSIX
+     * message queue), so every buffer must hold the largest message it may deliver:
+     * {@link #messageSize()} is that largest size. Nothing was received.
+     *
+     * @param limit names the limit where the OS has a name for it ({@code "mq_msgsize"}), or null
+     */
+    public static ReceiveBufferTooSmallException forLargestMessage(String operation, String objectName,
+                                                                   long maxMessageSize, long bufferSize, String limit) {
+        return new ReceiveBufferTooSmallException(operation, objectName, maxMessageSize, bufferSize,
+                "the receive buffer holds " + bufferSize + " bytes but messages on it may have up to " + maxMessageSize
+                        + (limit != null ? " (" + limit + ")" : "") + "; pass a buffer of at least " + maxMessageSize
+                        + " bytes (nothing was received)");
+    }
+
+    /** The size of the message waiting to be received (or the largest one, see {@link #forLargestMessage}). */
     public long messageSize() {
         return messageSize;
     }

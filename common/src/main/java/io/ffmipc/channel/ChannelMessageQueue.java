@@ -6,6 +6,8 @@ import io.ffmipc.IpcAccessDeniedException;
 import io.ffmipc.IpcException;
 import io.ffmipc.IpcInterruptedException;
 import io.ffmipc.IpcLimitException;
+import io.ffmipc.MessageTooLargeException;
+import io.ffmipc.ReceiveBufferTooSmallException;
 import io.ffmipc.IpcNames;
 import io.ffmipc.MessageTooLargeException;
 import io.ffmipc.ReceiveBufferTooSmallException;
@@ -328,10 +330,8 @@ public final class ChannelMessageQueue implements MessageQueue {
     public long receive(MemorySegment buffer, Received into, Duration timeout) {
         checkOpen();
         if (buffer.byteSize() < maxMessageSize) {
-            throw new ReceiveBufferTooSmallException(RECEIVE, name, maxMessageSize, buffer.byteSize(),
-                    "the receive buffer has " + buffer.byteSize() + " bytes and must hold the queue's largest message, "
-                            + maxMessageSize + " bytes (a queue cannot tell the next message's size in advance);"
-                            + " nothing was received");
+            throw ReceiveBufferTooSmallException.forLargestMessage(RECEIVE, name, maxMessageSize, buffer.byteSize(),
+                    null);
         }
         checkHeader(RECEIVE);
         long deadline = 0;

@@ -17,7 +17,8 @@ public final class OwnerCheck {
 
     /**
      * Throws {@link IpcAccessDeniedException} naming the owner and the option if {@code owner} is
-     * not this process's user and {@code permissions} do not accept that.
+     * not this process's user, or is null (the OS cannot tell), and {@code permissions} do not
+     * accept that.
      *
      * @param operation what was being done ({@code "open shared memory"})
      * @param what      the object as messages name it ({@code "shared memory"})
@@ -38,6 +39,11 @@ public final class OwnerCheck {
             return;
         }
         ObjectOwner self = processes.currentUser();
+        if (owner == null) {
+            throw new IpcAccessDeniedException(operation, name, null, "this OS cannot tell who owns the " + what
+                    + ", so it cannot rule out that another user created the name first to read or change what this"
+                    + " process writes; to use it anyway, open it with Permissions.acceptingForeignOwner()");
+        }
         if (!owner.sameUser(self)) {
             throw new IpcAccessDeniedException(operation, name, null, "the " + what + " belongs to " + processes.describe(owner)
                     + ", not to this process's user (" + processes.describe(self) + "): another user may have created the name first"

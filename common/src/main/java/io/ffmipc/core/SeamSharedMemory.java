@@ -2,8 +2,6 @@ package io.ffmipc.core;
 
 import io.ffmipc.Inheritable;
 import io.ffmipc.IpcNames;
-import io.ffmipc.IpcObjectExistsException;
-import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.SharedMemory;
@@ -18,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * {@link SharedMemory} on any OS, over a {@link SharedMemorySeam}: the seam opens or creates once
@@ -59,12 +56,8 @@ public final class SeamSharedMemory implements SharedMemory {
         Objects.requireNonNull(permissions, "permissions");
         String operation = "open " + what;
         SharedMemorySizes.checkRequest(operation, label, mode, size, seam.maxSize());
-        NativeMemory object = switch (mode) {
-            case CREATE -> create(() -> seam.create(storedName, size, permissions), what, label);
-            case OPEN -> openExisting(() -> seam.open(storedName), what, label);
-            case OPEN_OR_CREATE -> OpenOrCreate.run(operation, label,
-                    () -> seam.create(storedName, size, permissions), () -> seam.open(storedName));
-        };
+        NativeMemory object = OpenModes.open(mode, operation, what, label,
+                () -> seam.create(storedName, size, permissions), () -> seam.open(storedName));
         return map(object, processes, permissions, operation, size);
     }
 
@@ -81,12 +74,8 @@ public final class SeamSharedMemory implements SharedMemory {
         Objects.requireNonNull(permissions, "permissions");
         String label = file.toString();
         SharedMemorySizes.checkRequest("map file", label, mode, size, Long.MAX_VALUE);
-        NativeMemory object = switch (mode) {
-            case CREATE -> create(() -> seam.createFile(file, size, permissions), "mapped file", label);
-            case OPEN -> openExisting(() -> seam.openFile(file), "mapped file", label);
-            case OPEN_OR_CREATE -> OpenOrCreate.run("map file", label,
-                    () -> seam.createFile(file, size, permissions), () -> seam.openFile(file));
-        };
+        NativeMemory object = OpenModes.open(mode, "map file", "mapped file", label,
+                () -> seam.createFile(file, size, permissions), () -> seam.openFile(file));
         return map(object, processes, permissions, "map file", size);
     }
 
@@ -108,23 +97,6 @@ public final class SeamSharedMemory implements SharedMemory {
     public static SharedMemory inherited(SharedMemorySeam seam, String token) {
         Objects.requireNonNull(token, "token");
         return map(seam.inherited(token), null, Permissions.OWNER_ONLY, "map inherited shared memory", 0);
-    }
-
-    private static NativeMemory create(Supplier<NativeMemory> attempt, String what, String label) {
-        try {
-            return attempt.get();
-        } catch (IpcObjectExistsException e) {
-            throw new IpcObjectExistsException("create " + what, label, e.osError().orElse(null),
-                    "a " + what + " with this name exists (OpenMode.CREATE is exclusive)");
-        }
-    }
-
-    private static NativeMemory openExisting(Supplier<NativeMemory> attempt, String what, String label) {
-        try {
-            return attempt.get();
-        } catch (NoSuchIpcObjectException e) {
-            throw IpcErrors.missingOnOpen("open " + what, label, what, e);
-        }
     }
 
     /**

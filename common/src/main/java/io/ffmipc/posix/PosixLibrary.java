@@ -82,6 +82,27 @@ public interface PosixLibrary {
     String posixName(String storedName);
 
     /**
+     * The file in which the C library keeps the named semaphore {@code osName} ({@link #posixName}),
+     * or null where a named semaphore is a kernel object with no file. glibc and musl keep
+     * {@code /X} as {@code /dev/shm/sem.X}, created with the umask applied: the POSIX layer sets the
+     * exact mode on that file and reads its owner from it (opened without following a link).
+     * macOS has no file (xnu's {@code bsd/kern/posix_sem.c}): the mode {@code sem_open} is given is
+     * kept exactly ({@code cmode = uap->mode & ALLPERMS}, no umask), and the owner comes from
+     * {@link #semaphoreOwner}.
+     */
+    String semaphoreFile(String osName);
+
+    /**
+     * The uid that owns an open named semaphore that has no file ({@link #semaphoreFile} null), or
+     * -1 where the OS cannot tell. macOS: the {@code sem_t *} that {@code sem_open} returns is the
+     * descriptor number ({@code *retval = indx} in {@code posix_sem.c}), and
+     * {@code proc_pidfdinfo(getpid(), fd, PROC_PIDFDPSEMINFO, ...)} reports
+     * {@code pseminfo.psem_stat.vst_uid} ({@code fill_pseminfo}). Where the C library keeps a file,
+     * the layer reads the file and never asks this.
+     */
+    long semaphoreOwner(MemorySegment sem);
+
+    /**
      * Process {@code pid}'s start time in a unit that never changes while it runs (Linux: clock
      * ticks after boot from {@code /proc/PID/stat}; macOS: the kernel's start time), masked to 31
      * bits; 0 if it does not run or the OS does not say.

@@ -16,7 +16,10 @@ public interface MessageQueueSeam {
     /** Creates the queue exclusively with {@code options}' sizes and exactly its permissions. */
     NativeMessageQueue create(String name, MessageQueueOptions options);
 
-    /** Opens an existing queue. */
+    /**
+     * Opens an existing queue ({@link io.ffmipc.NoSuchIpcObjectException} if there is none). Its
+     * owner is reported ({@link NativeMessageQueue#owner()}), not checked.
+     */
     NativeMessageQueue open(String name);
 
     /** Removes the name; false if there was none. */

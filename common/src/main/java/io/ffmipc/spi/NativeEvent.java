@@ -6,6 +6,9 @@ public interface NativeEvent {
     /** The OS handle a child can inherit. */
     long handle();
 
+    /** How messages name it ({@code "eventfd 7"}). */
+    String label();
+
     /** Adds {@code count} (at least 1) signals; {@link io.ffmipc.IpcLimitException} where the counter would overflow. */
     void signal(long count);
 

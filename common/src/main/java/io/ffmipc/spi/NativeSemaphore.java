@@ -3,7 +3,10 @@ package io.ffmipc.spi;
 /** An open semaphore of a {@link SemaphoreSeam}: every method is one OS call (or one attempt). */
 public interface NativeSemaphore {
 
-    /** Its owner as the OS records it. */
+    /**
+     * Its owner as the OS records it, or null where the OS cannot tell (the portable layer then
+     * refuses to open it unless the caller accepts another owner, and says why).
+     */
     ObjectOwner owner();
 
     /** Takes one unit if one is there now ({@code sem_trywait}); false if none (or a signal came). */

@@ -15,7 +15,10 @@ public interface SemaphoreSeam {
     /** Creates the semaphore exclusively, with exactly {@code permissions}. */
     NativeSemaphore create(String name, int initialValue, Permissions permissions);
 
-    /** Opens an existing semaphore ({@link io.ffmipc.NoSuchIpcObjectException} if there is none). */
+    /**
+     * Opens an existing semaphore ({@link io.ffmipc.NoSuchIpcObjectException} if there is none).
+     * Its owner is reported ({@link NativeSemaphore#owner()}), not checked.
+     */
     NativeSemaphore open(String name);
 
     /** Removes the name; false if there was none. */

@@ -7,8 +7,10 @@ import io.ffmipc.IpcPlatform;
 import io.ffmipc.MessageQueue;
 import io.ffmipc.MessageQueue.Message;
 import io.ffmipc.MessageQueueOptions;
+import io.ffmipc.MessageTooLargeException;
 import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
+import io.ffmipc.ReceiveBufferTooSmallException;
 import io.ffmipc.Received;
 import io.ffmipc.testkit.ChildJvm;
 import io.ffmipc.testkit.InterruptedWait;
@@ -34,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -211,6 +214,10 @@ public abstract class MessageQueueContract {
         try (MessageQueue q = create(2, 16)) {
             IpcLimitException e = assertThrows(IpcLimitException.class, () -> q.trySend(new byte[17], 0));
             assertTrue(e.getMessage().contains("17") && e.getMessage().contains("16"), e.getMessage());
+            // one mistake, one error: the type the channel and the message pipe use too, with both sizes
+            MessageTooLargeException typed = assertInstanceOf(MessageTooLargeException.class, e);
+            assertEquals(17, typed.messageSize());
+            assertEquals(16, typed.maxMessageSize());
             assertEquals(0, q.depth());
             assertTrue(q.trySend(new byte[16], 0), "exactly the maximum fits");
         }
@@ -223,6 +230,9 @@ public abstract class MessageQueueContract {
             IpcLimitException e = assertThrows(IpcLimitException.class,
                     () -> q.receive(arena.allocate(63), Duration.ofSeconds(1)));
             assertTrue(e.getMessage().contains("63") && e.getMessage().contains("64"), e.getMessage());
+            ReceiveBufferTooSmallException typed = assertInstanceOf(ReceiveBufferTooSmallException.class, e);
+            assertEquals(64, typed.messageSize(), "the largest message, which every buffer must hold");
+            assertEquals(63, typed.bufferSize());
             assertEquals(1, q.depth(), "the message stays in the queue");
         }
     }

@@ -1,5 +1,9 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.core.SeamEvent;
+import io.ffmipc.core.SeamMessageQueue;
+import io.ffmipc.core.SeamSemaphore;
+import io.ffmipc.core.SeamSharedMemory;
 import io.ffmipc.CapabilityMatrix;
 import io.ffmipc.Event;
 import io.ffmipc.EventMode;
@@ -36,37 +40,37 @@ final class LinuxPlatform extends PortablePlatform {
 
     @Override
     public Semaphore semaphore(String name, OpenMode mode, int initialValue, Permissions permissions) {
-        return PosixSemaphore.open(name, mode, initialValue, permissions);
+        return SeamSemaphore.open(seams.semaphores(), seams.processes(), name, mode, initialValue, permissions);
     }
 
     @Override
     public boolean removeSemaphore(String name) {
-        return PosixSemaphore.remove(name);
+        return SeamSemaphore.remove(seams.semaphores(), name);
     }
 
     @Override
     public MessageQueue messageQueue(String name, OpenMode mode, MessageQueueOptions options) {
-        return PosixMessageQueue.open(name, mode, options);
+        return SeamMessageQueue.open(seams.messageQueues().orElseThrow(), seams.processes(), name, mode, options);
     }
 
     @Override
     public boolean removeMessageQueue(String name) {
-        return PosixMessageQueue.remove(name);
+        return SeamMessageQueue.remove(seams.messageQueues().orElseThrow(), name);
     }
 
     @Override
     public Event event(EventMode mode) {
-        return EventFd.create(mode);
+        return SeamEvent.create(seams.events(), mode);
     }
 
     @Override
     public Event inheritedEvent(String token, EventMode mode) {
-        return EventFd.inherited(token, mode);
+        return SeamEvent.inherited(seams.events(), token, mode);
     }
 
     @Override
     public Event eventFromHandle(Inheritable handle, EventMode mode) {
-        return EventFd.adopt(handle, mode);
+        return SeamEvent.fromHandle(seams.events(), handle, mode);
     }
 
     @Override

@@ -7,7 +7,9 @@ import io.ffmipc.Limits;
 import io.ffmipc.SystemV;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.posix.PosixLauncherSeam;
+import io.ffmipc.posix.PosixMessageQueueSeam;
 import io.ffmipc.posix.PosixProcessSeam;
+import io.ffmipc.posix.PosixSemaphoreSeam;
 import io.ffmipc.posix.PosixSharedMemorySeam;
 import io.ffmipc.posix.PosixSystemV;
 import io.ffmipc.spi.EventSeam;
@@ -40,6 +42,9 @@ final class LinuxSeams implements PlatformSeams {
     private final LauncherSeam launcher = new PosixLauncherSeam(LibC.INSTANCE);
     private final PosixSystemV systemV;
     private final MutexSeams mutexes;
+    private final SemaphoreSeam semaphores = new PosixSemaphoreSeam(LibC.INSTANCE);
+    private final MessageQueueSeam messageQueues = new PosixMessageQueueSeam(LibC.INSTANCE, MqueueLimits::refused);
+    private final EventSeam events = new EventFdSeam();
 
     LinuxSeams(CapabilityMatrix matrix) {
         this(matrix, new PosixSystemV(LibC.INSTANCE, new PosixProcessSeam(LibC.INSTANCE), new LinuxSysVLimits()));
@@ -85,12 +90,12 @@ final class LinuxSeams implements PlatformSeams {
 
     @Override
     public SemaphoreSeam semaphores() {
-        throw new UnsupportedOperationException("not yet");
+        return semaphores;
     }
 
     @Override
     public Optional<MessageQueueSeam> messageQueues() {
-        throw new UnsupportedOperationException("not yet");
+        return Optional.of(messageQueues);
     }
 
     @Override
@@ -105,7 +110,7 @@ final class LinuxSeams implements PlatformSeams {
 
     @Override
     public EventSeam events() {
-        throw new UnsupportedOperationException("not yet");
+        return events;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.linux.ffi.Errno;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,23 @@ final class MqueueLimits {
 
     private static String shown(String file) {
         return ProcValues.shown(DIR.resolve(file));
+    }
+
+    /**
+     * The POSIX layer's hook ({@link io.ffmipc.posix.MessageQueueLimits}): the explanation of an
+     * errno from {@code mq_open(O_CREAT)}, or null if it is not about a limit.
+     */
+    static String refused(int errno, long maxMessages, long maxMessageSize) {
+        if (errno == Errno.EINVAL.intValue()) {
+            return invalidAttributes(maxMessages, maxMessageSize);
+        }
+        if (errno == Errno.ENOSPC.intValue()) {
+            return tooManyQueues();
+        }
+        if (errno == Errno.EMFILE.intValue()) {
+            return outOfQueueBytes(maxMessages, maxMessageSize);
+        }
+        return null;
     }
 
     /** For EINVAL from mq_open with attributes: which of depth and size is over its limit. */

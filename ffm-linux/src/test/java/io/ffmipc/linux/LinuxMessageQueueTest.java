@@ -9,6 +9,7 @@ import io.ffmipc.MessageQueue;
 import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
+import io.ffmipc.testkit.FileModes;
 import io.ffmipc.contract.MessageQueueContract;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class LinuxMessageQueueTest extends MessageQueueContract {
             try (MessageQueue q = platform().messageQueue(newName(), OpenMode.CREATE,
                     MessageQueueOptions.defaults().withPermissions(p))) {
                 Path file = MQUEUE.resolve(q.name());
-                assertEquals(PosixFilePermissions.toString(PosixSemaphore.toSet(p.mode())),
+                assertEquals(FileModes.rwx(p.mode()),
                         PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), "mode of " + file);
             }
         }

@@ -10,6 +10,7 @@ import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.RobustMutex;
+import io.ffmipc.testkit.FileModes;
 import io.ffmipc.contract.RobustMutexContract;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.SystemV;
@@ -81,7 +82,7 @@ class LinuxRobustMutexTest extends RobustMutexContract {
             String name = newName();
             try (RobustMutex m = platform().mutex(name, OpenMode.CREATE, p)) {
                 Path anchor = anchorFile(name);
-                assertEquals(PosixFilePermissions.toString(PosixSemaphore.toSet(p.mode())),
+                assertEquals(FileModes.rwx(p.mode()),
                         PosixFilePermissions.toString(Files.getPosixFilePermissions(anchor)), "mode of " + anchor);
                 try (SystemV.SemaphoreSet set = systemV().semaphoreSet(keyOf(name), OpenMode.OPEN, 0)) {
                     assertEquals(p.mode(), set.stat().mode(), "mode of the System V set");

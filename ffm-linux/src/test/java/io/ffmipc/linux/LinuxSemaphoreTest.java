@@ -5,6 +5,7 @@ import io.ffmipc.IpcPlatform;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.Semaphore;
+import io.ffmipc.testkit.FileModes;
 import io.ffmipc.contract.SemaphoreContract;
 import io.ffmipc.linux.ffi.LibC;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class LinuxSemaphoreTest extends SemaphoreContract {
             String name = newName();
             try (Semaphore s = platform().semaphore(name, OpenMode.CREATE, 0, p)) {
                 Path file = Path.of("/dev/shm/sem." + s.name());
-                assertEquals(PosixFilePermissions.toString(PosixSemaphore.toSet(p.mode())),
+                assertEquals(FileModes.rwx(p.mode()),
                         PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), "mode of " + file);
             }
         }

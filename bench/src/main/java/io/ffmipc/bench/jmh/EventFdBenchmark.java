@@ -3,8 +3,9 @@ package io.ffmipc.bench.jmh;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.ffmipc.Event;
 import io.ffmipc.EventMode;
-import io.ffmipc.linux.EventFd;
+import io.ffmipc.Ipc;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,11 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = Forked.NATIVE_ACCESS)
 public class EventFdBenchmark {
     private static final Duration SECOND = Duration.ofSeconds(1);
-    private EventFd event;
+    private Event event;
 
     @Setup(Level.Trial)
     public void open() {
-        event = EventFd.create(EventMode.COUNTER);
+        event = Ipc.platform().event(EventMode.COUNTER); // an eventfd on Linux
     }
 
     @TearDown(Level.Trial)

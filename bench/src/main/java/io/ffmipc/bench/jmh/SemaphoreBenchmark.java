@@ -3,10 +3,11 @@ package io.ffmipc.bench.jmh;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.ffmipc.Ipc;
 import io.ffmipc.OpenMode;
-import io.ffmipc.linux.PosixSemaphore;
 import io.ffmipc.Permissions;
 import io.ffmipc.Ipc;
+import io.ffmipc.Semaphore;
 import io.ffmipc.SystemV;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,13 +34,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = Forked.NATIVE_ACCESS)
 public class SemaphoreBenchmark {
-    private PosixSemaphore posix;
+    private Semaphore posix;
     private SystemV.SemaphoreSet sysv;
 
     @Setup(Level.Trial)
     public void open() {
         String name = "ffmipc-bench-jmh-sem-" + ProcessHandle.current().pid();
-        posix = PosixSemaphore.open(name, OpenMode.CREATE, 0, Permissions.OWNER_ONLY);
+        posix = Ipc.platform().semaphore(name, OpenMode.CREATE, 0, Permissions.OWNER_ONLY);
         posix.unlink();
         int key = 0x7f2f0000 | (int) (ProcessHandle.current().pid() & 0xffff);
         sysv = Ipc.platform().systemV().orElseThrow().semaphoreSet(key, OpenMode.CREATE, 1, 0);

@@ -1365,6 +1365,18 @@ public final class LibC implements PosixLibrary {
         return io.ffmipc.IpcNames.posix(storedName);
     }
 
+    /** glibc's {@code __shm_get_name}: a semaphore {@code /X} is the file {@code sem.X} in /dev/shm. */
+    @Override
+    public String semaphoreFile(String osName) {
+        return "/dev/shm/sem." + osName.substring(1);
+    }
+
+    /** Never asked: glibc keeps every named semaphore in a file ({@link #semaphoreFile}). */
+    @Override
+    public long semaphoreOwner(MemorySegment sem) {
+        return -1;
+    }
+
     @Override
     public long processStartKey(long pid) {
         return ProcStat.startTicks(pid) & 0x7FFF_FFFFL;

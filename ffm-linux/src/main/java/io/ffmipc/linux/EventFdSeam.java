@@ -1,16 +1,16 @@
 package io.ffmipc.linux;
 
-import io.ffmipc.Event;
 import io.ffmipc.EventMode;
-import io.ffmipc.Inheritable;
 import io.ffmipc.IpcException;
 import io.ffmipc.IpcLimitException;
+import io.ffmipc.ffi.NativeBinder;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
-import io.ffmipc.core.CloseGuard;
-import io.ffmipc.core.Deadline;
-import io.ffmipc.core.WaitSlices;
-import io.ffmipc.ffi.NativeBinder;
+import io.ffmipc.posix.PosixDescriptors;
+import io.ffmipc.posix.PosixTokens;
+import io.ffmipc.spi.Attempt;
+import io.ffmipc.spi.EventSeam;
+import io.ffmipc.spi.NativeEvent;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -18,38 +18,24 @@ import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
- * An {@link Event} on an {@code eventfd}: an unnamed kernel counter, handed to a child process by
- * descriptor inheritance (io.ffmipc.posix.PosixLauncherSeam). The descriptor is non-blocking; waiting is a
- * {@code poll} for POLLIN in slices of at most 50 ms (interrupts and close are noticed between
- * slices), then a read that may find the counter already taken by another process and wait again.
+ * Unnamed events on an {@code eventfd}: an unnamed kernel counter, handed to a child process by
+ * descriptor inheritance (io.ffmipc.posix.PosixLauncherSeam). The descriptor is non-blocking; one wait attempt
+ * is a {@code poll} for POLLIN of at most one slice, then a read that may find the counter already
+ * taken by another process (the portable layer, {@code io.ffmipc.core.SeamEvent}, then waits again).
  */
-public final class EventFd implements Event {
+final class EventFdSeam implements EventSeam {
     private static final int EAGAIN = Errno.EAGAIN.intValue();
     private static final int EINTR = Errno.EINTR.intValue();
     private static final int EFD_SEMAPHORE = LibC.EFD_SEMAPHORE.intValue();
     private static final int POLLIN = LibC.POLLIN.intValue();
-
-    private final int fd;
-    private final EventMode mode;
-    private final String label;
-    private final CloseGuard guard;
-
-    private EventFd(int fd, EventMode mode) {
-        this.fd = fd;
-        this.mode = mode;
-        this.label = "eventfd " + fd;
-        this.guard = new CloseGuard("event", label);
-    }
+    private final PosixDescriptors descriptors = new PosixDescriptors(LibC.INSTANCE);
 
     /** A new eventfd with counter 0; close-on-exec, so only children it is handed to see it. */
-    public static EventFd create(EventMode mode) {
-        if (mode == null) {
-            throw new IllegalArgumentException("event mode is required (COUNTER or SEMAPHORE)");
-        }
+    @Override
+    public NativeEvent create(EventMode mode) {
         int flags = LibC.EFD_CLOEXEC.intValue() | LibC.EFD_NONBLOCK.intValue()
                 | (mode == EventMode.SEMAPHORE ? EFD_SEMAPHORE : 0);
         MemorySegment st = NativeBinder.callState();
@@ -57,40 +43,36 @@ public final class EventFd implements Event {
         if (fd < 0) {
             throw Errno.exception("eventfd", null, LibC.INSTANCE.errno(st));
         }
-        return new EventFd(fd, mode);
+        return new Counter(fd);
     }
 
     /**
      * In a child: the eventfd its parent handed over as {@code token} ({@code fd:N}). Checks that
      * the descriptor is open and is an eventfd, and that its mode is the one expected.
      */
-    public static EventFd inherited(String token, EventMode mode) {
-        if (mode == null) {
-            throw new IllegalArgumentException("event mode is required (COUNTER or SEMAPHORE)");
-        }
-        int fd = Descriptors.parseToken(token, "event");
+    @Override
+    public NativeEvent inherited(String token, EventMode mode) {
+        int fd = PosixTokens.descriptor(token, "event");
         checkEventFd(token, fd, mode, "inherit event");
-        return new EventFd(fd, mode);
+        return new Counter(fd);
     }
 
-    /**
-     * An event on a copy of a descriptor another process passed (or this one inherited); the
-     * caller keeps and closes its own. Checked like {@link #inherited}.
-     */
-    public static EventFd adopt(Inheritable handle, EventMode mode) {
-        if (mode == null) {
-            throw new IllegalArgumentException("event mode is required (COUNTER or SEMAPHORE)");
+    /** An event on a copy of a descriptor another process passed (or this one inherited), checked like {@link #inherited}. */
+    @Override
+    public NativeEvent fromHandle(long handle, EventMode mode) {
+        if (handle < 0 || handle > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("adopt event: not a file descriptor: " + handle);
         }
-        int original = Descriptors.of(handle, "adopt event");
+        int original = (int) handle;
         String label = "descriptor " + original;
-        int copy = Descriptors.duplicate(original, "adopt event", label);
+        int copy = descriptors.duplicate(original, "adopt event", label);
         try {
             checkEventFd(label, copy, mode, "adopt event");
         } catch (RuntimeException e) {
-            Descriptors.closeQuietly(copy);
+            descriptors.closeQuietly(copy);
             throw e;
         }
-        return new EventFd(copy, mode);
+        return new Counter(copy);
     }
 
     /** Checks that {@code fd} is an open eventfd of {@code mode}, and makes it non-blocking. */
@@ -140,29 +122,28 @@ public final class EventFd implements Event {
         }
     }
 
-    @Override
-    public EventMode mode() {
-        return mode;
-    }
+    /** An open eventfd. */
+    private static final class Counter implements NativeEvent {
+        private final int fd;
+        private final String label;
 
-    @Override
-    public long osHandle() {
-        guard.checkOpen();
-        return fd;
-    }
-
-    @Override
-    public void signal() {
-        signal(1);
-    }
-
-    @Override
-    public void signal(long count) {
-        if (count < 1) {
-            throw new IllegalArgumentException(label + ": signal count must be at least 1, got " + count);
+        Counter(int fd) {
+            this.fd = fd;
+            this.label = "eventfd " + fd;
         }
-        guard.enter();
-        try {
+
+        @Override
+        public long handle() {
+            return fd;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        @Override
+        public void signal(long count) {
             MemorySegment st = NativeBinder.callState();
             MemorySegment buf = NativeScratch.get().word;
             buf.set(ValueLayout.JAVA_LONG, 0, count);
@@ -170,85 +151,67 @@ public final class EventFd implements Event {
                 int err = LibC.INSTANCE.errno(st);
                 if (err == EAGAIN) {
                     // Non-blocking write: the counter would pass its maximum; refusing beats blocking a signaller.
-                    throw new IpcLimitException("eventfd write", label, Errno.osError(err),
-                            "adding " + count + " would exceed the eventfd maximum (" + Long.toUnsignedString(LibC.EVENTFD_MAX) + ")");
+                    throw new IpcLimitException("eventfd write", label, Errno.osError(err), "adding " + count
+                            + " would exceed the eventfd maximum (" + Long.toUnsignedString(LibC.EVENTFD_MAX) + ")");
                 }
                 if (err != EINTR) {
                     throw Errno.exception("eventfd write", label, err);
                 }
             }
-        } finally {
-            guard.exit();
         }
-    }
 
-    @Override
-    public long await(Duration timeout) {
-        if (timeout == null) {
-            throw new IllegalArgumentException(label + ": timeout is required");
+        @Override
+        public long poll() {
+            return readCounter(NativeBinder.callState(), NativeScratch.get().word);
         }
-        long deadline = Deadline.nanosAfter(timeout); // primitive: the wait allocates nothing
-        guard.enter();
-        try {
+
+        @Override
+        public long await(long nanos) {
             MemorySegment st = NativeBinder.callState();
-            MemorySegment word = NativeScratch.get().word;
-            while (true) {
-                // Checked before each read too (the slice checks again before polling): an interrupted
-                // or closed waiter gets the exception, not a signal that arrived meanwhile.
-                WaitSlices.checkInterrupt("eventfd wait", label);
-                guard.checkOpen();
-                long got = readCounter(st, word);
-                if (got > 0) {
-                    return got;
+            NativeScratch scratch = NativeScratch.get();
+            MemorySegment pfd = scratch.small;
+            pfd.set(ValueLayout.JAVA_INT, 0, fd);
+            pfd.set(ValueLayout.JAVA_SHORT, 4, (short) POLLIN);
+            pfd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
+            // Rounded up, so a poll never returns before the slice is over.
+            int millis = (int) Math.min(Integer.MAX_VALUE, (nanos + 999_999L) / 1_000_000L);
+            int n = LibC.INSTANCE.poll(st, pfd, 1, millis);
+            if (n < 0) {
+                int err = LibC.INSTANCE.errno(st);
+                if (err != EINTR) {
+                    throw Errno.exception("poll", label, err);
                 }
-                if (Deadline.expired(deadline)) {
+                return Attempt.INTERRUPTED;
+            }
+            if (n == 0) {
+                return Attempt.TIMED_OUT;
+            }
+            long got = readCounter(st, scratch.word);
+            return got > 0 ? got : Attempt.INTERRUPTED; // another reader was first
+        }
+
+        /** One non-blocking read: the signals consumed (1 in SEMAPHORE mode), 0 if there were none. */
+        private long readCounter(MemorySegment st, MemorySegment buf) {
+            while (true) {
+                if (LibC.INSTANCE.read(st, fd, buf, 8) == 8) {
+                    return buf.get(ValueLayout.JAVA_LONG, 0);
+                }
+                int err = LibC.INSTANCE.errno(st);
+                if (err == EAGAIN) {
                     return 0;
                 }
-                DescriptorWait.slice(fd, POLLIN, deadline, guard, "eventfd wait", label);
-            }
-        } finally {
-            guard.exit();
-        }
-    }
-
-    @Override
-    public long poll() {
-        guard.enter();
-        try {
-            return readCounter(NativeBinder.callState(), NativeScratch.get().word);
-        } finally {
-            guard.exit();
-        }
-    }
-
-    /** One non-blocking read: the signals consumed (1 in SEMAPHORE mode), 0 if there were none. */
-    private long readCounter(MemorySegment st, MemorySegment buf) {
-        while (true) {
-            if (LibC.INSTANCE.read(st, fd, buf, 8) == 8) {
-                return buf.get(ValueLayout.JAVA_LONG, 0);
-            }
-            int err = LibC.INSTANCE.errno(st);
-            if (err == EAGAIN) {
-                return 0;
-            }
-            if (err != EINTR) {
-                throw Errno.exception("eventfd read", label, err);
+                if (err != EINTR) {
+                    throw Errno.exception("eventfd read", label, err);
+                }
             }
         }
-    }
 
-    @Override
-    public void close() {
-        if (guard.close()) {
+        @Override
+        public void close() {
             MemorySegment st = NativeBinder.callState();
             if (LibC.INSTANCE.close(st, fd) != 0) {
                 throw Errno.exception("close", label, LibC.INSTANCE.errno(st));
             }
         }
-    }
-
-    @Override
-    public String toString() {
-        return "EventFd[" + fd + ", " + mode + (guard.isClosed() ? ", closed]" : "]");
     }
 }
