@@ -1,15 +1,11 @@
 package io.ffmipc.linux;
 
 import io.ffmipc.Inheritable;
-import io.ffmipc.IpcException;
 import io.ffmipc.linux.ffi.Errno;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.ffi.NativeBinder;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /** Small descriptor chores shared by the pipe, socket and adoption code. */
 final class Descriptors {
@@ -63,18 +59,6 @@ final class Descriptors {
         return copy;
     }
 
-    /** The file type bits ({@code st_mode & S_IFMT}) of an open descriptor. */
-    static int fileType(int fd, String operation, String label) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(LibC.STAT.layout());
-            MemorySegment st = NativeBinder.callState();
-            if (LibC.INSTANCE.fstat(st, fd, buf) != 0) {
-                throw Errno.exception("fstat", label, LibC.INSTANCE.errno(st), operation);
-            }
-            return buf.get(JAVA_INT, LibC.STAT.offset("st_mode")) & LibC.S_IFMT.intValue();
-        }
-    }
-
     /** Closes quietly, for clean-up after another error (which is the one worth reporting). */
     static void closeQuietly(int fd) {
         LibC.INSTANCE.close(NativeBinder.callState(), fd);
@@ -108,10 +92,5 @@ final class Descriptors {
             Thread.currentThread().interrupt();
             throw new io.ffmipc.IpcInterruptedException(operation, label);
         }
-    }
-
-    /** An {@link IpcException} for a descriptor of the wrong file type. */
-    static IpcException wrongType(String operation, String label, String expected, int type) {
-        return new IpcException(operation, label, null, "not " + expected + " (file type 0" + Integer.toOctalString(type) + ")");
     }
 }

@@ -1,6 +1,7 @@
 package io.ffmipc.linux;
 
 import io.ffmipc.core.SeamSharedMemory;
+import io.ffmipc.core.SeamStreamPipe;
 import io.ffmipc.CapabilityMatrix;
 import io.ffmipc.ChildLauncher;
 import io.ffmipc.Event;
@@ -153,17 +154,17 @@ final class LinuxPlatform implements SpiPlatform {
 
     @Override
     public void createStreamPipe(String name, Permissions permissions) {
-        FifoPipe.create(name, permissions);
+        SeamStreamPipe.create(seams.streamPipes(), name, permissions);
     }
 
     @Override
     public boolean removeStreamPipe(String name) {
-        return FifoPipe.remove(name);
+        return SeamStreamPipe.remove(seams.streamPipes(), name);
     }
 
     @Override
-    public StreamPipe openStreamPipe(String name, StreamPipe.End end, Duration timeout) {
-        return FifoPipe.open(name, end, timeout);
+    public StreamPipe openStreamPipe(String name, StreamPipe.End end, Duration timeout, Permissions permissions) {
+        return SeamStreamPipe.open(seams.streamPipes(), seams.processes(), name, end, timeout, permissions);
     }
 
     @Override

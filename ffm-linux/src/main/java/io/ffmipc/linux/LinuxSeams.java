@@ -7,6 +7,7 @@ import io.ffmipc.Limits;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.posix.PosixProcessSeam;
 import io.ffmipc.posix.PosixSharedMemorySeam;
+import io.ffmipc.posix.PosixStreamPipeSeam;
 import io.ffmipc.spi.EventSeam;
 import io.ffmipc.spi.LauncherSeam;
 import io.ffmipc.spi.MessagePipeSeam;
@@ -34,6 +35,9 @@ final class LinuxSeams implements PlatformSeams {
     private final CapabilityMatrix matrix;
     private final ProcessSeam processes = new PosixProcessSeam(LibC.INSTANCE);
     private final SharedMemorySeam sharedMemory = new PosixSharedMemorySeam(LibC.INSTANCE, devShmSize());
+    /** Where FIFOs live: the same directory for every process, so names meet. */
+    static final Path PIPE_DIRECTORY = Path.of("/tmp");
+    private final StreamPipeSeam streamPipes = new PosixStreamPipeSeam(LibC.INSTANCE, PIPE_DIRECTORY);
 
     LinuxSeams(CapabilityMatrix matrix) {
         this.matrix = matrix;
@@ -97,7 +101,7 @@ final class LinuxSeams implements PlatformSeams {
 
     @Override
     public StreamPipeSeam streamPipes() {
-        throw new UnsupportedOperationException("not yet");
+        return streamPipes;
     }
 
     @Override

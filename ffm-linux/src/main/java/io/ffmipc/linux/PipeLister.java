@@ -14,7 +14,7 @@ import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
- * The named pipes {@code ffmipc ls} shows: byte-stream pipes, FIFOs in {@link FifoPipe#DIRECTORY}
+ * The named pipes {@code ffmipc ls} shows: byte-stream pipes, FIFOs in {@link LinuxSeams#PIPE_DIRECTORY}
  * (every FIFO there, as the kernel does not record who made it), and message-pipe servers, the
  * listening {@code SOCK_SEQPACKET} sockets bound to an abstract name with the library's prefix, from
  * {@code /proc/net/unix}. That table shows neither owner nor mode of a socket, so those columns stay
