@@ -282,7 +282,10 @@ public interface IpcPlatform {
      * Connects to the server of that name, waiting at most {@code timeout} for it to exist and
      * accept.
      *
-     * @throws IpcTimeoutException      if no server accepted in time
+     * @throws NoSuchIpcObjectException if no server listened under the name during the whole timeout
+     *                                  ("no server is listening on NAME": an error, not a timeout)
+     * @throws IpcTimeoutException      if a server was there but did not take or answer the
+     *                                  connection in time
      * @throws IpcAccessDeniedException if the server refused this process
      */
     MessagePipe connectMessagePipe(String name, Duration timeout);

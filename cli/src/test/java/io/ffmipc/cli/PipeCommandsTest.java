@@ -62,7 +62,9 @@ class PipeCommandsTest {
         assertTrue(served.out().contains("pid " + pid + ": hello server"), served.toString());
 
         CliRun nobody = CliRun.of("pipe", "send", TestNames.unique("cli-none"), "x", "--timeout", "200ms");
-        assertEquals(ExitCodes.TIMEOUT, nobody.exitCode(), nobody.toString());
+        // No server at all is an error, not a timeout (issue 8 §7): the library says so after waiting.
+        assertEquals(ExitCodes.ERROR, nobody.exitCode(), nobody.toString());
         assertTrue(nobody.err().contains("ECONNREFUSED"), nobody.toString());
+        assertTrue(nobody.err().contains("no server is listening on"), nobody.toString());
     }
 }

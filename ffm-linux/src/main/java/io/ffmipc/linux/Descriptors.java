@@ -7,7 +7,7 @@ import io.ffmipc.ffi.NativeBinder;
 
 import java.lang.foreign.MemorySegment;
 
-/** Small descriptor chores shared by the pipe, socket and adoption code. */
+/** Small descriptor chores of the event and launcher code. */
 final class Descriptors {
     private Descriptors() {
     }
@@ -62,35 +62,5 @@ final class Descriptors {
     /** Closes quietly, for clean-up after another error (which is the one worth reporting). */
     static void closeQuietly(int fd) {
         LibC.INSTANCE.close(NativeBinder.callState(), fd);
-    }
-
-    /** Closes, reporting a failure. */
-    static void close(int fd, String label) {
-        MemorySegment st = NativeBinder.callState();
-        if (LibC.INSTANCE.close(st, fd) != 0) {
-            throw Errno.exception("close", label, LibC.INSTANCE.errno(st));
-        }
-    }
-
-    /** Checks that a caller's segment can be handed to the kernel. */
-    static void requireNative(MemorySegment segment, String operation, String label) {
-        if (segment == null) {
-            throw new IllegalArgumentException(operation + " '" + label + "': a segment is required");
-        }
-        if (!segment.isNative()) {
-            throw new IllegalArgumentException(operation + " '" + label
-                    + "': the segment must be native (off-heap), as the kernel reads or writes it directly;"
-                    + " use the byte[] form for heap data");
-        }
-    }
-
-    /** A wait that cannot be sliced (a retry pause) that still ends at an interrupt. */
-    static void pause(long millis, String operation, String label) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new io.ffmipc.IpcInterruptedException(operation, label);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.core.SeamMessagePipe;
+import io.ffmipc.core.SeamPipeServer;
 import io.ffmipc.core.SeamSharedMemory;
 import io.ffmipc.core.SeamStreamPipe;
 import io.ffmipc.CapabilityMatrix;
@@ -31,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Predicate;
 
 /** The portable API on Linux: each call goes to its thin adapter over {@link io.ffmipc.linux.ffi.LibC}. */
@@ -40,8 +41,13 @@ final class LinuxPlatform implements SpiPlatform {
     private final LinuxSeams seams;
 
     LinuxPlatform(CapabilityMatrix matrix) {
+        this(matrix, new LinuxSeams(matrix));
+    }
+
+    /** On other seams: for tests that force a posix-layer variant (the stream framing of message pipes). */
+    LinuxPlatform(CapabilityMatrix matrix, LinuxSeams seams) {
         this.matrix = matrix;
-        this.seams = new LinuxSeams(matrix);
+        this.seams = seams;
     }
 
     @Override
@@ -169,23 +175,22 @@ final class LinuxPlatform implements SpiPlatform {
 
     @Override
     public MessagePipeServer messagePipeServer(String name, Predicate<PeerIdentity> admit) {
-        return SeqPacketServer.listen(UnixAddress.named(name), Permissions.OWNER_ONLY, admit);
+        return SeamPipeServer.listen(seams.messagePipes(), name, admit);
     }
 
     @Override
     public MessagePipeServer messagePipeServer(Path socketPath, Permissions permissions, Predicate<PeerIdentity> admit) {
-        return SeqPacketServer.listen(UnixAddress.file(socketPath), Objects.requireNonNull(permissions, "permissions"),
-                admit);
+        return SeamPipeServer.listen(seams.messagePipes(), socketPath, permissions, admit);
     }
 
     @Override
     public MessagePipe connectMessagePipe(String name, Duration timeout) {
-        return UnixSockets.connect(UnixAddress.named(name), Objects.requireNonNull(timeout, "timeout"));
+        return SeamMessagePipe.connect(seams.messagePipes(), name, timeout);
     }
 
     @Override
     public MessagePipe connectMessagePipe(Path socketPath, Duration timeout) {
-        return UnixSockets.connect(UnixAddress.file(socketPath), Objects.requireNonNull(timeout, "timeout"));
+        return SeamMessagePipe.connect(seams.messagePipes(), socketPath, timeout);
     }
 
     @Override

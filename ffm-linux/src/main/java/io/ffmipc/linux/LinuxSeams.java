@@ -5,6 +5,7 @@ import io.ffmipc.IpcException;
 import io.ffmipc.IpcNames;
 import io.ffmipc.Limits;
 import io.ffmipc.linux.ffi.LibC;
+import io.ffmipc.posix.PosixMessagePipeSeam;
 import io.ffmipc.posix.PosixProcessSeam;
 import io.ffmipc.posix.PosixSharedMemorySeam;
 import io.ffmipc.posix.PosixStreamPipeSeam;
@@ -38,9 +39,16 @@ final class LinuxSeams implements PlatformSeams {
     /** Where FIFOs live: the same directory for every process, so names meet. */
     static final Path PIPE_DIRECTORY = Path.of("/tmp");
     private final StreamPipeSeam streamPipes = new PosixStreamPipeSeam(LibC.INSTANCE, PIPE_DIRECTORY);
+    private final MessagePipeSeam messagePipes;
 
     LinuxSeams(CapabilityMatrix matrix) {
+        this(matrix, new PosixMessagePipeSeam(LibC.INSTANCE, PosixMessagePipeSeam.Framing.SEQPACKET, PIPE_DIRECTORY));
+    }
+
+    /** With other message pipes: for the test that runs the contract on the stream framing macOS needs. */
+    LinuxSeams(CapabilityMatrix matrix, MessagePipeSeam messagePipes) {
         this.matrix = matrix;
+        this.messagePipes = messagePipes;
     }
 
     /** POSIX shared memory objects are files in the tmpfs at /dev/shm, so its size bounds any one object. */
@@ -106,7 +114,7 @@ final class LinuxSeams implements PlatformSeams {
 
     @Override
     public MessagePipeSeam messagePipes() {
-        throw new UnsupportedOperationException("not yet");
+        return messagePipes;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.ffmipc.linux;
 
 import io.ffmipc.IpcObjectInfo;
+import io.ffmipc.posix.UnixAddress;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,7 +82,7 @@ final class PipeLister {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + procNetUnix, e);
         }
-        String ours = "@" + UnixAddress.ABSTRACT_PREFIX;
+        String ours = "@" + UnixAddress.PREFIX;
         for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
             String[] f = line.trim().split("\\s+", 8);
             if (f.length < 8 || !f[7].startsWith(ours)) {
