@@ -1,5 +1,6 @@
 package io.ffmipc;
 
+import io.ffmipc.core.PortablePlatform;
 import io.ffmipc.spi.IpcProvider;
 
 import java.util.List;
@@ -56,7 +57,7 @@ public final class Ipc {
     static IpcPlatform select(String os, String arch, List<IpcProvider> all) {
         for (IpcProvider p : all) {
             if (p.supports(os, arch)) {
-                return p.activate();
+                return new PortablePlatform(p.activate());
             }
         }
         String found = all.isEmpty() ? "none" : all.stream()

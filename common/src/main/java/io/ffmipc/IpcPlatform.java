@@ -214,12 +214,24 @@ public interface IpcPlatform {
 
     /**
      * Opens one end of a byte-stream pipe. The read end opens at once; the write end waits at most
-     * {@code timeout} for a reader.
+     * {@code timeout} for a reader. A pipe another user created under the name is refused (see
+     * {@link #openStreamPipe(String, StreamPipe.End, Duration, Permissions)}).
      *
      * @throws IpcTimeoutException      if no reader came in time (write end)
      * @throws NoSuchIpcObjectException if the name does not exist
+     * @throws IpcAccessDeniedException if the pipe belongs to another user
      */
-    StreamPipe openStreamPipe(String name, StreamPipe.End end, Duration timeout);
+    default StreamPipe openStreamPipe(String name, StreamPipe.End end, Duration timeout) {
+        return openStreamPipe(name, end, timeout, Permissions.OWNER_ONLY);
+    }
+
+    /**
+     * {@link #openStreamPipe(String, StreamPipe.End, Duration)} with the caller's rule for pipes of
+     * another user: refused ({@link IpcAccessDeniedException} naming the owner) unless
+     * {@code permissions} {@linkplain Permissions#acceptingForeignOwner() accept another owner}.
+     * Opening never creates, so the permission bits themselves do not matter here.
+     */
+    StreamPipe openStreamPipe(String name, StreamPipe.End end, Duration timeout, Permissions permissions);
 
     /** A message-pipe server that admits only clients of this process's user (see {@link #messagePipeServer(String, Predicate)}). */
     default MessagePipeServer messagePipeServer(String name) {
@@ -247,9 +259,10 @@ public interface IpcPlatform {
      * Connects to the server of that name, waiting at most {@code timeout} for it to exist and
      * accept.
      *
-     * @throws NoSuchIpcObjectException if no server listened on the name during the whole timeout
-     *                                  ("no server is listening on NAME")
-     * @throws IpcTimeoutException      if a server listens but did not accept within the timeout
+     * @throws NoSuchIpcObjectException if no server listened under the name during the whole timeout
+     *                                  ("no server is listening on NAME": an error, not a timeout)
+     * @throws IpcTimeoutException      if a server was there but did not take or answer the
+     *                                  connection in time
      * @throws IpcAccessDeniedException if the server refused this process
      */
     MessagePipe connectMessagePipe(String name, Duration timeout);

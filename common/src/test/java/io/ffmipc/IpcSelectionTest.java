@@ -1,5 +1,7 @@
 package io.ffmipc;
 
+import io.ffmipc.core.PortablePlatform;
+import io.ffmipc.spi.PlatformSeams;
 import io.ffmipc.spi.IpcProvider;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +23,21 @@ class IpcSelectionTest {
         final String name;
         final String osPrefix;
         final String arch;
-        final IpcPlatform platform;
+        final PlatformSeams seams;
         int activations;
 
         FakeProvider(String name, String osPrefix, String arch) {
             this.name = name;
             this.osPrefix = osPrefix;
             this.arch = arch;
-            this.platform = (IpcPlatform) Proxy.newProxyInstance(IpcPlatform.class.getClassLoader(),
-                    new Class<?>[]{IpcPlatform.class}, (proxy, method, args) -> switch (method.getName()) {
-                        case "os" -> name;
+            CapabilityMatrix.Builder m = CapabilityMatrix.builder(name);
+            for (Capability c : Capability.values()) {
+                m.set(c, Support.unsupported("fake"));
+            }
+            CapabilityMatrix matrix = m.build();
+            this.seams = (PlatformSeams) Proxy.newProxyInstance(PlatformSeams.class.getClassLoader(),
+                    new Class<?>[]{PlatformSeams.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "matrix" -> matrix;
                         case "toString" -> "platform " + name;
                         case "hashCode" -> System.identityHashCode(proxy);
                         case "equals" -> proxy == args[0];
@@ -54,9 +61,9 @@ class IpcSelectionTest {
         }
 
         @Override
-        public IpcPlatform activate() {
+        public PlatformSeams activate() {
             activations++;
-            return platform;
+            return seams;
         }
     }
 
@@ -66,7 +73,7 @@ class IpcSelectionTest {
         FakeProvider linux = new FakeProvider("linux", "Linux", "amd64");
         FakeProvider mac = new FakeProvider("macos", "Mac", "aarch64");
         IpcPlatform p = Ipc.select("Linux", "amd64", List.of(win, linux, mac));
-        assertSame(linux.platform, p);
+        assertSame(linux.seams, ((PortablePlatform) p).seams(), "the platform is built on the provider's seams");
         assertEquals("linux", p.os());
         assertEquals(1, linux.activations);
         assertEquals(0, win.activations);
@@ -76,7 +83,7 @@ class IpcSelectionTest {
     @Test
     void archIsPartOfTheMatch() {
         FakeProvider mac = new FakeProvider("macos", "Mac", "aarch64");
-        assertSame(mac.platform, Ipc.select("Mac OS X", "aarch64", List.of(mac)));
+        assertSame(mac.seams, ((PortablePlatform) Ipc.select("Mac OS X", "aarch64", List.of(mac))).seams());
         IpcException e = assertThrows(IpcException.class, () -> Ipc.select("Mac OS X", "x86_64", List.of(mac)));
         assertTrue(e.getMessage().contains("no provider supports Mac OS X/x86_64"), e.getMessage());
     }
@@ -85,7 +92,7 @@ class IpcSelectionTest {
     void theFirstMatchWins() {
         FakeProvider a = new FakeProvider("a", "Linux", "amd64");
         FakeProvider b = new FakeProvider("b", "Linux", "amd64");
-        assertSame(a.platform, Ipc.select("Linux", "amd64", List.of(a, b)));
+        assertSame(a.seams, ((PortablePlatform) Ipc.select("Linux", "amd64", List.of(a, b))).seams());
         assertEquals(0, b.activations);
     }
 
@@ -113,7 +120,7 @@ class IpcSelectionTest {
     void activationFailureReachesTheCaller() {
         IpcProvider broken = new FakeProvider("linux", "Linux", "amd64") {
             @Override
-            public IpcPlatform activate() {
+            public PlatformSeams activate() {
                 throw new IpcException("activate", null, "boom");
             }
         };

@@ -70,7 +70,7 @@ class PipeCommandsTest {
         String none = TestNames.unique("cli-none");
         CliRun nobody = CliRun.of("pipe", "send", none, "x", "--timeout", "200ms");
         assertEquals(ExitCodes.ERROR, nobody.exitCode(), nobody.toString());
-        assertTrue(nobody.err().startsWith("ffmipc: no such object: connect '" + none + "' failed: ECONNREFUSED"),
+        assertTrue(nobody.err().startsWith("ffmipc: no such object: ") && nobody.err().contains("ECONNREFUSED"),
                 nobody.toString());
         assertTrue(nobody.err().contains("no server is listening on '" + none + "'"), nobody.toString());
     }

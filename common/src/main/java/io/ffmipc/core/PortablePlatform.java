@@ -7,7 +7,14 @@ import io.ffmipc.ChildLauncher;
 import io.ffmipc.ChannelOptions;
 import io.ffmipc.Condition;
 import io.ffmipc.EventKind;
+import io.ffmipc.Event;
+import io.ffmipc.EventMode;
 import io.ffmipc.Inheritable;
+import io.ffmipc.MessagePipe;
+import io.ffmipc.MessagePipeServer;
+import io.ffmipc.Semaphore;
+import io.ffmipc.StreamPipe;
+import io.ffmipc.spi.MessageQueueSeam;
 import io.ffmipc.IpcObjectInfo;
 import io.ffmipc.ObjectKind;
 import io.ffmipc.IpcPlatform;
@@ -31,6 +38,8 @@ import io.ffmipc.sync.SharedEvent;
 import io.ffmipc.sync.SharedReadWriteLock;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,10 +48,11 @@ import java.util.Optional;
  * The whole {@link IpcPlatform}, once for every OS, over a provider's {@link PlatformSeams}:
  * every method is one call into the portable implementation of its kind.
  */
-public abstract class PortablePlatform implements IpcPlatform {
-    protected final PlatformSeams seams;
+public final class PortablePlatform implements IpcPlatform {
+    private final PlatformSeams seams;
 
-    protected PortablePlatform(PlatformSeams seams) {
+    /** The platform of a provider's seams (what {@link io.ffmipc.Ipc#platform()} builds). */
+    public PortablePlatform(PlatformSeams seams) {
         this.seams = Objects.requireNonNull(seams, "seams");
     }
 
@@ -211,5 +221,88 @@ public abstract class PortablePlatform implements IpcPlatform {
     @Override
     public boolean removeSharedMemoryMessageQueue(String name) {
         return ChannelMessageQueue.remove(seams, name);
+    }
+
+    // ---- semaphores, message queues, events
+
+    @Override
+    public Semaphore semaphore(String name, OpenMode mode, int initialValue, Permissions permissions) {
+        return SeamSemaphore.open(seams.semaphores(), seams.processes(), name, mode, initialValue, permissions);
+    }
+
+    @Override
+    public boolean removeSemaphore(String name) {
+        return SeamSemaphore.remove(seams.semaphores(), name);
+    }
+
+    /** The OS's message queue where it has one; elsewhere the portable queue on shared memory stands in. */
+    @Override
+    public MessageQueue messageQueue(String name, OpenMode mode, MessageQueueOptions options) {
+        Optional<MessageQueueSeam> os = seams.messageQueues();
+        return os.isPresent() ? SeamMessageQueue.open(os.get(), seams.processes(), name, mode, options)
+                : ChannelMessageQueue.open(seams, name, mode, options);
+    }
+
+    @Override
+    public boolean removeMessageQueue(String name) {
+        Optional<MessageQueueSeam> os = seams.messageQueues();
+        return os.isPresent() ? SeamMessageQueue.remove(os.get(), name) : ChannelMessageQueue.remove(seams, name);
+    }
+
+    @Override
+    public Event event(EventMode mode) {
+        return SeamEvent.create(seams.events(), mode);
+    }
+
+    @Override
+    public Event inheritedEvent(String token, EventMode mode) {
+        return SeamEvent.inherited(seams.events(), token, mode);
+    }
+
+    @Override
+    public Event eventFromHandle(Inheritable handle, EventMode mode) {
+        return SeamEvent.fromHandle(seams.events(), handle, mode);
+    }
+
+    // ---- pipes
+
+    @Override
+    public void createStreamPipe(String name, Permissions permissions) {
+        SeamStreamPipe.create(seams.streamPipes(), name, permissions);
+    }
+
+    @Override
+    public boolean removeStreamPipe(String name) {
+        return SeamStreamPipe.remove(seams.streamPipes(), name);
+    }
+
+    @Override
+    public StreamPipe openStreamPipe(String name, StreamPipe.End end, Duration timeout, Permissions permissions) {
+        return SeamStreamPipe.open(seams.streamPipes(), seams.processes(), name, end, timeout, permissions);
+    }
+
+    @Override
+    public MessagePipeServer messagePipeServer(String name, Predicate<PeerIdentity> admit) {
+        return SeamPipeServer.listen(seams.messagePipes(), name, admit);
+    }
+
+    @Override
+    public MessagePipeServer messagePipeServer(Path socketPath, Permissions permissions, Predicate<PeerIdentity> admit) {
+        return SeamPipeServer.listen(seams.messagePipes(), socketPath, permissions, admit);
+    }
+
+    @Override
+    public MessagePipe connectMessagePipe(String name, Duration timeout) {
+        return SeamMessagePipe.connect(seams.messagePipes(), name, timeout);
+    }
+
+    @Override
+    public MessagePipe connectMessagePipe(Path socketPath, Duration timeout) {
+        return SeamMessagePipe.connect(seams.messagePipes(), socketPath, timeout);
+    }
+
+    @Override
+    public String toString() {
+        return "ffm-ipc platform for " + os();
     }
 }

@@ -306,4 +306,28 @@ public interface PosixLibrary {
     long recvmsg(MemorySegment state, int fd, MemorySegment msghdr, int flags);
 
     int getsockopt(MemorySegment state, int fd, int level, int optname, MemorySegment optval, MemorySegment optlen);
+
+    int setsockopt(MemorySegment state, int fd, int level, int optname, MemorySegment optval, int optlen);
+
+    /**
+     * {@code accept} without flags, for an OS without {@link #accept4} (macOS): the caller makes the
+     * new descriptor close-on-exec and non-blocking with {@code fcntl}. {@code addr} and
+     * {@code addrLen} may be {@link MemorySegment#NULL}.
+     */
+    int accept(MemorySegment state, int fd, MemorySegment addr, MemorySegment addrLen);
+
+    /**
+     * Whether Unix-domain sockets can be bound in the abstract namespace (Linux): a name that is no
+     * file, vanishes with its socket and needs no clean-up. Where it is missing, servers of portable
+     * names bind socket files.
+     */
+    boolean abstractSockets();
+
+    /**
+     * The process at the other end of a connected Unix-domain socket, as the kernel recorded it when
+     * the peer connected (or listened, for a server): Linux {@code SO_PEERCRED} ({@code struct ucred});
+     * macOS {@code LOCAL_PEERCRED} ({@code struct xucred}: uid, first group) and {@code LOCAL_PEERPID}.
+     * A failure is the typed error of {@code getsockopt}.
+     */
+    io.ffmipc.PeerIdentity peerCredentials(int fd, String label);
 }

@@ -1,7 +1,6 @@
 package io.ffmipc.spi;
 
 import io.ffmipc.CapabilityMatrix;
-import io.ffmipc.IpcPlatform;
 
 /**
  * One OS's implementation, found through {@link java.util.ServiceLoader}. {@link #name()},
@@ -19,6 +18,9 @@ public interface IpcProvider {
     /** The capability matrix, as data. */
     CapabilityMatrix matrix();
 
-    /** Binds the native functions and returns the platform. Called at most once, on a supported OS. */
-    IpcPlatform activate();
+    /**
+     * Binds the native functions and returns the OS's seams, on which the core builds the whole
+     * platform. Called at most once, on a supported OS.
+     */
+    PlatformSeams activate();
 }

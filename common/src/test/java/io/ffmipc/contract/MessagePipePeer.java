@@ -31,7 +31,11 @@ public final class MessagePipePeer {
     }
 
     public static void main(String[] args) {
-        IpcPlatform platform = Ipc.platform();
+        run(Ipc.platform(), args);
+    }
+
+    /** The child's work on {@code platform} (a test of another platform's pipes calls this from its own main). */
+    public static void run(IpcPlatform platform, String[] args) {
         String mode = args[0];
         long parentPid = Long.parseLong(args[2]);
         try (MessagePipe pipe = platform.connectMessagePipe(args[1], WAIT)) {

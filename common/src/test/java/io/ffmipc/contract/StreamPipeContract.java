@@ -8,6 +8,7 @@ import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.PeerClosedException;
 import io.ffmipc.StreamPipe;
 import io.ffmipc.testkit.ChildJvm;
+import io.ffmipc.testkit.InterruptedWait;
 import io.ffmipc.testkit.LeakCheck;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -165,5 +168,24 @@ public abstract class StreamPipeContract {
         IllegalStateException closed = assertThrows(IllegalStateException.class,
                 () -> in.read(new byte[4], 0, 4, Duration.ZERO));
         assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+    }
+
+    /** Waits end at an interrupt (read, and opening the write end with no reader) and at a close from another thread. */
+    @Test
+    void anInterruptOrACloseEndsAWait() throws Exception {
+        String name = createPipe();
+        InterruptedWait.assertInterruptEnds(() -> platform().openStreamPipe(name, StreamPipe.End.WRITE, Duration.ofSeconds(60)));
+        try (StreamPipe in = platform().openStreamPipe(name, StreamPipe.End.READ, Duration.ZERO)) {
+            InterruptedWait.assertInterruptEnds(() -> in.read(new byte[8], 0, 8, Duration.ofSeconds(60)));
+        }
+        StreamPipe in = platform().openStreamPipe(name, StreamPipe.End.READ, Duration.ZERO);
+        CompletableFuture<Integer> reading = CompletableFuture.supplyAsync(() -> in.read(new byte[8], 0, 8, Duration.ofSeconds(60)));
+        Thread.sleep(150);
+        long t0 = System.nanoTime();
+        in.close();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> reading.get(5, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof IllegalStateException && e.getCause().getMessage().contains("closed"),
+                String.valueOf(e.getCause()));
+        assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "close did not end the read promptly");
     }
 }

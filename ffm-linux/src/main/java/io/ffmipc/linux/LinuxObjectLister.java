@@ -41,7 +41,7 @@ final class LinuxObjectLister {
 
     LinuxObjectLister() {
         this(Path.of("/dev/shm"), Path.of("/dev/mqueue"), Path.of("/proc/sysvipc"), Path.of("/etc/passwd"),
-                new PipeLister(FifoPipe.DIRECTORY, Path.of("/proc/net/unix")));
+                new PipeLister(LinuxSeams.PIPE_DIRECTORY, Path.of("/proc/net/unix")));
     }
 
     /** For tests: the same listing over other directories, without POSIX message queues. */

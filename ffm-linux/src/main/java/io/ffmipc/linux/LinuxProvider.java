@@ -7,6 +7,7 @@ import io.ffmipc.NativeAccessException;
 import io.ffmipc.Support;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.spi.IpcProvider;
+import io.ffmipc.spi.PlatformSeams;
 import io.ffmipc.ffi.NativeAccessCheck;
 import io.ffmipc.ffi.Target;
 import io.ffmipc.ffi.NativeBinder;
@@ -53,7 +54,7 @@ public final class LinuxProvider implements IpcProvider {
     }
 
     @Override
-    public IpcPlatform activate() {
+    public PlatformSeams activate() {
         Module provider = LinuxProvider.class.getModule();
         NativeAccessCheck.warnIfDisabled(provider);
         try {
@@ -71,6 +72,6 @@ public final class LinuxProvider implements IpcProvider {
                 case null, default -> throw e;
             }
         }
-        return new LinuxPlatform(MATRIX);
+        return new LinuxSeams(MATRIX);
     }
 }

@@ -8,10 +8,12 @@ import io.ffmipc.SystemV;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.posix.PosixLauncherSeam;
 import io.ffmipc.posix.PosixMessageQueueSeam;
+import io.ffmipc.posix.PosixMessagePipeSeam;
 import io.ffmipc.posix.PosixProcessSeam;
 import io.ffmipc.posix.PosixSemaphoreSeam;
 import io.ffmipc.posix.PosixSharedMemorySeam;
 import io.ffmipc.posix.PosixSystemV;
+import io.ffmipc.posix.PosixStreamPipeSeam;
 import io.ffmipc.spi.EventSeam;
 import io.ffmipc.spi.LauncherSeam;
 import io.ffmipc.spi.MessagePipeSeam;
@@ -45,16 +47,38 @@ final class LinuxSeams implements PlatformSeams {
     private final SemaphoreSeam semaphores = new PosixSemaphoreSeam(LibC.INSTANCE);
     private final MessageQueueSeam messageQueues = new PosixMessageQueueSeam(LibC.INSTANCE, MqueueLimits::refused);
     private final EventSeam events = new EventFdSeam();
+    /** Where FIFOs live: the same directory for every process, so names meet. */
+    static final Path PIPE_DIRECTORY = Path.of("/tmp");
+    private final StreamPipeSeam streamPipes = new PosixStreamPipeSeam(LibC.INSTANCE, PIPE_DIRECTORY);
+    private final MessagePipeSeam messagePipes;
 
     LinuxSeams(CapabilityMatrix matrix) {
-        this(matrix, new PosixSystemV(LibC.INSTANCE, new PosixProcessSeam(LibC.INSTANCE), new LinuxSysVLimits()));
+        this(matrix, systemV(), seqPackets());
     }
 
     /** With this System V (tests: {@link PosixSystemV#pollingSemaphores}, the waits macOS has). */
     LinuxSeams(CapabilityMatrix matrix, PosixSystemV systemV) {
+        this(matrix, systemV, seqPackets());
+    }
+
+    /** With other message pipes: for the test that runs the contract on the stream framing macOS needs. */
+    LinuxSeams(CapabilityMatrix matrix, MessagePipeSeam messagePipes) {
+        this(matrix, systemV(), messagePipes);
+    }
+
+    private LinuxSeams(CapabilityMatrix matrix, PosixSystemV systemV, MessagePipeSeam messagePipes) {
         this.matrix = matrix;
         this.systemV = systemV;
         this.mutexes = systemV.mutexes();
+        this.messagePipes = messagePipes;
+    }
+
+    private static PosixSystemV systemV() {
+        return new PosixSystemV(LibC.INSTANCE, new PosixProcessSeam(LibC.INSTANCE), new LinuxSysVLimits());
+    }
+
+    private static MessagePipeSeam seqPackets() {
+        return new PosixMessagePipeSeam(LibC.INSTANCE, PosixMessagePipeSeam.Framing.SEQPACKET, PIPE_DIRECTORY);
     }
 
     /** POSIX shared memory objects are files in the tmpfs at /dev/shm, so its size bounds any one object. */
@@ -115,12 +139,12 @@ final class LinuxSeams implements PlatformSeams {
 
     @Override
     public StreamPipeSeam streamPipes() {
-        throw new UnsupportedOperationException("not yet");
+        return streamPipes;
     }
 
     @Override
     public MessagePipeSeam messagePipes() {
-        throw new UnsupportedOperationException("not yet");
+        return messagePipes;
     }
 
     @Override

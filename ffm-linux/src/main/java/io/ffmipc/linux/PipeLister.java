@@ -2,6 +2,7 @@ package io.ffmipc.linux;
 
 import io.ffmipc.ObjectKind;
 import io.ffmipc.IpcObjectInfo;
+import io.ffmipc.posix.UnixAddress;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
- * The named pipes {@code ffmipc ls} shows: byte-stream pipes, FIFOs in {@link FifoPipe#DIRECTORY}
+ * The named pipes {@code ffmipc ls} shows: byte-stream pipes, FIFOs in {@link LinuxSeams#PIPE_DIRECTORY}
  * (every FIFO there, as the kernel does not record who made it), and message-pipe servers, the
  * listening {@code SOCK_SEQPACKET} sockets bound to an abstract name with the library's prefix, from
  * {@code /proc/net/unix}. That table shows neither owner nor mode of a socket, so those columns stay
@@ -87,7 +88,7 @@ final class PipeLister {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + procNetUnix, e);
         }
-        String ours = "@" + UnixAddress.ABSTRACT_PREFIX;
+        String ours = "@" + UnixAddress.PREFIX;
         for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
             String[] f = line.trim().split("\\s+", 8);
             if (f.length < 8 || !f[7].startsWith(ours)) {

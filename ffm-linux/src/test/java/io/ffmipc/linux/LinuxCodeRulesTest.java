@@ -5,7 +5,7 @@ import io.ffmipc.testkit.CodeRulesContract;
 class LinuxCodeRulesTest extends CodeRulesContract {
     @Override
     protected Class<?> anyMainClass() {
-        return LinuxPlatform.class;
+        return LinuxSeams.class;
     }
 
     /** The provider reinterprets what libc returns: it is the second module the native-access flag names. */

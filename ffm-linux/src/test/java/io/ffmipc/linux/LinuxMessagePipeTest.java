@@ -8,6 +8,8 @@ import io.ffmipc.MessagePipe;
 import io.ffmipc.MessagePipeServer;
 import io.ffmipc.Permissions;
 import io.ffmipc.contract.MessagePipeContract;
+import io.ffmipc.linux.ffi.LibC;
+import io.ffmipc.posix.UnixAddress;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.Test;
 
@@ -65,9 +67,9 @@ class LinuxMessagePipeTest extends MessagePipeContract {
 
     @Test
     void namesTooLongForSunPathAreRefusedNamingTheLimit() {
-        String longName = "n".repeat(UnixAddress.MAX_NAME + 1);
+        String longName = "n".repeat(UnixAddress.maxAbstractName(LibC.INSTANCE) + 1);
         InvalidNameException e = assertThrows(InvalidNameException.class, () -> platform().messagePipeServer(longName));
-        assertTrue(e.getMessage().contains("at most " + UnixAddress.MAX_NAME) && e.getMessage().contains("sun_path"),
+        assertTrue(e.getMessage().contains("at most " + UnixAddress.maxAbstractName(LibC.INSTANCE)) && e.getMessage().contains("sun_path"),
                 e.getMessage());
         Path deep = Path.of("/tmp", "d".repeat(120));
         InvalidNameException p = assertThrows(InvalidNameException.class,

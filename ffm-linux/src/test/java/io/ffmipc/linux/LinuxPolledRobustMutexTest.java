@@ -1,5 +1,6 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.core.PortablePlatform;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.LockResult;
 import io.ffmipc.OpenMode;
@@ -35,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(LeakCheck.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class LinuxPolledRobustMutexTest {
-    private static final IpcPlatform POLLED = new LinuxPlatform(new LinuxSeams(new LinuxProvider().matrix(),
+    private static final IpcPlatform POLLED = new PortablePlatform(new LinuxSeams(new LinuxProvider().matrix(),
             PosixSystemV.pollingSemaphores(LibC.INSTANCE, new PosixProcessSeam(LibC.INSTANCE), new LinuxSysVLimits())));
     private final List<String> names = new ArrayList<>();
 

@@ -4,6 +4,7 @@ import io.ffmipc.CapabilityMatrix;
 import io.ffmipc.IpcException;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.spi.IpcProvider;
+import io.ffmipc.spi.PlatformSeams;
 import io.ffmipc.ffi.Target;
 
 /**
@@ -33,7 +34,7 @@ public final class MacosProvider implements IpcProvider {
     }
 
     @Override
-    public IpcPlatform activate() {
+    public PlatformSeams activate() {
         throw new IpcException("activate the macOS provider", null, "the macOS platform is not implemented yet:"
                 + " ffm-ipc-macos has its capability matrix and its bindings, but no adapters ("
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + "/"

@@ -6,6 +6,7 @@ import io.ffmipc.IpcException;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.Support;
 import io.ffmipc.spi.IpcProvider;
+import io.ffmipc.spi.PlatformSeams;
 import io.ffmipc.ffi.Target;
 
 /**
@@ -67,7 +68,7 @@ public final class WindowsProvider implements IpcProvider {
 
     /** Not implemented yet: the adapters come once the core's seams exist (issue 10, round 2). */
     @Override
-    public IpcPlatform activate() {
+    public PlatformSeams activate() {
         throw new IpcException("activate the Windows provider", null,
                 "the Windows platform is not implemented yet: this build has its bindings and capability matrix only");
     }

@@ -1264,6 +1264,59 @@ public final class LibC implements PosixLibrary {
             throw rethrow(t);
         }
     }
+
+    // --- what the POSIX layer's portable ways need (an OS without SOCK_CLOEXEC/accept4, as macOS,
+    // takes them; on Linux a test forces them): plain accept, fcntl F_SETFD, stream sockets, setsockopt.
+
+    public static final CConstant SOCK_STREAM = CConstant.of("SOCK_STREAM", 1);
+    public static final CConstant F_SETFD = CConstant.of("F_SETFD", 2);
+    public static final CConstant FD_CLOEXEC = CConstant.of("FD_CLOEXEC", 1);
+    public static final CFunction ACCEPT = CFunction.of("int accept(int fd, __SOCKADDR_ARG addr, socklen_t *addr_len)");
+    public static final CFunction SETSOCKOPT = CFunction.of(
+            "int setsockopt(int fd, int level, int optname, const void *optval, socklen_t optlen)");
+
+    private static final MethodHandle accept = BINDER.bind(ACCEPT);
+    private static final MethodHandle setsockopt = BINDER.bind(SETSOCKOPT);
+
+    @Override
+    public int accept(MemorySegment state, int fd, MemorySegment addr, MemorySegment addrLen) {
+        try {
+            return (int) accept.invokeExact(state, fd, addr, addrLen);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override
+    public int setsockopt(MemorySegment state, int fd, int level, int optname, MemorySegment optval, int optlen) {
+        try {
+            return (int) setsockopt.invokeExact(state, fd, level, optname, optval, optlen);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Linux binds Unix sockets in the abstract namespace (unix(7)): a leading NUL in sun_path. */
+    @Override
+    public boolean abstractSockets() {
+        return true;
+    }
+
+    /** SO_PEERCRED: the peer's pid, uid and gid as of its connect (or its listen, for a server). */
+    @Override
+    public io.ffmipc.PeerIdentity peerCredentials(int fd, String label) {
+        try (java.lang.foreign.Arena a = java.lang.foreign.Arena.ofConfined()) {
+            MemorySegment cred = a.allocate(UCRED.layout());
+            MemorySegment len = a.allocateFrom(JAVA_INT, (int) cred.byteSize());
+            MemorySegment st = NativeBinder.callState();
+            if (getsockopt(st, fd, SOL_SOCKET.intValue(), SO_PEERCRED.intValue(), cred, len) != 0) {
+                throw Errno.exception("getsockopt SO_PEERCRED", label, errno(st));
+            }
+            return new io.ffmipc.PeerIdentity(cred.get(JAVA_INT, UCRED.offset("pid")),
+                    Integer.toUnsignedLong(cred.get(JAVA_INT, UCRED.offset("uid"))),
+                    Integer.toUnsignedLong(cred.get(JAVA_INT, UCRED.offset("gid"))));
+        }
+    }
     // (end of section pipe (FIFOs, Unix sockets, SCM_RIGHTS, peer credentials))
 
     static RuntimeException rethrow(Throwable t) {

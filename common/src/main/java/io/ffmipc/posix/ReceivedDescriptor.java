@@ -1,4 +1,4 @@
-package io.ffmipc.linux;
+package io.ffmipc.posix;
 
 import io.ffmipc.PassedHandle;
 import io.ffmipc.spi.IpcErrors;
@@ -7,11 +7,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A descriptor that arrived through SCM_RIGHTS (close-on-exec); closed by {@link #close()}. */
 final class ReceivedDescriptor implements PassedHandle {
+    private final PosixDescriptors descriptors;
     private final int fd;
     private final String from;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    ReceivedDescriptor(int fd, String from) {
+    ReceivedDescriptor(PosixDescriptors descriptors, int fd, String from) {
+        this.descriptors = descriptors;
         this.fd = fd;
         this.from = from;
     }
@@ -27,7 +29,7 @@ final class ReceivedDescriptor implements PassedHandle {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            Descriptors.close(fd, "descriptor " + fd + " from " + from);
+            descriptors.close(fd, "descriptor " + fd + " from " + from);
         }
     }
 
