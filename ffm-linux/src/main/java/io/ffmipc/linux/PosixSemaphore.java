@@ -42,6 +42,9 @@ public final class PosixSemaphore implements Semaphore {
     private static final int ENOENT = Errno.ENOENT.intValue();
     private static final int EOVERFLOW = Errno.EOVERFLOW.intValue();
     private static final int CLOCK_MONOTONIC = LibC.CLOCK_MONOTONIC.intValue();
+    private static final int CLOCK_REALTIME = LibC.CLOCK_REALTIME.intValue();
+    /** The timed wait's name in errors: the call this C library gets. */
+    private static final String TIMED_WAIT = LibC.GLIBC ? "sem_clockwait" : "sem_timedwait";
 
     private final String name;
     private final String posixName;
@@ -182,6 +185,20 @@ public final class PosixSemaphore implements Semaphore {
         return tryAcquire(Deadline.nanosAfter(timeout));
     }
 
+    /**
+     * One slice of a timed wait: glibc's {@code sem_clockwait} on CLOCK_MONOTONIC; under musl, which
+     * lacks it, {@code sem_timedwait} on CLOCK_REALTIME (slices are short, so a clock step moves at
+     * most one of them). 0 when acquired, else -1 with errno.
+     */
+    private int timedWait(MemorySegment st, MemorySegment ts, long deadline) {
+        if (LibC.GLIBC) {
+            AbsoluteTimeouts.nextSlice(st, CLOCK_MONOTONIC, ts, deadline, guard, TIMED_WAIT, name);
+            return LibC.semClockwait(st, sem, CLOCK_MONOTONIC, ts);
+        }
+        AbsoluteTimeouts.nextSlice(st, CLOCK_REALTIME, ts, deadline, guard, TIMED_WAIT, name);
+        return LibC.semTimedwait(st, sem, ts);
+    }
+
     /** The wait loop; {@code deadline} is primitive ({@link Deadline#nanosAfter}) so it allocates nothing. */
     private boolean tryAcquire(long deadline) {
         guard.enter();
@@ -189,8 +206,7 @@ public final class PosixSemaphore implements Semaphore {
             MemorySegment st = NativeBinder.callState();
             MemorySegment ts = NativeScratch.get().timespec;
             while (true) {
-                AbsoluteTimeouts.nextSlice(st, CLOCK_MONOTONIC, ts, deadline, guard, "sem_clockwait", name);
-                if (LibC.semClockwait(st, sem, CLOCK_MONOTONIC, ts) == 0) {
+                if (timedWait(st, ts, deadline) == 0) {
                     return true;
                 }
                 int err = LibC.errno(st);
@@ -199,7 +215,7 @@ public final class PosixSemaphore implements Semaphore {
                         return false;
                     }
                 } else if (err != EINTR) {
-                    throw Errno.exception("sem_clockwait", name, err);
+                    throw Errno.exception(TIMED_WAIT, name, err);
                 }
             }
         } finally {

@@ -111,7 +111,15 @@ public final class SpawnLauncher implements ChildLauncher {
             check(LibC.posixSpawnFileActionsAdddup2(fa, parking + i, FIRST_INHERITED_FD + i), "posix_spawn_file_actions_adddup2", program);
         }
         // Nothing else leaks into the child: not the JVM's own descriptors, not the parked copies.
-        check(LibC.posixSpawnFileActionsAddclosefromNp(fa, FIRST_INHERITED_FD + n), "posix_spawn_file_actions_addclosefrom_np", program);
+        // musl has no closefrom action: there the parked copies are closed one by one, and the
+        // JVM's own descriptors are close-on-exec.
+        if (LibC.GLIBC) {
+            check(LibC.posixSpawnFileActionsAddclosefromNp(fa, FIRST_INHERITED_FD + n), "posix_spawn_file_actions_addclosefrom_np", program);
+        } else {
+            for (int i = 0; i < n; i++) {
+                check(LibC.posixSpawnFileActionsAddclose(fa, parking + i), "posix_spawn_file_actions_addclose", program);
+            }
+        }
         int rd = LibC.O_RDONLY.intValue();
         int wr = LibC.O_WRONLY.intValue() | LibC.O_CREAT.intValue() | LibC.O_TRUNC.intValue();
         check(LibC.posixSpawnFileActionsAddopen(fa, 0, a.allocateFrom(DEV_NULL), rd, 0), "posix_spawn_file_actions_addopen", program);
