@@ -3,8 +3,9 @@ package io.ffmipc.contract;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The shared-memory contract's message format, for the container tests that run its
- * {@link SharedMemoryPeer} in a container (same package, so the contract's helpers stay package-private).
+ * The contract peers' data formats ({@link SharedMemoryPeer}'s message, {@link StreamPipePeer}'s
+ * stream), for the container tests that run those peers in a container (same package, so the
+ * contract's helpers stay package-private).
  */
 public final class ContractTexts {
     public static final long MESSAGE_OFFSET = SharedMemoryContract.MESSAGE_OFFSET;
@@ -19,5 +20,10 @@ public final class ContractTexts {
 
     public static String read(MemorySegment segment, long offset) {
         return SharedMemoryContract.readText(segment, offset);
+    }
+
+    /** Byte {@code i} of the stream {@link StreamPipePeer} writes. */
+    public static byte streamByte(long i) {
+        return StreamPipePeer.pattern(i);
     }
 }
