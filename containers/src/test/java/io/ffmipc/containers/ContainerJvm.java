@@ -74,6 +74,8 @@ final class ContainerJvm implements AutoCloseable {
             List<String> cmd = new ArrayList<>(List.of(TestJvmImage.JAVA, "--enable-native-access=ALL-UNNAMED",
                     // no hsperfdata file in /tmp (which some tests share with the host), quick start
                     "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-Xss1m",
+                    // the image has no locale: print the library's messages (em dashes) as UTF-8, not '?'
+                    "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
                     "-cp", TestJvmImage.classPath(), mainClass.getName()));
             cmd.addAll(List.of(args));
             GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(TestJvmImage.name()))
