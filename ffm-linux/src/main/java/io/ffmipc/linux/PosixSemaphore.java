@@ -116,7 +116,7 @@ public final class PosixSemaphore implements Semaphore {
 
     private static void setExactMode(String name, String posixName, Permissions permissions, MemorySegment s,
                                      MemorySegment st) {
-        Path file = Path.of("/dev/shm", "sem." + posixName.substring(1));
+        Path file = Path.of("/dev/shm", LibC.SEMAPHORE_FILE_PREFIX + posixName.substring(1));
         try {
             Files.setPosixFilePermissions(file, toSet(permissions.mode()));
         } catch (IOException | UnsupportedOperationException e) {

@@ -452,6 +452,14 @@ public final class LibC {
     private static final MethodHandle sem_close = BINDER.bind(SEM_CLOSE);
     private static final MethodHandle sem_unlink = BINDER.bind(SEM_UNLINK);
 
+    /**
+     * Where sem_open keeps a named semaphore: glibc in {@code /dev/shm/sem.<name>}, musl in
+     * {@code /dev/shm/<name>} (the same directory and names as shm_open's objects). The two C
+     * libraries' semaphore files also differ inside (32 bytes each, other words and waiter
+     * protocols): a glibc and a musl process cannot share a named POSIX semaphore.
+     */
+    public static final String SEMAPHORE_FILE_PREFIX = GLIBC ? "sem." : "";
+
     /** Returns the semaphore's address, or {@link #SEM_FAILED} (address 0) with errno set. */
     public static MemorySegment semOpen(MemorySegment state, MemorySegment name, int oflag, int mode, int value) {
         try {
