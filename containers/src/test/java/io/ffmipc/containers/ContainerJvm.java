@@ -39,6 +39,8 @@ final class ContainerJvm implements AutoCloseable {
         private String ipcMode;
         private String pidMode;
         private String user;
+        private String image;
+        private String java = TestJvmImage.JAVA;
         private final List<Bind> binds = new ArrayList<>();
 
         private Builder(Class<?> mainClass, String[] args) {
@@ -64,6 +66,18 @@ final class ContainerJvm implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs on another image that has a JDK 25 at {@code java} (instead of {@link TestJvmImage});
+         * the test class path is mounted read-only where {@link TestJvmImage#classPath()} expects it.
+         */
+        Builder onImage(String image, String java) {
+            this.image = image;
+            this.java = java;
+            binds.add(new Bind(TestJvmImage.classPathDirectory().toString(), new Volume(TestJvmImage.CLASS_PATH_ROOT),
+                    com.github.dockerjava.api.model.AccessMode.ro));
+            return this;
+        }
+
         /** {@code -v source:path}: a host path or a named volume at {@code path}. */
         Builder mount(String source, String path) {
             binds.add(new Bind(source, new Volume(path)));
@@ -71,14 +85,14 @@ final class ContainerJvm implements AutoCloseable {
         }
 
         ContainerJvm start() {
-            List<String> cmd = new ArrayList<>(List.of(TestJvmImage.JAVA, "--enable-native-access=ALL-UNNAMED",
+            List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
                     // no hsperfdata file in /tmp (which some tests share with the host), quick start
                     "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-Xss1m",
                     // the image has no locale: print the library's messages (em dashes) as UTF-8, not '?'
                     "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
                     "-cp", TestJvmImage.classPath(), mainClass.getName()));
             cmd.addAll(List.of(args));
-            GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(TestJvmImage.name()))
+            GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image != null ? image : TestJvmImage.name()))
                     .withCommand(cmd.toArray(String[]::new))
                     .withNetworkMode("none")
                     .withStartupCheckStrategy(new StartedOrExited())

@@ -37,6 +37,8 @@ import java.util.stream.Stream;
 final class TestJvmImage {
     /** Where the runtime sits in the image. */
     static final String JAVA = "/opt/jdk/bin/java";
+    /** Where the test class path is in the image. */
+    static final String CLASS_PATH_ROOT = "/app/cp";
     /** The unprivileged user of {@code /etc/passwd} in the image. */
     static final int OTHER_UID = 1000;
     private static final String NAME = "ffmipc-test-jvm";
@@ -45,6 +47,7 @@ final class TestJvmImage {
 
     private static String image;
     private static List<String> classPath;
+    private static Path classPathCopy;
     private static long buildMillis;
 
     private TestJvmImage() {
@@ -64,6 +67,12 @@ final class TestJvmImage {
         return String.join(":", classPath);
     }
 
+    /** The copy of the class path on this machine (what the image has at {@link #CLASS_PATH_ROOT}). */
+    static synchronized Path classPathDirectory() {
+        name();
+        return classPathCopy;
+    }
+
     /** How long the build took in this JVM (for the report of the time the container tests add). */
     static synchronized long buildMillis() {
         return buildMillis;
@@ -76,7 +85,8 @@ final class TestJvmImage {
             Path base = runtimeLayer(work);
             Path app = work.resolve("app");
             deleteTree(app);
-            classPath = copyClassPath(app.resolve("app").resolve("cp"));
+            classPathCopy = app.resolve(CLASS_PATH_ROOT.substring(1));
+            classPath = copyClassPath(classPathCopy);
             String dockerfile = "FROM scratch\nCOPY base/ /\nCOPY app/ /\n";
             String built = new ImageFromDockerfile(NAME + ":latest", false)
                     .withFileFromString("Dockerfile", dockerfile)
@@ -181,7 +191,7 @@ final class TestJvmImage {
             } else {
                 Files.copy(from, to);
             }
-            inImage.add("/app/cp/" + name);
+            inImage.add(CLASS_PATH_ROOT + "/" + name);
         }
         return inImage;
     }
