@@ -167,7 +167,8 @@ public final class Lead {
             peerCanStart.run();
             long end = System.nanoTime() + WAIT.toNanos();
             MutexStatus held;
-            while ((held = m.status()).state() != MutexStatus.State.HELD) {
+            // Held with its owner recorded (taking the lock and recording the owner are two steps).
+            while ((held = m.status()).state() != MutexStatus.State.HELD || held.ownerPid() <= 0) {
                 check(System.nanoTime() < end, "the peer never took the mutex");
                 sleep(10);
             }
