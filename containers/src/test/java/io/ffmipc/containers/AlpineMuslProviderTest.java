@@ -13,9 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testcontainers.DockerClientFactory;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
-import static io.ffmipc.containers.HostIpcNamespaceTest.closeQuietly;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -72,28 +70,22 @@ class AlpineMuslProviderTest {
     @Test
     void hostOnGlibcAndContainerOnMuslExchangeThroughTheKernelsObjects() {
         assumeAlpineImage();
-        AtomicReference<ContainerJvm> peer = new AtomicReference<>();
-        try {
+        try (PeerSlot peer = new PeerSlot()) {
             String shm = TestNames.unique("alpine-shm");
-            Lead.sharedMemory(shm, () -> peer.set(alpine(SharedMemoryPeer.class, shm, "4096").ipc("host").start()),
-                    () -> peer.get().assertSuccess(WAIT));
-            peer.getAndSet(null).close();
+            Lead.sharedMemory(shm, () -> peer.start(alpine(SharedMemoryPeer.class, shm, "4096").ipc("host")),
+                    peer::assertSuccess);
             String ch = TestNames.unique("alpine-ch");
-            Lead.channel(ch, 200, 5_000, () -> peer.set(alpine(ChannelPeer.class, "echo-stream", ch,
-                    "SPIN_THEN_PARK", "200", "5000").ipc("host").pid("host").start()));
-            peer.get().assertSuccess(WAIT);
-            peer.getAndSet(null).close();
+            Lead.channel(ch, 200, 5_000, () -> peer.start(alpine(ChannelPeer.class, "echo-stream", ch,
+                    "SPIN_THEN_PARK", "200", "5000").ipc("host").pid("host")));
+            peer.assertSuccess();
             String q = TestNames.unique("alpine-q");
-            Lead.portableQueue(q, 2_000, () -> peer.set(alpine(ChannelMessageQueueChild.class, "produce", q, "0",
-                    "2000").ipc("host").pid("host").start()));
-            peer.get().assertSuccess(WAIT);
-            peer.getAndSet(null).close();
+            Lead.portableQueue(q, 2_000, () -> peer.start(alpine(ChannelMessageQueueChild.class, "produce", q, "0",
+                    "2000").ipc("host").pid("host")));
+            peer.assertSuccess();
             String mq = TestNames.unique("alpine-mq");
-            Lead.posixQueue(mq, 500, () -> peer.set(alpine(MessageQueueChild.class, "produce", mq, "0", "500")
-                    .ipc("host").start()));
-            peer.get().assertSuccess(WAIT);
-        } finally {
-            closeQuietly(peer.get());
+            Lead.posixQueue(mq, 500, () -> peer.start(alpine(MessageQueueChild.class, "produce", mq, "0", "500")
+                    .ipc("host")));
+            peer.assertSuccess();
         }
     }
 

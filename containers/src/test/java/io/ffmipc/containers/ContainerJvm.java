@@ -147,7 +147,7 @@ final class ContainerJvm implements AutoCloseable {
                 throw new AssertionError(mainClass + " in container never printed '" + text + "'"
                         + (running() ? "" : " (exited with " + exitCode() + ")") + "; its output:\n" + output());
             }
-            sleep(20);
+            Lead.sleep(20);
         }
     }
 
@@ -159,7 +159,7 @@ final class ContainerJvm implements AutoCloseable {
                 throw new AssertionError(mainClass + " in container did not finish within " + timeout + "; its output:\n"
                         + output());
             }
-            sleep(20);
+            Lead.sleep(20);
         }
         return exitCode();
     }
@@ -199,15 +199,6 @@ final class ContainerJvm implements AutoCloseable {
     @Override
     public void close() {
         container.stop();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 
     /**

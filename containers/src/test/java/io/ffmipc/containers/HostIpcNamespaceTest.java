@@ -13,9 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,8 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(LeakCheck.class)
 class HostIpcNamespaceTest {
-    private static final Duration PEER = Duration.ofSeconds(60);
-
     @BeforeAll
     static void docker() {
         DockerEngine.assumeAvailable();
@@ -42,13 +37,9 @@ class HostIpcNamespaceTest {
     @Test
     void sharedMemoryMessageAndReply() {
         String name = TestNames.unique("ct-shm");
-        AtomicReference<ContainerJvm> peer = new AtomicReference<>();
-        try {
-            Lead.sharedMemory(name,
-                    () -> peer.set(ContainerJvm.of(SharedMemoryPeer.class, name, "4096").ipc("host").start()),
-                    () -> peer.get().assertSuccess(PEER));
-        } finally {
-            closeQuietly(peer.get());
+        try (PeerSlot peer = new PeerSlot()) {
+            Lead.sharedMemory(name, () -> peer.start(ContainerJvm.of(SharedMemoryPeer.class, name, "4096").ipc("host")),
+                    peer::assertSuccess);
         }
     }
 
@@ -56,95 +47,71 @@ class HostIpcNamespaceTest {
     void posixSemaphorePingPong() {
         String ping = TestNames.unique("ct-ping");
         String pong = TestNames.unique("ct-pong");
-        AtomicReference<ContainerJvm> peer = new AtomicReference<>();
-        try {
-            Lead.semaphores(ping, pong, 200, () -> peer.set(
-                    ContainerJvm.of(SemaphorePingPongChild.class, ping, pong, "200").ipc("host").start()));
-            peer.get().assertSuccess(PEER);
-        } finally {
-            closeQuietly(peer.get());
+        try (PeerSlot peer = new PeerSlot()) {
+            Lead.semaphores(ping, pong, 200,
+                    () -> peer.start(ContainerJvm.of(SemaphorePingPongChild.class, ping, pong, "200").ipc("host")));
+            peer.assertSuccess();
         }
     }
 
     @Test
     void channelPingPongThenStream() {
         String name = TestNames.unique("ct-ch");
-        AtomicReference<ContainerJvm> peer = new AtomicReference<>();
-        try {
-            Lead.channel(name, 200, 5_000, () -> peer.set(ContainerJvm.of(ChannelPeer.class, "echo-stream", name,
-                    "SPIN_THEN_PARK", "200", "5000").ipc("host").pid("host").start()));
-            peer.get().assertSuccess(PEER);
-        } finally {
-            closeQuietly(peer.get());
+        try (PeerSlot peer = new PeerSlot()) {
+            Lead.channel(name, 200, 5_000, () -> peer.start(ContainerJvm.of(ChannelPeer.class, "echo-stream", name,
+                    "SPIN_THEN_PARK", "200", "5000").ipc("host").pid("host")));
+            peer.assertSuccess();
         }
     }
 
     @Test
     void portableQueueCarriesEveryMessageInOrder() {
         String name = TestNames.unique("ct-q");
-        AtomicReference<ContainerJvm> peer = new AtomicReference<>();
-        try {
-            Lead.portableQueue(name, 2_000, () -> peer.set(ContainerJvm.of(ChannelMessageQueueChild.class, "produce",
-                    name, "0", "2000").ipc("host").pid("host").start()));
-            peer.get().assertSuccess(PEER);
-        } finally {
-            closeQuietly(peer.get());
+        try (PeerSlot peer = new PeerSlot()) {
+            Lead.portableQueue(name, 2_000, () -> peer.start(ContainerJvm.of(ChannelMessageQueueChild.class, "produce",
+                    name, "0", "2000").ipc("host").pid("host")));
+            peer.assertSuccess();
         }
     }
 
     @Test
     void posixMessageQueueCarriesEveryMessageInOrder() {
         String name = TestNames.unique("ct-mq");
-        AtomicReference<ContainerJvm> peer = new AtomicReference<>();
-        try {
-            Lead.posixQueue(name, 500, () -> peer.set(ContainerJvm.of(MessageQueueChild.class, "produce",
-                    name, "0", "500").ipc("host").start()));
-            peer.get().assertSuccess(PEER);
-        } finally {
-            closeQuietly(peer.get());
+        try (PeerSlot peer = new PeerSlot()) {
+            Lead.posixQueue(name, 500, () -> peer.start(ContainerJvm.of(MessageQueueChild.class, "produce",
+                    name, "0", "500").ipc("host")));
+            peer.assertSuccess();
         }
     }
 
     @Test
     void killedContainerIsReportedAsTheChannelPeersDeath() {
         String name = TestNames.unique("ct-ch-kill");
-        AtomicReference<ContainerJvm> peer = new AtomicReference<>();
-        AtomicReference<Long> killedPid = new AtomicReference<>();
-        try {
+        long[] killedPid = new long[1];
+        try (PeerSlot peer = new PeerSlot()) {
             long reported = Lead.channelUntilPeerDies(name,
-                    () -> peer.set(ContainerJvm.of(ChannelPeer.class, "stream-forever", name).ipc("host").pid("host").start()),
+                    () -> peer.start(ContainerJvm.of(ChannelPeer.class, "stream-forever", name).ipc("host").pid("host")),
                     () -> {
-                        killedPid.set(peer.get().hostPid());
+                        killedPid[0] = peer.get().hostPid();
                         peer.get().kill();
                     });
-            assertEquals(killedPid.get(), reported, "the report names the killed container's process");
-        } finally {
-            closeQuietly(peer.get());
+            assertEquals(killedPid[0], reported, "the report names the killed container's process");
         }
     }
 
     @Test
     void killedContainerIsReportedAsTheMutexOwnersDeath() {
         String name = TestNames.unique("ct-mutex");
-        AtomicReference<ContainerJvm> peer = new AtomicReference<>();
-        try {
+        try (PeerSlot peer = new PeerSlot()) {
             MutexStatus held = Lead.mutexOwnerDies(name,
-                    () -> peer.set(ContainerJvm.of(RobustMutexChild.class, "hold", name).ipc("host").start()),
+                    () -> peer.start(ContainerJvm.of(RobustMutexChild.class, "hold", name).ipc("host")),
                     () -> {
-                        peer.get().awaitOutput("locked ACQUIRED", PEER);
+                        peer.get().awaitOutput("locked ACQUIRED", PeerSlot.PEER);
                         peer.get().kill();
                     });
             // The owner is recorded as the holder's own pid, in its namespace: 1, the container's first process.
             assertTrue(peer.get().output().contains("locked ACQUIRED 1"), peer.get().output());
             assertEquals(1, held.ownerPid(), held.toString());
-        } finally {
-            closeQuietly(peer.get());
-        }
-    }
-
-    static void closeQuietly(ContainerJvm c) {
-        if (c != null) {
-            c.close();
         }
     }
 }

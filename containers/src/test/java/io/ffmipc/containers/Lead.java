@@ -236,7 +236,8 @@ public final class Lead {
         System.out.flush();
     }
 
-    private static void sleep(long millis) {
+    /** Sleeps; an interrupt fails the caller (the tests and peers never interrupt on purpose). */
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

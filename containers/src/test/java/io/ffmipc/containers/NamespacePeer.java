@@ -109,7 +109,7 @@ public final class NamespacePeer {
             Lead.say(Lead.READY);
             try (SharedMemory shm = IPC.sharedMemory(name, OpenMode.OPEN, 0)) {
                 while (shm.segment().get(ValueLayout.JAVA_LONG, ChannelMessageQueue.RECEIVE_TURN_OFFSET) == 0) {
-                    sleep(10);
+                    Lead.sleep(10);
                 }
             }
             Lead.say("turn taken by the peer");
@@ -138,18 +138,9 @@ public final class NamespacePeer {
                     Lead.say("lock held by a live process");
                     saidHeld = true;
                 }
-                sleep(50);
+                Lead.sleep(50);
             }
             Lead.say("watch ended: lock still held");
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }

@@ -35,41 +35,38 @@ class PidNamespaceLivenessTest {
     @Disabled(PENDING)
     void channelPeerInAnotherPidNamespaceIsAliveUntilKilled() throws Exception {
         String name = TestNames.unique("pidns-ch");
-        try (DockerVolume shm = DockerVolume.tmpfs("pidns-shm");
-             ContainerJvm watcher = ContainerJvm.of(NamespacePeer.class, "watch-channel", name, "30")
-                     .mount(shm.name(), "/dev/shm").start()) {
-            watcher.awaitOutput(Lead.READY, START);
-            try (ContainerJvm holder = ContainerJvm.of(NamespacePeer.class, "hold-channel", name)
-                    .mount(shm.name(), "/dev/shm").start()) {
-                holder.awaitOutput("holding", START);
-                watcher.awaitOutput("peer connected", START);
-                Thread.sleep(3_000); // several liveness checks (every 100 ms while waiting)
-                assertFalse(watcher.output().contains("peer gone"),
-                        "the live peer in another pid namespace was taken for dead:\n" + watcher.output());
-                holder.kill();
-                watcher.awaitOutput("peer gone DEAD", Duration.ofSeconds(10));
-            }
-            watcher.assertSuccess(START);
-        }
+        watchLiveThenKilledPeer(new String[] {"watch-channel", name, "30"}, new String[] {"hold-channel", name},
+                "peer connected", "peer gone", "the live peer in another pid namespace was taken for dead",
+                "peer gone DEAD");
     }
 
     @Test
     @Disabled(PENDING)
     void queueReceiveTurnHeldInAnotherPidNamespaceIsNotTakenUntilItsHolderIsKilled() throws Exception {
         String name = TestNames.unique("pidns-q");
+        watchLiveThenKilledPeer(new String[] {"watch-queue", name, "30"}, new String[] {"hold-queue-turn", name},
+                "turn taken by the peer", "received", "the receive turn of a live process in another pid namespace"
+                        + " was taken over", "received after");
+    }
+
+    /**
+     * A watcher and a holder ({@link NamespacePeer} modes), each in a container with a pid namespace
+     * of its own, sharing a tmpfs at /dev/shm: once the watcher prints {@code peerUp}, it must not
+     * print {@code wronglyDead} for 3 s (several liveness checks) while the holder lives, and must
+     * print {@code reportedDead} within 10 s of the holder's {@code docker kill}.
+     */
+    private static void watchLiveThenKilledPeer(String[] watch, String[] hold, String peerUp, String wronglyDead,
+                                                String whatWentWrong, String reportedDead) throws Exception {
         try (DockerVolume shm = DockerVolume.tmpfs("pidns-shm");
-             ContainerJvm watcher = ContainerJvm.of(NamespacePeer.class, "watch-queue", name, "30")
-                     .mount(shm.name(), "/dev/shm").start()) {
+             ContainerJvm watcher = ContainerJvm.of(NamespacePeer.class, watch).mount(shm.name(), "/dev/shm").start()) {
             watcher.awaitOutput(Lead.READY, START);
-            try (ContainerJvm holder = ContainerJvm.of(NamespacePeer.class, "hold-queue-turn", name)
-                    .mount(shm.name(), "/dev/shm").start()) {
+            try (ContainerJvm holder = ContainerJvm.of(NamespacePeer.class, hold).mount(shm.name(), "/dev/shm").start()) {
                 holder.awaitOutput("holding", START);
-                watcher.awaitOutput("turn taken by the peer", START);
+                watcher.awaitOutput(peerUp, START);
                 Thread.sleep(3_000);
-                assertFalse(watcher.output().contains("received"),
-                        "the receive turn of a live process in another pid namespace was taken over:\n" + watcher.output());
+                assertFalse(watcher.output().contains(wronglyDead), whatWentWrong + ":\n" + watcher.output());
                 holder.kill();
-                watcher.awaitOutput("received after", Duration.ofSeconds(10));
+                watcher.awaitOutput(reportedDead, Duration.ofSeconds(10));
             }
             watcher.assertSuccess(START);
         }

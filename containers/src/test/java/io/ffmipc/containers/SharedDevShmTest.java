@@ -22,9 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
-import static io.ffmipc.containers.HostIpcNamespaceTest.closeQuietly;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,12 +53,9 @@ class SharedDevShmTest {
     @Test
     void sharedMemoryMessageAndReply() {
         String name = TestNames.unique("shmvol-shm");
-        AtomicReference<ContainerJvm> peer = new AtomicReference<>();
-        try {
-            Lead.sharedMemory(name, () -> peer.set(sharingFiles(SharedMemoryPeer.class, name, "4096").start()),
-                    () -> peer.get().assertSuccess(PEER));
-        } finally {
-            closeQuietly(peer.get());
+        try (PeerSlot peer = new PeerSlot()) {
+            Lead.sharedMemory(name, () -> peer.start(sharingFiles(SharedMemoryPeer.class, name, "4096")),
+                    peer::assertSuccess);
         }
     }
 
@@ -68,13 +63,10 @@ class SharedDevShmTest {
     void posixSemaphorePingPong() {
         String ping = TestNames.unique("shmvol-ping");
         String pong = TestNames.unique("shmvol-pong");
-        AtomicReference<ContainerJvm> peer = new AtomicReference<>();
-        try {
-            Lead.semaphores(ping, pong, 200, () -> peer.set(
-                    sharingFiles(SemaphorePingPongChild.class, ping, pong, "200").start()));
-            peer.get().assertSuccess(PEER);
-        } finally {
-            closeQuietly(peer.get());
+        try (PeerSlot peer = new PeerSlot()) {
+            Lead.semaphores(ping, pong, 200,
+                    () -> peer.start(sharingFiles(SemaphorePingPongChild.class, ping, pong, "200")));
+            peer.assertSuccess();
         }
     }
 
@@ -82,17 +74,13 @@ class SharedDevShmTest {
     void channelAndPortableQueue() {
         String ch = TestNames.unique("shmvol-ch");
         String q = TestNames.unique("shmvol-q");
-        AtomicReference<ContainerJvm> peer = new AtomicReference<>();
-        try {
-            Lead.channel(ch, 200, 5_000, () -> peer.set(sharingFiles(ChannelPeer.class, "echo-stream", ch,
-                    "SPIN_THEN_PARK", "200", "5000").pid("host").start()));
-            peer.get().assertSuccess(PEER);
-            peer.getAndSet(null).close();
-            Lead.portableQueue(q, 2_000, () -> peer.set(sharingFiles(ChannelMessageQueueChild.class, "produce",
-                    q, "0", "2000").pid("host").start()));
-            peer.get().assertSuccess(PEER);
-        } finally {
-            closeQuietly(peer.get());
+        try (PeerSlot peer = new PeerSlot()) {
+            Lead.channel(ch, 200, 5_000, () -> peer.start(sharingFiles(ChannelPeer.class, "echo-stream", ch,
+                    "SPIN_THEN_PARK", "200", "5000").pid("host")));
+            peer.assertSuccess();
+            Lead.portableQueue(q, 2_000, () -> peer.start(sharingFiles(ChannelMessageQueueChild.class, "produce",
+                    q, "0", "2000").pid("host")));
+            peer.assertSuccess();
         }
     }
 
