@@ -20,6 +20,8 @@ import java.util.List;
  * {@link #close} removes the container, whatever happened.
  */
 final class ContainerJvm implements AutoCloseable {
+    private static final String HOST_USER = io.ffmipc.Ipc.platform().currentProcess().uid() + ":"
+            + io.ffmipc.Ipc.platform().currentProcess().gid();
     private final GenericContainer<?> container;
     private final String mainClass;
 
@@ -38,7 +40,12 @@ final class ContainerJvm implements AutoCloseable {
         private final String[] args;
         private String ipcMode;
         private String pidMode;
-        private String user;
+        /**
+         * The host side's own user by default, so that the container is "the same user in another
+         * container" (as root here; as the runner's user on GitHub, where root in a container lacks
+         * CAP_IPC_OWNER and would be refused the runner's owner-only System V objects).
+         */
+        private String user = HOST_USER;
         private String image;
         private String java = TestJvmImage.JAVA;
         private final List<Bind> binds = new ArrayList<>();
@@ -60,7 +67,7 @@ final class ContainerJvm implements AutoCloseable {
             return this;
         }
 
-        /** {@code --user uid:gid}. */
+        /** {@code --user uid:gid} (default: the host side's). */
         Builder user(int uid, int gid) {
             this.user = uid + ":" + gid;
             return this;
@@ -108,9 +115,7 @@ final class ContainerJvm implements AutoCloseable {
                         if (!binds.isEmpty()) {
                             host.withBinds(binds);
                         }
-                        if (user != null) {
-                            create.withUser(user);
-                        }
+                        create.withUser(user);
                     });
             ContainerJvm jvm = new ContainerJvm(c, mainClass.getSimpleName());
             try {

@@ -22,10 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * works between them, and killing the container ({@code docker kill}) is reported to the host as
  * the peer's death.
  *
- * <p>The channel and queue exchanges also share the host's pid namespace ({@code --pid=host}): their
- * peer liveness is still judged by pid and start time, which mean nothing across pid namespaces
- * (see {@link PidNamespaceLivenessTest}). The semaphore, shared memory and robust mutex exchanges run
- * in a pid namespace of their own: they do not depend on pids.
+ * <p>The container runs as the host side's user ({@link ContainerJvm.Builder#user(int, int)}). The
+ * channel and queue exchanges also share the host's pid namespace ({@code --pid=host}): their peer
+ * liveness is still judged by pid and start time, which mean nothing across pid namespaces (see
+ * {@link PidNamespaceLivenessTest}). The semaphore, shared memory and robust mutex exchanges run in
+ * a pid namespace of their own: they do not depend on pids.
  */
 @ExtendWith(LeakCheck.class)
 class HostIpcNamespaceTest {

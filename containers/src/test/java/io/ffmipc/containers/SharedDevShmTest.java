@@ -122,7 +122,7 @@ class SharedDevShmTest {
                 }
             }
             peer.assertSuccess(PEER);
-            assertTrue(peer.output().contains("server pid 0 uid 0"), peer.output());
+            assertTrue(peer.output().contains("server pid 0 uid " + ipc.currentProcess().uid()), peer.output());
             assertTrue(peer.output().contains("echoed 100"), peer.output());
         } finally {
             Files.deleteIfExists(socket);
