@@ -100,6 +100,15 @@ class MuslAbiTest {
         assertEquals(Map.of(), differences);
     }
 
+    /** Without glibc, x86_64 is the musl target; aarch64 has no musl target yet and keeps glibc's values. */
+    @Test
+    void theProviderTakesTheMuslTargetOnX8664WithoutGlibc() {
+        assertEquals(LINUX_X86_64_MUSL, LibC.libcVariant(LINUX_X86_64, false));
+        assertEquals(LINUX_X86_64, LibC.libcVariant(LINUX_X86_64, true));
+        assertEquals(Target.LINUX_AARCH64, LibC.libcVariant(Target.LINUX_AARCH64, false));
+        assertEquals(LibC.libcVariant(Target.current(), LibC.GLIBC), LibC.TARGET);
+    }
+
     @Test
     void aGlibcLayoutDeclaredForMuslFailsTheMuslCheck() {
         // musl's cmsghdr has a 4-byte cmsg_len and padding (4-byte aligned); glibc's a size_t.
