@@ -45,6 +45,12 @@ public final class CTypes {
      */
     private static final Map<String, String> TRANSPARENT_POINTER_UNIONS = Map.of(
             "__SOCKADDR_ARG", "__sockaddr__", "__CONST_SOCKADDR_ARG", "__sockaddr__");
+    /**
+     * What a C library without glibc's transparent unions (musl) declares in their place: the plain
+     * pointer POSIX gives, so the same prototype is checked against its headers.
+     */
+    private static final Map<String, String> TRANSPARENT_UNION_PLAIN_TYPES = Map.of(
+            "__SOCKADDR_ARG", "struct sockaddr *", "__CONST_SOCKADDR_ARG", "const struct sockaddr *");
 
     /** The layout of {@code type} on {@code target}; {@code null} for {@code void}. */
     public static MemoryLayout layout(String type, Target target) {
@@ -93,8 +99,13 @@ public final class CTypes {
         return TRANSPARENT_POINTER_UNIONS.get(normalize(type));
     }
 
+    /** The plain pointer type a transparent union stands for (see {@link #transparentUnionMember}), or {@code null}. */
+    public static String transparentUnionPlainType(String type) {
+        return TRANSPARENT_UNION_PLAIN_TYPES.get(normalize(type));
+    }
+
     /** Drops qualifiers and folds white space: {@code "const char *"} → {@code "char *"}. */
-    static String normalize(String type) {
+    public static String normalize(String type) {
         String t = type.replace("const ", "").replace("volatile ", "").replace("restrict", "")
                 .replace("struct ", "struct_").replace("union ", "union_").trim();
         t = t.replaceAll("\\s*\\*\\s*", "*").replaceAll("\\s+", " ");

@@ -9,6 +9,13 @@ import java.util.Locale;
 public enum Target {
     LINUX_X86_64("linux-x86_64"),
     LINUX_AARCH64("linux-aarch64"),
+    /**
+     * Linux x86_64 with musl as its C library (Alpine and other musl distributions). The kernel ABI
+     * is linux-x86_64's; what musl's headers declare differently is declared per target. The JVM's
+     * os.name/os.arch cannot tell it apart, so {@link #of} never returns it: the Linux provider
+     * detects the C library itself.
+     */
+    LINUX_X86_64_MUSL("linux-x86_64-musl"),
     WINDOWS_X64("windows-x64"),
     MACOS_ARM64("macos-arm64"),
     MACOS_X86_64("macos-x86_64");
@@ -24,7 +31,7 @@ public enum Target {
     }
 
     public boolean isLinux() {
-        return this == LINUX_X86_64 || this == LINUX_AARCH64;
+        return this == LINUX_X86_64 || this == LINUX_AARCH64 || this == LINUX_X86_64_MUSL;
     }
 
     public boolean isWindows() {

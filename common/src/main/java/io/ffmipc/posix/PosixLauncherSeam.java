@@ -81,6 +81,12 @@ public final class PosixLauncherSeam implements LauncherSeam {
         if (lib.has("posix_spawn_file_actions_addclosefrom_np")) {
             check(lib.posixSpawnFileActionsAddclosefromNp(fa, FIRST_INHERITED_FD + n),
                     "posix_spawn_file_actions_addclosefrom_np", program);
+        } else {
+            // No closefrom action (musl): the parked copies are closed one by one; the JVM opens
+            // its own descriptors close-on-exec.
+            for (int i = 0; i < n; i++) {
+                check(lib.posixSpawnFileActionsAddclose(fa, parking + i), "posix_spawn_file_actions_addclose", program);
+            }
         }
         int rd = lib.constant("O_RDONLY");
         int wr = lib.constant("O_WRONLY") | lib.constant("O_CREAT") | lib.constant("O_TRUNC");

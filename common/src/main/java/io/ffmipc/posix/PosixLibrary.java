@@ -78,8 +78,15 @@ public interface PosixLibrary {
      */
     String sharedMemoryName(String storedName);
 
-    /** The OS name of a POSIX named semaphore or message queue. */
+    /** The OS name of a POSIX message queue. */
     String posixName(String storedName);
+
+    /**
+     * The OS name of a POSIX named semaphore. Where the C library keeps semaphores as files beside
+     * shared memory, the name keeps them apart from shared memory of the same portable name
+     * (glibc adds {@code sem.} to the file itself; under musl the library adds it to the name).
+     */
+    String semaphoreName(String storedName);
 
     /**
      * The file in which the C library keeps the named semaphore {@code osName} ({@link #posixName}),
@@ -204,6 +211,12 @@ public interface PosixLibrary {
     /** Optional ({@link #has has("sem_clockwait")}): where the OS lacks it the binding throws {@link UnsupportedOperationException}. */
     int semClockwait(MemorySegment state, MemorySegment sem, int clockId, MemorySegment abstime);
 
+    /**
+     * Optional ({@link #has has("sem_timedwait")}): the timed wait against CLOCK_REALTIME, for a C
+     * library without {@code sem_clockwait} (musl); macOS has neither.
+     */
+    int semTimedwait(MemorySegment state, MemorySegment sem, MemorySegment abstime);
+
     int semTrywait(MemorySegment state, MemorySegment sem);
 
     int semPost(MemorySegment state, MemorySegment sem);
@@ -243,6 +256,9 @@ public interface PosixLibrary {
 
     /** Optional ({@link #has has("posix_spawn_file_actions_addclosefrom_np")}): where the OS lacks it the binding throws {@link UnsupportedOperationException}. */
     int posixSpawnFileActionsAddclosefromNp(MemorySegment fa, int from);
+
+    /** Closes one descriptor in the child (where no closefrom action exists, the parked copies go one by one). */
+    int posixSpawnFileActionsAddclose(MemorySegment fa, int fd);
 
     int waitpid(MemorySegment state, int pid, MemorySegment statusOut, int options);
 

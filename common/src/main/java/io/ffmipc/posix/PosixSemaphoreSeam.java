@@ -27,7 +27,8 @@ import java.lang.foreign.ValueLayout;
  * {@code sem_open} takes the mode exactly, and the kernel reports the owner
  * ({@link PosixLibrary#semaphoreOwner}).
  *
- * <p><b>Timed waits.</b> {@code sem_clockwait} on CLOCK_MONOTONIC, so a wall-clock step cannot
+ * <p><b>Timed waits.</b> {@code sem_clockwait} on CLOCK_MONOTONIC (glibc), or one slice of
+ * {@code sem_timedwait} on CLOCK_REALTIME where it is missing (musl), so a wall-clock step cannot
  * stretch or cut a slice. Where the OS has none (macOS has no {@code sem_timedwait} either),
  * {@link NativeSemaphore#timedWait()} is false and the portable layer polls {@code sem_trywait}.
  */
@@ -35,7 +36,10 @@ public final class PosixSemaphoreSeam implements SemaphoreSeam {
     private final PosixLibrary lib;
     private final AbsoluteTimeouts timeouts;
     private final PosixDescriptors descriptors;
+    /** glibc's timed wait on CLOCK_MONOTONIC; without it (musl) sem_timedwait on CLOCK_REALTIME. */
+    private final boolean clockwait;
     private final boolean timedWait;
+    private final int clockRealtime;
     private final int maxValue;
     private final long semFailed;
     private final long semSize;
@@ -56,7 +60,9 @@ public final class PosixSemaphoreSeam implements SemaphoreSeam {
         this.lib = lib;
         this.timeouts = new AbsoluteTimeouts(lib);
         this.descriptors = new PosixDescriptors(lib);
-        this.timedWait = lib.has("sem_clockwait");
+        this.clockwait = lib.has("sem_clockwait");
+        this.timedWait = clockwait || lib.has("sem_timedwait");
+        this.clockRealtime = lib.constant("CLOCK_REALTIME");
         this.maxValue = lib.constant("SEM_VALUE_MAX");
         this.semFailed = lib.constant("SEM_FAILED"); // (sem_t *) 0 in glibc, (sem_t *) -1 on macOS
         this.semSize = lib.constant("sizeof(sem_t)");
@@ -81,7 +87,7 @@ public final class PosixSemaphoreSeam implements SemaphoreSeam {
 
     @Override
     public NativeSemaphore create(String name, int initialValue, Permissions permissions) {
-        String osName = lib.posixName(name);
+        String osName = lib.semaphoreName(name);
         MemorySegment sem = semOpen(name, osName, oCreat | oExcl, permissions.mode(), initialValue, "creating it");
         try {
             String file = lib.semaphoreFile(osName);
@@ -97,7 +103,7 @@ public final class PosixSemaphoreSeam implements SemaphoreSeam {
 
     @Override
     public NativeSemaphore open(String name) {
-        String osName = lib.posixName(name);
+        String osName = lib.semaphoreName(name);
         MemorySegment sem = semOpen(name, osName, 0, 0, 0, "opening it");
         try {
             String file = lib.semaphoreFile(osName);
@@ -111,7 +117,7 @@ public final class PosixSemaphoreSeam implements SemaphoreSeam {
 
     @Override
     public boolean unlink(String name) {
-        return new PosixUnlink(lib).remove("sem_unlink", lib::semUnlink, name, lib.posixName(name));
+        return new PosixUnlink(lib).remove("sem_unlink", lib::semUnlink, name, lib.semaphoreName(name));
     }
 
     private MemorySegment semOpen(String name, String osName, int oflag, int mode, int value, String action) {
@@ -192,8 +198,17 @@ public final class PosixSemaphoreSeam implements SemaphoreSeam {
         public int acquire(long nanos) {
             MemorySegment st = NativeBinder.callState();
             MemorySegment ts = PosixScratch.get().timespec;
-            timeouts.fromNow(st, clockMonotonic, ts, nanos, name);
-            if (lib.semClockwait(st, sem, clockMonotonic, ts) == 0) {
+            // One slice (the portable layer's deadline cuts them short), so a wall-clock step under
+            // sem_timedwait's CLOCK_REALTIME can lengthen or shorten one slice, never the whole wait.
+            int r;
+            if (clockwait) {
+                timeouts.fromNow(st, clockMonotonic, ts, nanos, name);
+                r = lib.semClockwait(st, sem, clockMonotonic, ts);
+            } else {
+                timeouts.fromNow(st, clockRealtime, ts, nanos, name);
+                r = lib.semTimedwait(st, sem, ts);
+            }
+            if (r == 0) {
                 return Attempt.DONE;
             }
             int err = lib.errno(st);
@@ -203,7 +218,7 @@ public final class PosixSemaphoreSeam implements SemaphoreSeam {
             if (err == eintr) {
                 return Attempt.INTERRUPTED;
             }
-            throw lib.error("sem_clockwait", name, err, null);
+            throw lib.error(clockwait ? "sem_clockwait" : "sem_timedwait", name, err, null);
         }
 
         @Override

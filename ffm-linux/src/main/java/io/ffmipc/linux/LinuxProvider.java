@@ -21,7 +21,7 @@ public final class LinuxProvider implements IpcProvider {
             .set(Capability.NAMED_SHARED_MEMORY, Support.nativeVia("POSIX shm_open + mmap; System V shmget"))
             .set(Capability.MAPPED_FILE, Support.nativeVia("open + mmap (MAP_SHARED)"))
             .set(Capability.ANONYMOUS_SHARED_MEMORY, Support.nativeVia("memfd_create + mmap, size sealed (F_ADD_SEALS)"))
-            .set(Capability.SEMAPHORE, Support.nativeVia("POSIX sem_open + sem_clockwait (monotonic); System V semget + semtimedop"))
+            .set(Capability.SEMAPHORE, Support.nativeVia("POSIX sem_open + sem_clockwait (monotonic; sem_timedwait on musl), a file in the C library's own format (glibc and musl processes cannot share one); System V semget + semtimedop"))
             .set(Capability.ROBUST_MUTEX, Support.nativeVia("System V semaphore set with SEM_UNDO + owner pid, named by an anchor file in /dev/shm"))
             .set(Capability.EVENT, Support.nativeVia("futex on shared memory (named); eventfd for inherited descriptors"))
             .set(Capability.MESSAGE_QUEUE, Support.nativeVia("POSIX mq_open + mq_timedsend/receive, priorities; System V msgget"))

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PolledSemaphoreTest extends SemaphoreContract {
     /** glibc without sem_clockwait; calling it anyway fails, as a binding that lacks it does. */
     private static final PosixLibrary NO_TIMED_WAIT = PosixLibraries.answering(
-            PosixLibraries.without(LibC.INSTANCE, "sem_clockwait"),
+            PosixLibraries.without(LibC.INSTANCE, "sem_clockwait", "sem_timedwait"),
             Map.of("semClockwait", args -> {
                 throw new UnsupportedOperationException("sem_clockwait was called although has() said it is missing");
             }));

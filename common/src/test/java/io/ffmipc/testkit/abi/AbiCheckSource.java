@@ -146,6 +146,7 @@ public final class AbiCheckSource {
 
     private static void function(Emitter e, Fact f, CFunction fn) {
         Target t = e.target;
+        plainTypesForTransparentUnions(e, fn);
         String ptr = fn.pointerType(t.isWindows());
         e.check(f, "__builtin_types_compatible_p(__typeof__(&" + fn.name() + "), " + ptr + ")",
                 "the header declares " + fn.name() + " as " + ptr);
@@ -168,6 +169,24 @@ public final class AbiCheckSource {
         }
     }
 
+    /**
+     * glibc's transparent-union parameter types ({@code __CONST_SOCKADDR_ARG}) are macros of its own;
+     * a C library without them (musl) declares the plain pointer POSIX gives. There the name is
+     * defined as that pointer, and marked, so the prototype means the same on both.
+     */
+    private static void plainTypesForTransparentUnions(Emitter e, CFunction fn) {
+        for (String type : fn.parameterTypes()) {
+            String plain = CTypes.transparentUnionPlainType(type);
+            String name = CTypes.normalize(type);
+            if (plain != null && e.plainUnions.add(name)) {
+                e.line(null, "#ifndef " + name);
+                e.line(null, "#define " + name + " " + plain);
+                e.line(null, "#define FFMIPC_PLAIN_" + name);
+                e.line(null, "#endif");
+            }
+        }
+    }
+
     /** Size and kind (pointer, floating, integer) of one descriptor slot against its C type. */
     private static void value(Emitter e, Fact f, String cType, MemoryLayout layout, String what, boolean promoted) {
         long size = layout.byteSize();
@@ -178,8 +197,15 @@ public final class AbiCheckSource {
         String unionMember = CTypes.transparentUnionMember(cType);
         if (layout instanceof AddressLayout && unionMember != null) {
             // A transparent union cannot be cast from 0; the ABI passes its first member, so check that.
+            // Where the headers have no such union (see plainTypesForTransparentUnions), the name is
+            // the plain pointer and is checked as one.
+            String plain = "FFMIPC_PLAIN_" + CTypes.normalize(cType);
+            e.line(f.name(), "#ifdef " + plain);
+            e.check(f, "FFMIPC_IS_POINTER(" + cType + ")", what + " is a pointer in the descriptor");
+            e.line(f.name(), "#else");
             e.check(f, "FFMIPC_IS_POINTER(__typeof__(((" + cType + " *)0)->" + unionMember + "))",
                     what + " is a transparent union passed as a pointer in the descriptor");
+            e.line(f.name(), "#endif");
         } else if (layout instanceof AddressLayout) {
             e.check(f, "FFMIPC_IS_POINTER(" + cType + ")", what + " is a pointer in the descriptor");
         } else if (layout instanceof ValueLayout v && (v.carrier() == double.class || v.carrier() == float.class)) {
@@ -200,6 +226,8 @@ public final class AbiCheckSource {
         final StringBuilder text = new StringBuilder();
         final List<String> owners = new ArrayList<>();
         final List<String> facts = new ArrayList<>();
+        /** Transparent-union type names already given their plain fallback. */
+        final Set<String> plainUnions = new LinkedHashSet<>();
 
         Emitter(Target target) {
             this.target = target;

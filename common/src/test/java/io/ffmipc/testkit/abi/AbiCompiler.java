@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 public enum AbiCompiler {
     LINUX_X86_64(Target.LINUX_X86_64, "gcc", "gcc"),
     LINUX_AARCH64(Target.LINUX_AARCH64, "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu libc6-dev-arm64-cross"),
+    LINUX_X86_64_MUSL(Target.LINUX_X86_64_MUSL, "musl-gcc", "musl-tools musl-dev"),
     WINDOWS_X64(Target.WINDOWS_X64, "x86_64-w64-mingw32-gcc", "gcc-mingw-w64-x86-64");
 
     private static final Pattern DIAGNOSTIC = Pattern.compile("^[^:\\s]+\\.c:(\\d+):(?:\\d+:)?\\s*(?:fatal )?error:.*$");
@@ -70,6 +71,34 @@ public enum AbiCompiler {
         RequiredTool.require(command, "the ABI check for " + target.id(), packages);
     }
 
+    /**
+     * Extra include arguments. Debian's musl-gcc sees only musl's own headers, while the Linux
+     * bindings also include the kernel's UAPI headers ({@code linux/futex.h}); on a musl system
+     * those come from a package of their own (Alpine: linux-headers). Here the same kernel headers
+     * (Debian: linux-libc-dev) are offered alone — {@code linux/}, {@code asm/}, {@code asm-generic/},
+     * never glibc's — through a directory of links, so nothing of glibc leaks into the musl check.
+     */
+    private List<String> includeArguments(Path dir) throws IOException {
+        if (this != LINUX_X86_64_MUSL) {
+            return List.of();
+        }
+        Path kernel = dir.resolve("musl-kernel-headers");
+        Files.createDirectories(kernel);
+        for (String[] link : new String[][] {{"linux", "/usr/include/linux"},
+                {"asm", "/usr/include/x86_64-linux-gnu/asm"}, {"asm-generic", "/usr/include/asm-generic"}}) {
+            Path from = kernel.resolve(link[0]);
+            Path to = Path.of(link[1]);
+            if (!Files.isDirectory(to)) {
+                throw new AssertionError("the musl ABI check needs the kernel headers at " + to
+                        + ": install the Debian package linux-libc-dev (ci/install-deps does)");
+            }
+            if (!Files.exists(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createSymbolicLink(from, to);
+            }
+        }
+        return List.of("-isystem", kernel.toString());
+    }
+
     /** What one compile run reported. */
     public record Result(int exitCode, String output, List<String> failedFacts) {
         public boolean ok() {
@@ -86,8 +115,10 @@ public enum AbiCompiler {
             Files.createDirectories(dir);
             Path file = dir.resolve("abi-check-" + target.id() + ".c");
             Files.writeString(file, check.text(), StandardCharsets.UTF_8);
-            List<String> cmd = List.of(command, "-std=gnu11", "-fsyntax-only", "-Werror", "-Wall",
-                    "-fmax-errors=200", file.toString());
+            List<String> cmd = new ArrayList<>(List.of(command, "-std=gnu11", "-fsyntax-only", "-Werror", "-Wall",
+                    "-fmax-errors=200"));
+            cmd.addAll(includeArguments(dir));
+            cmd.add(file.toString());
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

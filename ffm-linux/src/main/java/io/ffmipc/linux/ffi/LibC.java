@@ -13,6 +13,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
@@ -36,10 +37,34 @@ public final class LibC implements PosixLibrary {
     }
 
     /** The running target; bindings choose arch-specific values and layouts by it. */
-    public static final Target TARGET = requireLinux(Target.current());
+    private static final SymbolLookup LOOKUP = Linker.nativeLinker().defaultLookup();
 
-    static final NativeBinder BINDER = new NativeBinder(Linker.nativeLinker().defaultLookup(), TARGET,
-            LibC.class.getModule());
+    /**
+     * Whether the C library is glibc (it alone exports {@code gnu_get_libc_version}); otherwise it is
+     * taken for musl, the other C library the provider is checked against. The JVM cannot tell:
+     * {@code os.name}/{@code os.arch} are the same under both.
+     */
+    public static final boolean GLIBC = LOOKUP.find("gnu_get_libc_version").isPresent();
+
+    /**
+     * The running target, with the C library: {@code linux-x86_64-musl} under musl on x86_64. The
+     * values the bindings read through {@code CConstant.intValue()} and {@code CStruct.layout()}
+     * are linux-x86_64's, which is right under musl too: {@code MuslAbiTest} fails if a musl value
+     * ever differs where the provider reads it, and then those reads must go by this target.
+     */
+    public static final Target TARGET = libcVariant(requireLinux(Target.current()), GLIBC);
+
+    static final NativeBinder BINDER = new NativeBinder(LOOKUP, TARGET, LibC.class.getModule());
+
+    /** {@code target} with the C library: musl on x86_64 is a target of its own. */
+    static Target libcVariant(Target target, boolean glibc) {
+        return !glibc && target == Target.LINUX_X86_64 ? Target.LINUX_X86_64_MUSL : target;
+    }
+
+    /** The handle for a function only glibc has ({@link GlibcOnly}); null under another C library. */
+    private static MethodHandle bindIfGlibc(CFunction f) {
+        return GLIBC ? BINDER.bind(f) : null;
+    }
 
     // ---------------------------------------------------------------- general
     public static final CFunction CLOSE = CFunction.of("int close(int fd)");
@@ -85,7 +110,7 @@ public final class LibC implements PosixLibrary {
     public static final CConstant O_CLOEXEC = CConstant.of("O_CLOEXEC", 02000000);
     /** Differs by arch: asm-generic (aarch64) uses 0100000, x86 0400000. */
     public static final CConstant O_NOFOLLOW = CConstant.perTarget("O_NOFOLLOW",
-            Target.LINUX_X86_64, 0400000, Target.LINUX_AARCH64, 0100000);
+            Target.LINUX_X86_64, 0400000, Target.LINUX_AARCH64, 0100000, Target.LINUX_X86_64_MUSL, 0400000);
     public static final CConstant PROT_READ = CConstant.of("PROT_READ", 1);
     public static final CConstant PROT_WRITE = CConstant.of("PROT_WRITE", 2);
     public static final CConstant MAP_SHARED = CConstant.of("MAP_SHARED", 1);
@@ -110,21 +135,25 @@ public final class LibC implements PosixLibrary {
     /** glibc's SEM_VALUE_MAX (limits.h), the same on both arches. */
     public static final CConstant SEM_VALUE_MAX = CConstant.of("SEM_VALUE_MAX", 0x7fffffff);
 
+    /** {@code struct stat} of x86_64 (the kernel's layout; glibc and musl name the same fields). */
+    private static final StructLayout STAT_X86_64 = MemoryLayout.structLayout(
+        JAVA_LONG.withName("st_dev"),
+        JAVA_LONG.withName("st_ino"),
+        JAVA_LONG.withName("st_nlink"),
+        JAVA_INT.withName("st_mode"),
+        JAVA_INT.withName("st_uid"),
+        JAVA_INT.withName("st_gid"),
+        MemoryLayout.paddingLayout(4),
+        JAVA_LONG.withName("st_rdev"),
+        JAVA_LONG.withName("st_size"),
+        JAVA_LONG.withName("st_blksize"),
+        JAVA_LONG.withName("st_blocks"),
+        MemoryLayout.paddingLayout(72)); // st_atim, st_mtim, st_ctim, __glibc_reserved[3] (musl: __unused[3])
+
     /** {@code struct stat}: the two arches differ (x86_64 has its own layout, aarch64 the asm-generic one). */
     public static final CStruct STAT = CStruct.perTarget("struct stat",
-            Target.LINUX_X86_64, MemoryLayout.structLayout(
-                    JAVA_LONG.withName("st_dev"),
-                    JAVA_LONG.withName("st_ino"),
-                    JAVA_LONG.withName("st_nlink"),
-                    JAVA_INT.withName("st_mode"),
-                    JAVA_INT.withName("st_uid"),
-                    JAVA_INT.withName("st_gid"),
-                    MemoryLayout.paddingLayout(4),
-                    JAVA_LONG.withName("st_rdev"),
-                    JAVA_LONG.withName("st_size"),
-                    JAVA_LONG.withName("st_blksize"),
-                    JAVA_LONG.withName("st_blocks"),
-                    MemoryLayout.paddingLayout(72)), // st_atim, st_mtim, st_ctim, __glibc_reserved[3]
+            Target.LINUX_X86_64, STAT_X86_64,
+            Target.LINUX_X86_64_MUSL, STAT_X86_64,
             Target.LINUX_AARCH64, MemoryLayout.structLayout(
                     JAVA_LONG.withName("st_dev"),
                     JAVA_LONG.withName("st_ino"),
@@ -140,34 +169,49 @@ public final class LibC implements PosixLibrary {
                     JAVA_LONG.withName("st_blocks"),
                     MemoryLayout.paddingLayout(56))); // st_atim, st_mtim, st_ctim, __glibc_reserved[2]
 
-    private static final StructLayout IPC_PERM_LAYOUT = MemoryLayout.structLayout(
-            MemoryLayout.paddingLayout(4), // __key
-            JAVA_INT.withName("uid"),
-            JAVA_INT.withName("gid"),
-            JAVA_INT.withName("cuid"),
-            JAVA_INT.withName("cgid"),
-            JAVA_INT.withName("mode"),
-            MemoryLayout.paddingLayout(8), // __seq, __pad2
-            // Named so the layout, like the C struct, is 8-byte aligned (the check asserts _Alignof).
-            JAVA_LONG.withName("__glibc_reserved1"),
-            JAVA_LONG.withName("__glibc_reserved2"));
+    /**
+     * {@code struct ipc_perm} with its two trailing reserved longs named as the C library names them
+     * (glibc {@code __glibc_reserved1/2}, musl {@code __pad1/2}): named so the layout, like the C
+     * struct, is 8-byte aligned (the check asserts _Alignof). Offsets are the kernel's, the same in both.
+     */
+    private static StructLayout ipcPermLayout(String reserved1, String reserved2) {
+        return MemoryLayout.structLayout(
+                MemoryLayout.paddingLayout(4), // __key (musl: __ipc_perm_key)
+                JAVA_INT.withName("uid"),
+                JAVA_INT.withName("gid"),
+                JAVA_INT.withName("cuid"),
+                JAVA_INT.withName("cgid"),
+                JAVA_INT.withName("mode"),
+                MemoryLayout.paddingLayout(8), // glibc: unsigned short __seq, __pad2; musl: int __ipc_perm_seq
+                JAVA_LONG.withName(reserved1),
+                JAVA_LONG.withName(reserved2));
+    }
 
-    /** {@code struct ipc_perm}: the same on x86_64 and aarch64 (both headers checked). */
-    public static final CStruct IPC_PERM = CStruct.of("struct ipc_perm", IPC_PERM_LAYOUT,
-            Target.LINUX_X86_64, Target.LINUX_AARCH64);
+    private static final StructLayout IPC_PERM_LAYOUT = ipcPermLayout("__glibc_reserved1", "__glibc_reserved2");
+    private static final StructLayout IPC_PERM_MUSL = ipcPermLayout("__pad1", "__pad2");
 
-    /** {@code struct shmid_ds}: the same on x86_64 and aarch64 (both headers checked). */
-    public static final CStruct SHMID_DS = CStruct.of("struct shmid_ds", MemoryLayout.structLayout(
-                    IPC_PERM_LAYOUT.withName("shm_perm"),
-                    JAVA_LONG.withName("shm_segsz"),
-                    JAVA_LONG.withName("shm_atime"),
-                    JAVA_LONG.withName("shm_dtime"),
-                    JAVA_LONG.withName("shm_ctime"),
-                    JAVA_INT.withName("shm_cpid"),
-                    JAVA_INT.withName("shm_lpid"),
-                    JAVA_LONG.withName("shm_nattch"),
-                    MemoryLayout.paddingLayout(16)), // __glibc_reserved5..6
-            Target.LINUX_X86_64, Target.LINUX_AARCH64);
+    /** {@code struct ipc_perm}: the same on x86_64 and aarch64 (both headers checked); musl names the reserved words. */
+    public static final CStruct IPC_PERM = CStruct.perTarget("struct ipc_perm",
+            Target.LINUX_X86_64, IPC_PERM_LAYOUT, Target.LINUX_AARCH64, IPC_PERM_LAYOUT,
+            Target.LINUX_X86_64_MUSL, IPC_PERM_MUSL);
+
+    private static StructLayout shmidDs(StructLayout perm) {
+        return MemoryLayout.structLayout(
+                perm.withName("shm_perm"),
+                JAVA_LONG.withName("shm_segsz"),
+                JAVA_LONG.withName("shm_atime"),
+                JAVA_LONG.withName("shm_dtime"),
+                JAVA_LONG.withName("shm_ctime"),
+                JAVA_INT.withName("shm_cpid"),
+                JAVA_INT.withName("shm_lpid"),
+                JAVA_LONG.withName("shm_nattch"),
+                MemoryLayout.paddingLayout(16)); // glibc __glibc_reserved5..6, musl __pad1..2
+    }
+
+    /** {@code struct shmid_ds}: the same on x86_64 and aarch64 (both headers checked) and musl but for ipc_perm's names. */
+    public static final CStruct SHMID_DS = CStruct.perTarget("struct shmid_ds",
+            Target.LINUX_X86_64, shmidDs(IPC_PERM_LAYOUT), Target.LINUX_AARCH64, shmidDs(IPC_PERM_LAYOUT),
+            Target.LINUX_X86_64_MUSL, shmidDs(IPC_PERM_MUSL));
 
     public static final CFunction SHM_OPEN = CFunction.of("int shm_open(const char *name, int oflag, mode_t mode)");
     public static final CFunction SHM_UNLINK = CFunction.of("int shm_unlink(const char *name)");
@@ -356,7 +400,7 @@ public final class LibC implements PosixLibrary {
     /** {@code struct timespec}: the same on both 64-bit targets. */
     public static final CStruct TIMESPEC = CStruct.of("struct timespec", MemoryLayout.structLayout(
             ValueLayout.JAVA_LONG.withName("tv_sec"), ValueLayout.JAVA_LONG.withName("tv_nsec")),
-            Target.LINUX_X86_64, Target.LINUX_AARCH64);
+            Target.LINUX_X86_64, Target.LINUX_AARCH64, Target.LINUX_X86_64_MUSL);
 
     public static final CFunction CLOCK_GETTIME = CFunction.of("int clock_gettime(clockid_t clockid, struct timespec *tp)");
     public static final CFunction READ = CFunction.of("ssize_t read(int fd, void *buf, size_t count)");
@@ -417,9 +461,9 @@ public final class LibC implements PosixLibrary {
 
     public static final CFunction SEM_OPEN = CFunction.variadic("sem_t *sem_open(const char *name, int oflag, ...)",
             "mode_t", "unsigned int");
-    /** glibc 2.30+: waits against CLOCK_MONOTONIC, so a wall-clock step cannot stretch or cut a timeout. */
-    public static final CFunction SEM_CLOCKWAIT = CFunction.of(
-            "int sem_clockwait(sem_t *sem, clockid_t clockid, const struct timespec *abstime)");
+    /** Waits against CLOCK_REALTIME: musl's timed wait (glibc's is {@link GlibcOnly#SEM_CLOCKWAIT}). */
+    public static final CFunction SEM_TIMEDWAIT = CFunction.of(
+            "int sem_timedwait(sem_t *sem, const struct timespec *abstime)");
     public static final CFunction SEM_TRYWAIT = CFunction.of("int sem_trywait(sem_t *sem)");
     public static final CFunction SEM_POST = CFunction.of("int sem_post(sem_t *sem)");
     public static final CFunction SEM_GETVALUE = CFunction.of("int sem_getvalue(sem_t *sem, int *sval)");
@@ -427,12 +471,21 @@ public final class LibC implements PosixLibrary {
     public static final CFunction SEM_UNLINK = CFunction.of("int sem_unlink(const char *name)");
 
     private static final MethodHandle sem_open = BINDER.bind(SEM_OPEN);
-    private static final MethodHandle sem_clockwait = BINDER.bind(SEM_CLOCKWAIT);
+    private static final MethodHandle sem_clockwait = bindIfGlibc(GlibcOnly.SEM_CLOCKWAIT);
+    private static final MethodHandle sem_timedwait = BINDER.bind(SEM_TIMEDWAIT);
     private static final MethodHandle sem_trywait = BINDER.bind(SEM_TRYWAIT);
     private static final MethodHandle sem_post = BINDER.bind(SEM_POST);
     private static final MethodHandle sem_getvalue = BINDER.bind(SEM_GETVALUE);
     private static final MethodHandle sem_close = BINDER.bind(SEM_CLOSE);
     private static final MethodHandle sem_unlink = BINDER.bind(SEM_UNLINK);
+
+    /**
+     * Where sem_open keeps a named semaphore: glibc in {@code /dev/shm/sem.<name>}, musl in
+     * {@code /dev/shm/<name>} (the same directory and names as shm_open's objects). The two C
+     * libraries' semaphore files also differ inside (32 bytes each, other words and waiter
+     * protocols): a glibc and a musl process cannot share a named POSIX semaphore.
+     */
+    public static final String SEMAPHORE_FILE_PREFIX = GLIBC ? "sem." : "";
 
     /** Returns the semaphore's address, or {@link #SEM_FAILED} (address 0) with errno set. */
     @Override
@@ -444,10 +497,21 @@ public final class LibC implements PosixLibrary {
         }
     }
 
+    /** glibc only ({@link #GLIBC}); elsewhere {@link #semTimedwait}. */
     @Override
     public int semClockwait(MemorySegment state, MemorySegment sem, int clockId, MemorySegment abstime) {
         try {
             return (int) sem_clockwait.invokeExact(state, sem, clockId, abstime);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code abstime} on CLOCK_REALTIME. */
+    @Override
+    public int semTimedwait(MemorySegment state, MemorySegment sem, MemorySegment abstime) {
+        try {
+            return (int) sem_timedwait.invokeExact(state, sem, abstime);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -518,7 +582,7 @@ public final class LibC implements PosixLibrary {
     /** {@code struct sembuf}: unsigned short sem_num, short sem_op, short sem_flg (both targets). */
     public static final CStruct SEMBUF = CStruct.of("struct sembuf", MemoryLayout.structLayout(
             ValueLayout.JAVA_SHORT.withName("sem_num"), ValueLayout.JAVA_SHORT.withName("sem_op"),
-            ValueLayout.JAVA_SHORT.withName("sem_flg")), Target.LINUX_X86_64, Target.LINUX_AARCH64);
+            ValueLayout.JAVA_SHORT.withName("sem_flg")), Target.LINUX_X86_64, Target.LINUX_AARCH64, Target.LINUX_X86_64_MUSL);
 
     /** {@code struct ipc_perm}: identical on x86_64 and aarch64 (48 bytes). */
     private static MemoryLayout ipcPerm() {
@@ -538,6 +602,12 @@ public final class LibC implements PosixLibrary {
                     ValueLayout.JAVA_LONG.withName("sem_otime"), MemoryLayout.paddingLayout(8),
                     ValueLayout.JAVA_LONG.withName("sem_ctime"), MemoryLayout.paddingLayout(8),
                     ValueLayout.JAVA_LONG.withName("sem_nsems"), MemoryLayout.paddingLayout(16)),
+            // musl declares sem_nsems as an unsigned short plus padding where the kernel writes an
+            // unsigned long: on little-endian x86_64 a 64-bit read there is still the kernel's value.
+            Target.LINUX_X86_64_MUSL, MemoryLayout.structLayout(IPC_PERM_MUSL.withName("sem_perm"),
+                    ValueLayout.JAVA_LONG.withName("sem_otime"), MemoryLayout.paddingLayout(8),
+                    ValueLayout.JAVA_LONG.withName("sem_ctime"), MemoryLayout.paddingLayout(8),
+                    ValueLayout.JAVA_SHORT.withName("sem_nsems"), MemoryLayout.paddingLayout(22)),
             Target.LINUX_AARCH64, MemoryLayout.structLayout(ipcPerm(),
                     ValueLayout.JAVA_LONG.withName("sem_otime"),
                     ValueLayout.JAVA_LONG.withName("sem_ctime"),
@@ -617,7 +687,7 @@ public final class LibC implements PosixLibrary {
     /** {@code struct pollfd}: the same on both targets. */
     public static final CStruct POLLFD = CStruct.of("struct pollfd", MemoryLayout.structLayout(
             ValueLayout.JAVA_INT.withName("fd"), ValueLayout.JAVA_SHORT.withName("events"),
-            ValueLayout.JAVA_SHORT.withName("revents")), Target.LINUX_X86_64, Target.LINUX_AARCH64);
+            ValueLayout.JAVA_SHORT.withName("revents")), Target.LINUX_X86_64, Target.LINUX_AARCH64, Target.LINUX_X86_64_MUSL);
 
     public static final CFunction EVENTFD = CFunction.of("int eventfd(unsigned int initval, int flags)");
     /** nfds_t is unsigned long in glibc. */
@@ -663,9 +733,8 @@ public final class LibC implements PosixLibrary {
     public static final CFunction POSIX_SPAWN_FILE_ACTIONS_ADDOPEN = CFunction.noErrno(
             "int posix_spawn_file_actions_addopen(posix_spawn_file_actions_t *file_actions, int fildes, "
                     + "const char *path, int oflag, mode_t mode)");
-    /** glibc 2.34+: closes every descriptor from {@code from} up in the child, so nothing else leaks into it. */
-    public static final CFunction POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP = CFunction.noErrno(
-            "int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *file_actions, int from)");
+    public static final CFunction POSIX_SPAWN_FILE_ACTIONS_ADDCLOSE = CFunction.noErrno(
+            "int posix_spawn_file_actions_addclose(posix_spawn_file_actions_t *file_actions, int fildes)");
     public static final CFunction WAITPID = CFunction.of("pid_t waitpid(pid_t pid, int *wstatus, int options)");
     public static final CFunction KILL = CFunction.of("int kill(pid_t pid, int sig)");
 
@@ -674,7 +743,8 @@ public final class LibC implements PosixLibrary {
     private static final MethodHandle fa_destroy = BINDER.bind(POSIX_SPAWN_FILE_ACTIONS_DESTROY);
     private static final MethodHandle fa_adddup2 = BINDER.bind(POSIX_SPAWN_FILE_ACTIONS_ADDDUP2);
     private static final MethodHandle fa_addopen = BINDER.bind(POSIX_SPAWN_FILE_ACTIONS_ADDOPEN);
-    private static final MethodHandle fa_addclosefrom = BINDER.bind(POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP);
+    private static final MethodHandle fa_addclose = BINDER.bind(POSIX_SPAWN_FILE_ACTIONS_ADDCLOSE);
+    private static final MethodHandle fa_addclosefrom = bindIfGlibc(GlibcOnly.POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP);
     private static final MethodHandle waitpid = BINDER.bind(WAITPID);
     private static final MethodHandle kill = BINDER.bind(KILL);
     /** glibc's {@code char **environ}: the address of the variable, read at each spawn. */
@@ -736,6 +806,16 @@ public final class LibC implements PosixLibrary {
     }
 
     @Override
+    public int posixSpawnFileActionsAddclose(MemorySegment fa, int fd) {
+        try {
+            return (int) fa_addclose.invokeExact(fa, fd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** glibc only ({@link #GLIBC}). */
+    @Override
     public int posixSpawnFileActionsAddclosefromNp(MemorySegment fa, int from) {
         try {
             return (int) fa_addclosefrom.invokeExact(fa, from);
@@ -780,21 +860,28 @@ public final class LibC implements PosixLibrary {
                     JAVA_LONG.withName("mq_flags"), JAVA_LONG.withName("mq_maxmsg"),
                     JAVA_LONG.withName("mq_msgsize"), JAVA_LONG.withName("mq_curmsgs"),
                     MemoryLayout.paddingLayout(32)), // __pad[4]
-            Target.LINUX_X86_64, Target.LINUX_AARCH64);
+            Target.LINUX_X86_64, Target.LINUX_AARCH64, Target.LINUX_X86_64_MUSL);
 
     /** {@code struct msqid_ds}: the same on x86_64 and aarch64 (both 120 bytes, checked). */
-    public static final CStruct MSQID_DS = CStruct.of("struct msqid_ds", MemoryLayout.structLayout(
-                    IPC_PERM_LAYOUT.withName("msg_perm"),
-                    JAVA_LONG.withName("msg_stime"),
-                    JAVA_LONG.withName("msg_rtime"),
-                    JAVA_LONG.withName("msg_ctime"),
-                    JAVA_LONG.withName("__msg_cbytes"),
-                    JAVA_LONG.withName("msg_qnum"),
-                    JAVA_LONG.withName("msg_qbytes"),
-                    JAVA_INT.withName("msg_lspid"),
-                    JAVA_INT.withName("msg_lrpid"),
-                    MemoryLayout.paddingLayout(16)), // __glibc_reserved4..5
-            Target.LINUX_X86_64, Target.LINUX_AARCH64);
+    public static final CStruct MSQID_DS = CStruct.perTarget("struct msqid_ds",
+            Target.LINUX_X86_64, msqidDs(IPC_PERM_LAYOUT, "__msg_cbytes"),
+            Target.LINUX_AARCH64, msqidDs(IPC_PERM_LAYOUT, "__msg_cbytes"),
+            Target.LINUX_X86_64_MUSL, msqidDs(IPC_PERM_MUSL, "msg_cbytes"));
+
+    /** The kernel's msqid64_ds; glibc calls the byte count {@code __msg_cbytes}, musl {@code msg_cbytes}. */
+    private static StructLayout msqidDs(StructLayout perm, String cbytes) {
+        return MemoryLayout.structLayout(
+                perm.withName("msg_perm"),
+                JAVA_LONG.withName("msg_stime"),
+                JAVA_LONG.withName("msg_rtime"),
+                JAVA_LONG.withName("msg_ctime"),
+                JAVA_LONG.withName(cbytes),
+                JAVA_LONG.withName("msg_qnum"),
+                JAVA_LONG.withName("msg_qbytes"),
+                JAVA_INT.withName("msg_lspid"),
+                JAVA_INT.withName("msg_lrpid"),
+                MemoryLayout.paddingLayout(16)); // glibc __glibc_reserved4..5, musl __unused[2]
+    }
 
     /** With O_CREAT: mode and attributes (NULL for the defaults) follow. */
     public static final CFunction MQ_OPEN = CFunction.variadic("mqd_t mq_open(const char *name, int oflag, ...)",
@@ -943,7 +1030,7 @@ public final class LibC implements PosixLibrary {
 
     /** The futex syscall number: arch-specific (x86_64 has its own table, aarch64 the generic one). */
     public static final CConstant SYS_FUTEX = CConstant.perTarget("SYS_futex",
-            Target.LINUX_X86_64, 202, Target.LINUX_AARCH64, 98);
+            Target.LINUX_X86_64, 202, Target.LINUX_AARCH64, 98, Target.LINUX_X86_64_MUSL, 202);
     /** Sleep while the word equals val; the timeout is RELATIVE (measured on CLOCK_MONOTONIC). */
     public static final CConstant FUTEX_WAIT = CConstant.of("FUTEX_WAIT", 0);
     public static final CConstant FUTEX_WAKE = CConstant.of("FUTEX_WAKE", 1);
@@ -998,7 +1085,7 @@ public final class LibC implements PosixLibrary {
                     JAVA_LONG.withName("l_len"),
                     JAVA_INT.withName("l_pid"),
                     MemoryLayout.paddingLayout(4)),
-            Target.LINUX_X86_64, Target.LINUX_AARCH64);
+            Target.LINUX_X86_64, Target.LINUX_X86_64_MUSL, Target.LINUX_AARCH64);
 
     /** fcntl for commands whose third argument is a pointer (F_SETLK with a struct flock). */
     public static final CFunction FCNTL_PTR = CFunction.variadic("int fcntl(int fd, int cmd, ...)", "void *");
@@ -1079,28 +1166,46 @@ public final class LibC implements PosixLibrary {
     public static final CStruct SOCKADDR_UN = CStruct.of("struct sockaddr_un", MemoryLayout.structLayout(
             ValueLayout.JAVA_SHORT.withName("sun_family"),
             MemoryLayout.sequenceLayout(108, ValueLayout.JAVA_BYTE).withName("sun_path")),
-            Target.LINUX_X86_64, Target.LINUX_AARCH64);
+            Target.LINUX_X86_64, Target.LINUX_AARCH64, Target.LINUX_X86_64_MUSL);
 
     /** {@code struct iovec}: the same on both targets. */
     public static final CStruct IOVEC = CStruct.of("struct iovec", MemoryLayout.structLayout(
             ValueLayout.ADDRESS.withName("iov_base"), JAVA_LONG.withName("iov_len")),
-            Target.LINUX_X86_64, Target.LINUX_AARCH64);
+            Target.LINUX_X86_64, Target.LINUX_AARCH64, Target.LINUX_X86_64_MUSL);
 
     /** {@code struct msghdr}: the same on both targets (socklen_t msg_namelen and int msg_flags padded to 8). */
-    public static final CStruct MSGHDR = CStruct.of("struct msghdr", MemoryLayout.structLayout(
+    private static final StructLayout MSGHDR_GLIBC = MemoryLayout.structLayout(
             ValueLayout.ADDRESS.withName("msg_name"),
             JAVA_INT.withName("msg_namelen"), MemoryLayout.paddingLayout(4),
             ValueLayout.ADDRESS.withName("msg_iov"),
             JAVA_LONG.withName("msg_iovlen"),
             ValueLayout.ADDRESS.withName("msg_control"),
             JAVA_LONG.withName("msg_controllen"),
-            JAVA_INT.withName("msg_flags"), MemoryLayout.paddingLayout(4)),
-            Target.LINUX_X86_64, Target.LINUX_AARCH64);
+            JAVA_INT.withName("msg_flags"), MemoryLayout.paddingLayout(4));
+    /**
+     * {@code struct msghdr}: glibc declares msg_iovlen and msg_controllen as size_t; musl (64-bit
+     * little-endian) as an int followed by 4 bytes of padding, where the kernel reads the high half
+     * of its 64-bit field; the provider writes 64-bit values there, which are right on both.
+     */
+    public static final CStruct MSGHDR = CStruct.perTarget("struct msghdr",
+            Target.LINUX_X86_64, MSGHDR_GLIBC, Target.LINUX_AARCH64, MSGHDR_GLIBC,
+            Target.LINUX_X86_64_MUSL, MemoryLayout.structLayout(
+                    ValueLayout.ADDRESS.withName("msg_name"),
+                    JAVA_INT.withName("msg_namelen"), MemoryLayout.paddingLayout(4),
+                    ValueLayout.ADDRESS.withName("msg_iov"),
+                    JAVA_INT.withName("msg_iovlen"), MemoryLayout.paddingLayout(4),
+                    ValueLayout.ADDRESS.withName("msg_control"),
+                    JAVA_INT.withName("msg_controllen"), MemoryLayout.paddingLayout(4),
+                    JAVA_INT.withName("msg_flags"), MemoryLayout.paddingLayout(4)));
 
     /** {@code struct cmsghdr} without its flexible data member, which starts at {@link #CMSG_DATA_OFFSET}. */
-    public static final CStruct CMSGHDR = CStruct.of("struct cmsghdr", MemoryLayout.structLayout(
-            JAVA_LONG.withName("cmsg_len"), JAVA_INT.withName("cmsg_level"), JAVA_INT.withName("cmsg_type")),
-            Target.LINUX_X86_64, Target.LINUX_AARCH64);
+    private static final StructLayout CMSGHDR_GLIBC = MemoryLayout.structLayout(
+            JAVA_LONG.withName("cmsg_len"), JAVA_INT.withName("cmsg_level"), JAVA_INT.withName("cmsg_type"));
+    public static final CStruct CMSGHDR = CStruct.perTarget("struct cmsghdr",
+            Target.LINUX_X86_64, CMSGHDR_GLIBC, Target.LINUX_AARCH64, CMSGHDR_GLIBC,
+            // musl: socklen_t cmsg_len and 4 bytes of padding, so 4-byte aligned; the same 16 bytes.
+            Target.LINUX_X86_64_MUSL, MemoryLayout.structLayout(JAVA_INT.withName("cmsg_len"),
+                    MemoryLayout.paddingLayout(4), JAVA_INT.withName("cmsg_level"), JAVA_INT.withName("cmsg_type")));
 
     /** Control-buffer bytes for one descriptor: {@code CMSG_SPACE(sizeof(int))}. */
     public static final CConstant CMSG_SPACE_ONE_FD = CConstant.of("CMSG_SPACE(sizeof(int))", 24);
@@ -1112,7 +1217,7 @@ public final class LibC implements PosixLibrary {
     /** {@code struct ucred} (SO_PEERCRED): pid, uid, gid of the peer when it connected or listened. */
     public static final CStruct UCRED = CStruct.of("struct ucred", MemoryLayout.structLayout(
             JAVA_INT.withName("pid"), JAVA_INT.withName("uid"), JAVA_INT.withName("gid")),
-            Target.LINUX_X86_64, Target.LINUX_AARCH64);
+            Target.LINUX_X86_64, Target.LINUX_AARCH64, Target.LINUX_X86_64_MUSL);
 
     public static final CFunction MKFIFO = CFunction.of("int mkfifo(const char *path, mode_t mode)");
     public static final CFunction CHMOD = CFunction.of("int chmod(const char *file, mode_t mode)");
@@ -1367,10 +1472,13 @@ public final class LibC implements PosixLibrary {
         return s;
     }
 
+    /**
+     * glibc 2.34+ (the oldest the provider supports) has every optional function the layer asks for;
+     * musl lacks sem_clockwait and posix_spawn_file_actions_addclosefrom_np ({@link GlibcOnly}).
+     */
     @Override
     public boolean has(String function) {
-        // glibc 2.34+ (the oldest the provider supports) has every optional function the layer asks for.
-        return true;
+        return GLIBC || !GlibcOnly.FUNCTIONS.contains(function);
     }
 
     @Override
@@ -1421,7 +1529,7 @@ public final class LibC implements PosixLibrary {
     /** glibc's {@code __shm_get_name}: a semaphore {@code /X} is the file {@code sem.X} in /dev/shm. */
     @Override
     public String semaphoreFile(String osName) {
-        return "/dev/shm/sem." + osName.substring(1);
+        return "/dev/shm/" + SEMAPHORE_FILE_PREFIX + osName.substring(1);
     }
 
     /** Never asked: glibc keeps every named semaphore in a file ({@link #semaphoreFile}). */
@@ -1439,6 +1547,17 @@ public final class LibC implements PosixLibrary {
     @Override
     public MemorySegment spawnAttributes(java.lang.foreign.Arena arena) {
         return MemorySegment.NULL;
+    }
+
+    /**
+     * glibc's {@code sem_open("/X")} keeps the semaphore in {@code /dev/shm/sem.X}; musl's in
+     * {@code /dev/shm/X}, where shared memory named X lives too. Under musl the name carries the
+     * prefix itself, so both C libraries use the file {@code sem.X} and a semaphore never meets
+     * shared memory of its name (shared memory names may not start with {@code sem.}).
+     */
+    @Override
+    public String semaphoreName(String storedName) {
+        return GLIBC ? io.ffmipc.IpcNames.posix(storedName) : "/sem." + io.ffmipc.IpcNames.validateStored(storedName);
     }
 
     /** POSIX shared memory is the tmpfs at /dev/shm: a file directly in it is the object of that name. */

@@ -5,7 +5,7 @@
  * declaration in any binding class is checked without touching this file; add a header only for
  * a facility outside it.
  */
-@AbiHeaders(targets = {Target.LINUX_X86_64, Target.LINUX_AARCH64},
+@AbiHeaders(targets = {Target.LINUX_X86_64, Target.LINUX_AARCH64, Target.LINUX_X86_64_MUSL},
         define = {"_GNU_SOURCE"},
         include = {"sys/types.h", "errno.h", "fcntl.h", "unistd.h", "string.h", "stdlib.h", "signal.h", "time.h",
                 "sched.h", "limits.h", "pthread.h", "poll.h", "spawn.h", "semaphore.h", "mqueue.h", "sys/stat.h",

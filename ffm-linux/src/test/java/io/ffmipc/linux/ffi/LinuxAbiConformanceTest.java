@@ -68,6 +68,11 @@ class LinuxAbiConformanceTest {
         assertChecks(Target.LINUX_AARCH64);
     }
 
+    @Test
+    void linuxX8664MuslMatchesItsHeaders() {
+        assertChecks(Target.LINUX_X86_64_MUSL);
+    }
+
     /** No Windows binding exists yet: the Windows target compiles the checker's own smoke facts. */
     @Test
     void windowsX64SmokeFactsMatchTheMingwHeaders() {
