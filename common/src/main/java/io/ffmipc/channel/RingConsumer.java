@@ -20,6 +20,12 @@ import static io.ffmipc.channel.Shared.LONG;
  */
 final class RingConsumer extends RingView {
     private static final String OP = "receive on channel";
+    /**
+     * SPSC: empty looks in a row after which the consumer compares the producer's published
+     * position with its own (see {@link #checkPublished()}). High enough that a consumer keeping
+     * up with a live producer never reads the producer's line (a ping-pong waits a few looks).
+     */
+    static final int EMPTY_LOOKS_PER_CHECK = 256;
 
     /** Told when a record has been claimed but not published for a while (MPSC). */
     interface StallListener {
@@ -38,6 +44,7 @@ final class RingConsumer extends RingView {
     private int currentAligned;
     private long stallPosition = -1;
     private long stallSince;
+    private int emptyLooks;
 
     RingConsumer(MemorySegment segment, long base, int capacity, ChannelMode mode, WaitPoint producerWait,
                  long stallNanos, StallListener stallListener, String channelName, String ringLabel) {
@@ -67,6 +74,8 @@ final class RingConsumer extends RingView {
             if (length == 0) {
                 if (multi) {
                     checkClaimed();
+                } else if (++emptyLooks >= EMPTY_LOOKS_PER_CHECK) {
+                    checkPublished();
                 }
                 return -1;
             }
@@ -97,6 +106,7 @@ final class RingConsumer extends RingView {
             current = rec;
             currentAligned = aligned;
             stallPosition = -1;
+            emptyLooks = 0;
             return length - RECORD_HEADER;
         }
         throw corrupted(OP, "record type at position " + head, TYPE_PADDING, "padding cannot follow padding");
@@ -150,6 +160,34 @@ final class RingConsumer extends RingView {
         // Release: the zeroes are visible before producers see the space as free.
         LONG.setRelease(segment, consumerPosition, head);
         producerWait.wakeIfParked();
+    }
+
+    /**
+     * SPSC, when the ring has looked empty for a while or before a park: LENGTH 0 at our position
+     * must mean the producer has published nothing past it. Its mirrored position is stored after
+     * each publish (release), so if it is past ours, the record here was published and LENGTH 0
+     * was written by someone else, or we lost the producer's record boundaries (a peer scribbled
+     * on a length or on the consumer position the producer trusts). Without this check such a ring
+     * looks empty forever while the producer's messages sit unreceived. The mirror may lag behind
+     * us (a producer between a publish and the store of its position), so only a mirror AHEAD of us
+     * is conclusive.
+     */
+    void checkPublished() {
+        if (multi) {
+            return; // MPSC: claimed-but-unpublished records are legal; checkClaimed reports them
+        }
+        emptyLooks = 0;
+        long tail = (long) LONG.getAcquire(segment, producerPosition);
+        if ((tail & 7) != 0 || tail < 0 || tail - head > capacity) {
+            throw corrupted(OP, "producer position", tail, "it must be a non-negative multiple of 8 at most "
+                    + capacity + " (the capacity) ahead of the consumer position " + head);
+        }
+        // Re-read after the acquire: a record published since our last look is seen here.
+        if (tail - head > 0 && (int) INT.getAcquire(segment, data + (head & mask) + LENGTH_OFFSET) == 0) {
+            throw corrupted(OP, "record length at position " + head, 0, "the producer has published up to position "
+                    + tail + ", so a record starts here; its length was overwritten, or the records' boundaries"
+                    + " were lost to a corrupted position");
+        }
     }
 
     /** MPSC: a claimed, unpublished record at the head; tell the listener if it stays that way. */

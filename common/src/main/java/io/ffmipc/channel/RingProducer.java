@@ -122,8 +122,6 @@ final class RingProducer extends RingView {
         // before this record's release, so a consumer that sees this record sees the 0 after it;
         // this is what keeps stale lengths of earlier laps from ever being read as new records.
         LONG.set(segment, data + (tail & mask), 0L);
-        // Mirror for observers (stall checks, diagnostics); ordering with the record is irrelevant.
-        LONG.setOpaque(segment, producerPosition, tail);
         return data + index;
     }
 
@@ -191,6 +189,12 @@ final class RingProducer extends RingView {
         INT.set(segment, rec + TYPE_OFFSET, TYPE_MESSAGE);
         // Release, LAST: type and payload are visible to a consumer that acquires this length.
         INT.setRelease(segment, rec + LENGTH_OFFSET, RECORD_HEADER + length);
+        if (!multi) {
+            // SPSC mirror of our position, stored AFTER the record's release: every record below
+            // the mirrored position is published, so a consumer that acquires it and still reads
+            // LENGTH 0 at its own position knows the ring was corrupted (RingConsumer#checkPublished).
+            LONG.setRelease(segment, producerPosition, tail);
+        }
         consumerWait.wakeIfParked();
     }
 }

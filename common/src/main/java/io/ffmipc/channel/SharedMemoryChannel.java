@@ -398,6 +398,11 @@ public final class SharedMemoryChannel implements Channel {
                 }
                 periodicChecks(RECEIVE, round, now, false);
             }
+            if (!idler.spinning(round)) {
+                // About to yield or park: the look that found nothing must not be fooled by a
+                // corrupted ring (spinning looks are checked by the consumer every so often).
+                consumer.checkPublished();
+            }
             idler.idle(round, inboundConsumerWait, inboundReady, CHECK_NANOS, deadline);
         }
     }

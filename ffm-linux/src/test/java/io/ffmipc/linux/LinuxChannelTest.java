@@ -329,6 +329,34 @@ class LinuxChannelTest {
         assertTrue(e.getMessage().contains(Integer.toString(4096 + 64)), e.getMessage());
     }
 
+    /**
+     * Issue 8 §4: a published record whose length another process zeroed made the ring look empty
+     * at the consumer's position; the consumer then sat on every message after it, timing out
+     * without a word. It must report the corruption instead, in every wait strategy.
+     */
+    @ParameterizedTest
+    @EnumSource(WaitStrategy.class)
+    void publishedMessagesBehindAZeroedLengthAreReportedNotSatOn(WaitStrategy strategy) throws Exception {
+        String name = newName();
+        Channel consumer = open(name, OpenMode.CREATE, ChannelOptions.defaults().withCapacity(4096)
+                .withWaitStrategy(strategy));
+        Channel producer = open(name, OpenMode.OPEN, ChannelOptions.defaults());
+        for (int i = 0; i < 5; i++) {
+            assertTrue(producer.offer(new byte[] {(byte) i, 1, 2, 3}, Duration.ofSeconds(1)));
+        }
+        assertArrayEquals(new byte[] {0, 1, 2, 3}, consumer.receive(Duration.ofSeconds(1)));
+        try (ChildJvm child = ChildJvm.start(ChannelPeer.class, "zero-next", name)) {
+            child.assertSuccess(CHILD);
+        }
+        long start = System.nanoTime();
+        ChannelCorruptedException e = assertThrows(ChannelCorruptedException.class, () -> {
+            byte[] got = consumer.receive(Duration.ofSeconds(5));
+            fail(got == null ? "timed out with 4 published messages unreceived" : "received " + got.length + " bytes");
+        });
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "reported within a park slice or so");
+        assertTrue(e.getMessage().contains("record length at position 16 is 0"), e.getMessage());
+    }
+
     @Test
     void parkedConsumerUsesNoCpuWhileIdle() throws Exception {
         String name = newName();
