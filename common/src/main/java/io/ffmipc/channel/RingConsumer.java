@@ -137,6 +137,19 @@ final class RingConsumer extends RingView {
         }
     }
 
+    /**
+     * {@link #deliver} within a batch: moves past the message but leaves publishing the consumer
+     * position (and waking a producer waiting for room) to {@link #publishPosition()}, once per batch.
+     */
+    void deliverInBatch(MessageHandler handler, int length) {
+        long rec = current;
+        try {
+            handler.onMessage(view, rec - data + RECORD_HEADER, length);
+        } finally {
+            advance(rec, currentAligned);
+        }
+    }
+
     /** Copies the message found by {@link #peek()} out, then releases it. */
     void copyTo(MemorySegment dst, int length) {
         MemorySegment.copy(segment, current + RECORD_HEADER, dst, 0, length);
@@ -150,6 +163,11 @@ final class RingConsumer extends RingView {
     }
 
     private void release(long rec, int aligned) {
+        advance(rec, aligned);
+        publishPosition();
+    }
+
+    private void advance(long rec, int aligned) {
         if (multi) {
             // The next lap must find LENGTH 0 wherever a record may start: clear the whole record.
             // (SPSC needs no clearing: its producer zeroes the header after each record it publishes.)
@@ -157,7 +175,11 @@ final class RingConsumer extends RingView {
         }
         head += aligned;
         current = -1;
-        // Release: the zeroes are visible before producers see the space as free.
+    }
+
+    /** Gives the space up to our position back to the producers, and wakes one waiting for room. */
+    void publishPosition() {
+        // Release: the records were read (and, MPSC, zeroed) before producers see the space as free.
         LONG.setRelease(segment, consumerPosition, head);
         producerWait.wakeIfParked();
     }

@@ -357,6 +357,41 @@ class LinuxChannelTest {
         assertTrue(e.getMessage().contains("record length at position 16 is 0"), e.getMessage());
     }
 
+    /** poll gives the space of the messages it handed over back once per call, also when a handler threw. */
+    @Test
+    void pollGivesTheSpaceBackWhenItReturnsEvenIfAHandlerThrows() {
+        String name = newName();
+        Channel consumer = open(name, OpenMode.CREATE, ChannelOptions.defaults().withCapacity(4096));
+        Channel producer = open(name, OpenMode.OPEN, ChannelOptions.defaults());
+        byte[] message = new byte[120]; // 128-byte records: 31 fill the 4 KiB ring (with the 8-byte terminator)
+        int sent = 0;
+        while (producer.tryOffer(message)) {
+            sent++;
+        }
+        int[] seen = {0};
+        assertEquals(5, consumer.poll((buf, off, len) -> seen[0]++, 5));
+        for (int i = 0; i < 5; i++) {
+            assertTrue(producer.tryOffer(message), "the space of 5 polled messages is free again");
+        }
+        assertFalse(producer.tryOffer(message), "and no more");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> consumer.poll((buf, off, len) -> {
+            if (++seen[0] == 7) {
+                throw new IllegalStateException("handler failed");
+            }
+        }, 10));
+        assertEquals("handler failed", thrown.getMessage());
+        assertTrue(producer.tryOffer(message) && producer.tryOffer(message),
+                "the message whose handler threw was taken, and its space given back with the one before it");
+        assertFalse(producer.tryOffer(message));
+        int rest = 0;
+        while (consumer.poll((buf, off, len) -> { }, 3) > 0) {
+            rest++;
+        }
+        assertTrue(rest > 0);
+        assertEquals(-1, consumer.tryReceive(Arena.ofAuto().allocate(128)));
+        assertEquals(31, sent, "the ring held");
+    }
+
     @Test
     void parkedConsumerUsesNoCpuWhileIdle() throws Exception {
         String name = newName();
