@@ -1,5 +1,6 @@
 package io.ffmipc.channel;
 
+import io.ffmipc.ChannelCorruptedException;
 import io.ffmipc.ChannelMode;
 import io.ffmipc.MessageHandler;
 
@@ -66,42 +67,35 @@ final class RingConsumer extends RingView {
     int peek() {
         // At most one padding precedes a message: padding always runs to the end of the ring and
         // never starts at index 0, so two rounds always suffice (no endless loop on garbage).
+        // Every failure is built in a method of its own: the checks stay here, the message text
+        // does not, so this method stays small enough for the JIT to inline into the caller's loop.
         for (int round = 0; round < 2; round++) {
             int index = (int) (head & mask);
             long rec = data + index;
             // Acquire: pairs with the producer's release of LENGTH; type and payload are visible.
             int length = (int) INT.getAcquire(segment, rec + LENGTH_OFFSET);
             if (length == 0) {
-                if (multi) {
-                    checkClaimed();
-                } else if (++emptyLooks >= EMPTY_LOOKS_PER_CHECK) {
-                    checkPublished();
-                }
+                lookedEmpty();
                 return -1;
             }
             int toEnd = capacity - index;
             if (length < RECORD_HEADER || length > toEnd) {
-                throw corrupted(OP, "record length at position " + head, length, "it must be between "
-                        + RECORD_HEADER + " (the record header) and " + toEnd + " (the bytes left before the ring's end)");
+                throw badLength(length, toEnd);
             }
             int type = (int) INT.get(segment, rec + TYPE_OFFSET);
             if (type == TYPE_PADDING) {
                 if (length != toEnd || index == 0) {
-                    throw corrupted(OP, "padding length at position " + head, length,
-                            "padding fills the ring exactly to its end and never starts at index 0 (expected "
-                                    + toEnd + ")");
+                    throw badPadding(length, toEnd);
                 }
                 release(rec, length);
                 continue;
             }
             if (type != TYPE_MESSAGE) {
-                throw corrupted(OP, "record type at position " + head, type,
-                        "it must be " + TYPE_MESSAGE + " (message) or " + TYPE_PADDING + " (padding)");
+                throw badType(type);
             }
             int aligned = RingDescriptor.aligned(length);
             if (aligned > maxRecord) {
-                throw corrupted(OP, "record length at position " + head, length,
-                        "a record is at most " + maxRecord + " bytes (half the ring)");
+                throw tooLong(length);
             }
             current = rec;
             currentAligned = aligned;
@@ -110,6 +104,34 @@ final class RingConsumer extends RingView {
             return length - RECORD_HEADER;
         }
         throw corrupted(OP, "record type at position " + head, TYPE_PADDING, "padding cannot follow padding");
+    }
+
+    private void lookedEmpty() {
+        if (multi) {
+            checkClaimed();
+        } else if (++emptyLooks >= EMPTY_LOOKS_PER_CHECK) {
+            checkPublished();
+        }
+    }
+
+    private ChannelCorruptedException badLength(int length, int toEnd) {
+        return corrupted(OP, "record length at position " + head, length, "it must be between "
+                + RECORD_HEADER + " (the record header) and " + toEnd + " (the bytes left before the ring's end)");
+    }
+
+    private ChannelCorruptedException badPadding(int length, int toEnd) {
+        return corrupted(OP, "padding length at position " + head, length,
+                "padding fills the ring exactly to its end and never starts at index 0 (expected " + toEnd + ")");
+    }
+
+    private ChannelCorruptedException badType(int type) {
+        return corrupted(OP, "record type at position " + head, type,
+                "it must be " + TYPE_MESSAGE + " (message) or " + TYPE_PADDING + " (padding)");
+    }
+
+    private ChannelCorruptedException tooLong(int length) {
+        return corrupted(OP, "record length at position " + head, length,
+                "a record is at most " + maxRecord + " bytes (half the ring)");
     }
 
     /** Whether a record (message or padding) is published at the consumer position: the park re-check. */

@@ -95,12 +95,16 @@ final class RingProducer extends RingView {
     /** Reserves a record (and the padding before it, at a wrap); its absolute offset, or -1 if full. */
     private long claim(int length) {
         if (length < 0 || length > maxRecord - RECORD_HEADER) {
-            throw new IllegalArgumentException("a message on channel '" + channelName + "' must have between 0 and "
-                    + (maxRecord - RECORD_HEADER) + " bytes (half the ring capacity of " + capacity
-                    + " minus the 8-byte record header), got " + length);
+            throw tooLarge(length); // built elsewhere: the hot path stays small enough to inline
         }
         int aligned = RingDescriptor.aligned(RECORD_HEADER + length);
         return multi ? claimShared(aligned) : claimOwn(aligned);
+    }
+
+    private IllegalArgumentException tooLarge(int length) {
+        return new IllegalArgumentException("a message on channel '" + channelName + "' must have between 0 and "
+                + (maxRecord - RECORD_HEADER) + " bytes (half the ring capacity of " + capacity
+                + " minus the 8-byte record header), got " + length);
     }
 
     private long claimOwn(int aligned) {

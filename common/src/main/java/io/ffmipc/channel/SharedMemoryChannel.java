@@ -377,11 +377,15 @@ public final class SharedMemoryChannel implements Channel {
 
     private int copyOut(MemorySegment destination, int length) {
         if (destination.byteSize() < length) {
-            throw new IllegalArgumentException("the message on channel '" + name + "' has " + length
-                    + " bytes and the destination only " + destination.byteSize() + "; the message stays in the channel");
+            throw destinationTooSmall(destination, length);
         }
         consumer.copyTo(destination, length);
         return length;
+    }
+
+    private IllegalArgumentException destinationTooSmall(MemorySegment destination, int length) {
+        return new IllegalArgumentException("the message on channel '" + name + "' has " + length
+                + " bytes and the destination only " + destination.byteSize() + "; the message stays in the channel");
     }
 
     /**
