@@ -411,9 +411,11 @@ public final class SharedMemoryChannel implements Channel {
                 }
                 periodicChecks(RECEIVE, round, now, false);
             }
-            if (!idler.spinning(round)) {
-                // About to yield or park: the look that found nothing must not be fooled by a
-                // corrupted ring (spinning looks are checked by the consumer every so often).
+            if (!idler.spinning(round) && (round & 7) == 1) {
+                // Yielding or parking: now and then, make sure the ring is not only looking empty
+                // because it was corrupted (spinning looks are checked by the consumer itself every
+                // so often). Not on the first round, the usual wait for a message in a ping-pong:
+                // reading the producer's line then would cost its next publish a cache miss.
                 consumer.checkPublished();
             }
             idler.idle(round, inboundConsumerWait, inboundReady, CHECK_NANOS, deadline);
