@@ -36,7 +36,9 @@ final class ChannelMechanism implements Mechanism {
 
     @Override
     public String cReference() {
-        return strategy.parks() ? "c-futex" : "c-spin";
+        // Spin-then-park spins first: between two awake processes it never parks, so it is held
+        // to the spinning C ring; only park mode sleeps on every message, like the C futex peer.
+        return strategy == WaitStrategy.PARK ? "c-futex" : "c-spin";
     }
 
     private ChannelOptions options() {
