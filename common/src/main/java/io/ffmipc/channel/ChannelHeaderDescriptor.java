@@ -43,8 +43,10 @@ public final class ChannelHeaderDescriptor {
     public static final int MAGIC = 0x4643;
     /** Version of this layout; bump on any change of any offset or rule. */
     // 2: SPSC producers zero the header after each record, consumers no longer zero;
-    // 3: the pid slots hold ProcessStamps (pid + start time), so a reused pid is not taken for a live peer
-    public static final int VERSION = 3;
+    // 3: the pid slots hold ProcessStamps (pid + start time), so a reused pid is not taken for a live peer;
+    // 4: the SPSC producer position is stored after each record's release and consumers check it
+    //    (a version-3 producer stores it before, which a version-4 consumer would take for corruption)
+    public static final int VERSION = 4;
     public static final int READY_VALUE = MAGIC << 16 | VERSION;
 
     public static final int READY_OFFSET = 0;
