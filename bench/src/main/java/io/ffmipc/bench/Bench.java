@@ -82,10 +82,11 @@ public final class Bench {
             List<BenchReport.Row> rows = new ArrayList<>();
             for (Contender x : runnable) {
                 List<Figures> mine = results.get(x.name());
+                List<Figures> cRef = results.get(x.cReference());
+                List<Figures> aeron = x.name().equals(AERON) ? null : results.get(AERON);
                 rows.add(new BenchReport.Row(x.name(), x.title(), Figures.median(mine), mine,
-                        ratio(mine, results.get(x.cReference()), Figures::rtt8p50),
-                        x.name().equals(AERON) ? null : ratio(mine, results.get(AERON), Figures::rtt8p50),
-                        x.name().equals(AERON) ? null : ratio(mine, results.get(AERON), Figures::throughput)));
+                        ratio(mine, cRef, Figures::rtt8p50), ratio(mine, cRef, Figures::rtt1kP50), ratio(mine, cRef, Figures::throughput),
+                        ratio(mine, aeron, Figures::rtt8p50), ratio(mine, aeron, Figures::throughput)));
             }
             long elapsed = (System.nanoTime() - start) / 1_000_000;
             return new BenchReport(before, MachineFacts.now(), plan, rows, skipped, elapsed);

@@ -17,14 +17,17 @@ public record BenchReport(MachineFacts before, MachineFacts after, Plan plan, Li
                           Map<String, String> skipped, long elapsedMillis) {
 
     /**
-     * One row.
+     * One row. Every ratio is the median over rounds of this row's figure divided by the base
+     * row's figure of the same round ({@code null} when the base did not run).
      *
-     * @param vsC               median same-round ratio of the 8 B p50 to the C reference's ({@code null} if none ran)
-     * @param vsAeron           the same against Aeron IPC
-     * @param throughputVsAeron median same-round ratio of 64 B throughput to Aeron's
+     * @param vsC               8 B round trip (p50) against the C reference of the same mechanism
+     * @param rtt1kVsC          1 KiB round trip (p50) against the C reference
+     * @param throughputVsC     64 B throughput against the C reference
+     * @param vsAeron           8 B round trip (p50) against Aeron IPC
+     * @param throughputVsAeron 64 B throughput against Aeron IPC
      */
     public record Row(String name, String title, Figures median, List<Figures> rounds,
-                      Double vsC, Double vsAeron, Double throughputVsAeron) {
+                      Double vsC, Double rtt1kVsC, Double throughputVsC, Double vsAeron, Double throughputVsAeron) {
     }
 
     /** The row called {@code name}, or {@code null}. */
@@ -35,17 +38,21 @@ public record BenchReport(MachineFacts before, MachineFacts after, Plan plan, Li
     /** The table for a terminal, with the machine and the plan under it. */
     public String table() {
         TextTable t = new TextTable();
-        t.row("mechanism", "8 B p50", "p90", "p99", "p99.9", "1 KiB p50", "64 B msg/s", "×C", "×Aeron", "msg/s ×Aeron");
+        t.row("mechanism", "8 B p50", "p90", "p99", "p99.9", "1 KiB p50", "64 B msg/s",
+                "8 B ×C", "1 KiB ×C", "msg/s ×C", "8 B ×Aeron", "msg/s ×Aeron");
         for (Row r : rows) {
             Figures f = r.median();
             t.row(r.name(), time(f.rtt8p50()), time(f.rtt8p90()), time(f.rtt8p99()), time(f.rtt8p999()),
-                    time(f.rtt1kP50()), rate(f.throughput()), ratio(r.vsC()), ratio(r.vsAeron()), ratio(r.throughputVsAeron()));
+                    time(f.rtt1kP50()), rate(f.throughput()), ratio(r.vsC()), ratio(r.rtt1kVsC()), ratio(r.throughputVsC()),
+                    ratio(r.vsAeron()), ratio(r.throughputVsAeron()));
         }
         StringBuilder sb = new StringBuilder(t.render(""));
         sb.append('\n').append("round-trip times (8 B, 1 KiB) and one-way 64 B throughput between two processes; medians of ")
                 .append(plan.rounds()).append(plan.rounds() == 1 ? " round" : " rounds").append(" (")
                 .append(plan.name()).append(": warm-up ").append(Durations.format(plan.warmup())).append(", measure ")
-                .append(Durations.format(plan.measure())).append(" per phase); ×C, ×Aeron: median same-round ratio of 8 B p50\n");
+                .append(Durations.format(plan.measure())).append(" per phase); ×C, ×Aeron: median over rounds of the ratio to the C reference"
+                        + " of the same mechanism (c-spin for spinning rows, c-futex for parking ones) or to Aeron IPC in the same round"
+                        + " (below 1 is faster for times, slower for msg/s)\n");
         sb.append("every message's sequence number checked on both sides: passed\n");
         sb.append("machine: ").append(before.cpus()).append(" CPUs, ").append(before.cpuModel()).append(", ")
                 .append(before.kernel()).append(", ").append(before.jdk()).append('\n');
@@ -76,6 +83,8 @@ public record BenchReport(MachineFacts before, MachineFacts after, Plan plan, Li
             row.put("title", r.title());
             row.putAll(figures(r.median()));
             row.put("ratio_to_c", r.vsC());
+            row.put("rtt1k_ratio_to_c", r.rtt1kVsC());
+            row.put("throughput_ratio_to_c", r.throughputVsC());
             row.put("ratio_to_aeron", r.vsAeron());
             row.put("throughput_ratio_to_aeron", r.throughputVsAeron());
             row.put("rounds", r.rounds().stream().map(BenchReport::figures).toList());

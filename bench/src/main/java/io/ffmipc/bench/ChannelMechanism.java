@@ -7,6 +7,7 @@ import java.util.Locale;
 import io.ffmipc.Channel;
 import io.ffmipc.ChannelOptions;
 import io.ffmipc.Ipc;
+import io.ffmipc.MessageHandler;
 import io.ffmipc.OpenMode;
 import io.ffmipc.WaitStrategy;
 import io.ffmipc.spi.Durations;
@@ -36,7 +37,9 @@ final class ChannelMechanism implements Mechanism {
 
     @Override
     public String cReference() {
-        return strategy.parks() ? "c-futex" : "c-spin";
+        // Spin-then-park spins first: between two awake processes it never parks, so it is held
+        // to the spinning C ring; only park mode sleeps on every message, like the C futex peer.
+        return strategy == WaitStrategy.PARK ? "c-futex" : "c-spin";
     }
 
     private ChannelOptions options() {
@@ -62,15 +65,42 @@ final class ChannelMechanism implements Mechanism {
         return new ChannelLink(Ipc.platform().channel(args.get(0), OpenMode.OPEN, options()), null);
     }
 
-    /** Sends exact-length views of the harness's buffers. */
-    private static final class ChannelLink implements Link {
+    /**
+     * Sends exact-length views of the harness's buffers with {@code offer}; receives ping-pong
+     * echoes with {@code receive} into the harness's buffer and the stream with {@code poll}
+     * (zero copy, up to {@link Link#BATCH} per call), waiting with {@code receive} only when a
+     * poll found nothing: the channel as its documentation shows it.
+     */
+    private static final class ChannelLink implements Link, MessageHandler {
         private final Channel channel;
         private final String removeOnClose;
         private final ExactView view = new ExactView();
+        private StreamSink sink;
+        private int expected;
+        private boolean last;
 
         ChannelLink(Channel channel, String removeOnClose) {
             this.channel = channel;
             this.removeOnClose = removeOnClose;
+        }
+
+        @Override
+        public boolean receiveBatch(MemorySegment into, int length, StreamSink sink) {
+            this.sink = sink;
+            this.expected = length;
+            this.last = false;
+            if (channel.poll(this, BATCH) == 0 && !channel.receive(this, PATIENCE)) {
+                throw new BenchFailure(channel.name() + ": no message within " + Durations.format(PATIENCE));
+            }
+            return last;
+        }
+
+        @Override
+        public void onMessage(MemorySegment buffer, long offset, int length) {
+            if (length != expected) {
+                throw new SequenceException(channel.name() + ": a message of " + length + " bytes arrived, expected " + expected);
+            }
+            last |= sink.accept(buffer, offset, length);
         }
 
         @Override

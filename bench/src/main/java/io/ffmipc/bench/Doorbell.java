@@ -3,7 +3,7 @@ package io.ffmipc.bench;
 import java.time.Duration;
 
 /**
- * The wake-up half of a {@link SlotRingLink}: the producer rings once per message, the consumer
+ * The wake-up half of a {@link PlainRingLink}: the producer rings once per message, the consumer
  * waits for rings. Each ring stands for one published message, so a counting primitive (a
  * semaphore, an eventfd counter, a futex word used as a counter) fits directly.
  */

@@ -28,10 +28,10 @@ final class EventFdMechanism implements Mechanism {
 
     @Override
     public Link openDriver(PeerStarter peer) {
-        SharedMemory shm = SlotRingLink.createMemory(name());
+        SharedMemory shm = PlainRingLink.createMemory(name());
         Event toPeer = Ipc.platform().event(EventMode.COUNTER);
         Event toDriver = Ipc.platform().event(EventMode.COUNTER);
-        SlotRingLink link = SlotRingLink.driver(shm, bell(toPeer), bell(toDriver));
+        PlainRingLink link = PlainRingLink.driver(shm, bell(toPeer), bell(toDriver));
         peer.start(List.of(shm.name()), toPeer, toDriver);
         return link;
     }
@@ -40,7 +40,7 @@ final class EventFdMechanism implements Mechanism {
     public Link openPeer(List<String> args) {
         Event toPeer = Ipc.platform().inheritedEvent(args.get(1), EventMode.COUNTER);
         Event toDriver = Ipc.platform().inheritedEvent(args.get(2), EventMode.COUNTER);
-        return SlotRingLink.peer(args.get(0), bell(toPeer), bell(toDriver));
+        return PlainRingLink.peer(args.get(0), bell(toPeer), bell(toDriver));
     }
 
     private static Doorbell bell(Event e) {

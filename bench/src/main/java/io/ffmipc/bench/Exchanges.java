@@ -24,6 +24,8 @@ final class Exchanges {
     private final String side;
     private long sent;
     private long received;
+    /** Checks each streamed message in place (made once: the stream allocates nothing per message). */
+    private final Link.StreamSink streamed = this::onStreamed;
 
     private Exchanges(Link link, Arena arena, String side) {
         this.link = link;
@@ -122,14 +124,17 @@ final class Exchanges {
     }
 
     private void consume() {
-        while (true) {
-            link.receive(in, STREAM);
-            long seq = received++;
-            if (Messages.check(in, STREAM, seq, side + " (streamed message)")) {
-                Messages.stamp(out, SMALL, seq, true);
-                link.send(out, SMALL);
-                return;
-            }
+        while (!link.receiveBatch(in, STREAM, streamed)) {
+            // the sink checked every message of the batch
         }
+        Messages.stamp(out, SMALL, received - 1, true);
+        link.send(out, SMALL);
+    }
+
+    private boolean onStreamed(MemorySegment memory, long offset, int length) {
+        if (length != STREAM) {
+            throw new SequenceException(side + ": a streamed message of " + length + " bytes arrived, expected " + STREAM);
+        }
+        return Messages.check(memory, offset, STREAM, received++, side + " (streamed message)");
     }
 }

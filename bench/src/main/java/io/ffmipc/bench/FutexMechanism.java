@@ -33,20 +33,20 @@ final class FutexMechanism implements Mechanism {
 
     @Override
     public Link openDriver(PeerStarter peer) {
-        SharedMemory shm = SlotRingLink.createMemory(name());
-        SlotRingLink link = SlotRingLink.driver(shm, bell(shm.segment(), 0), bell(shm.segment(), 1));
+        SharedMemory shm = PlainRingLink.createMemory(name());
+        PlainRingLink link = PlainRingLink.driver(shm, bell(shm.segment(), 0), bell(shm.segment(), 1));
         peer.start(List.of(shm.name()));
         return link;
     }
 
     @Override
     public Link openPeer(List<String> args) {
-        SharedMemory shm = SlotRingLink.openMemory(args.get(0));
-        return SlotRingLink.peer(shm, bell(shm.segment(), 0), bell(shm.segment(), 1));
+        SharedMemory shm = PlainRingLink.openMemory(args.get(0));
+        return PlainRingLink.peer(shm, bell(shm.segment(), 0), bell(shm.segment(), 1));
     }
 
     private static Doorbell bell(MemorySegment memory, int direction) {
-        long offset = SlotRingLink.WORDS + 128L * direction;
+        long offset = PlainRingLink.WORDS + 128L * direction;
         return new Doorbell() {
             private int seen;
 

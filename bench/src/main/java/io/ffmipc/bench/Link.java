@@ -25,6 +25,28 @@ public interface Link extends AutoCloseable {
      */
     void receive(MemorySegment into, int length);
 
+    /** Takes the messages of a stream as {@link #receiveBatch} hands them over. */
+    @FunctionalInterface
+    interface StreamSink {
+        /** One message of {@code length} bytes at {@code offset} in {@code memory}; returns whether it is the stream's last. */
+        boolean accept(MemorySegment memory, long offset, int length);
+    }
+
+    /** Most messages one {@link #receiveBatch} hands over (the poll limit of every mechanism that polls). */
+    int BATCH = 64;
+
+    /**
+     * The stream's consumer: waits for the next message like {@link #receive}, then hands it and
+     * whatever else is already waiting (at most {@link #BATCH}) to {@code sink}, in place where the
+     * mechanism allows; every message must be {@code length} bytes. Returns whether the sink saw
+     * the stream's last message (the batch ends there). Mechanisms that can take several messages
+     * per call (a poll with a fragment limit) override this; the default takes one.
+     */
+    default boolean receiveBatch(MemorySegment into, int length, StreamSink sink) {
+        receive(into, length);
+        return sink.accept(into, 0, length);
+    }
+
     /** Releases everything the link holds; the driver's side also removes the objects it created. */
     @Override
     void close();

@@ -30,13 +30,18 @@ final class Messages {
 
     /** Checks that the message carries {@code expected}; returns whether it is the phase's last. */
     static boolean check(MemorySegment message, int length, long expected, String where) {
-        long v = message.get(WORD, 0);
+        return check(message, 0, length, expected, where);
+    }
+
+    /** {@link #check(MemorySegment, int, long, String)} of a message at {@code offset} (read in place). */
+    static boolean check(MemorySegment memory, long offset, int length, long expected, String where) {
+        long v = memory.get(WORD, offset);
         long seq = v & ~LAST;
         if (seq != expected) {
             throw new SequenceException(where + ": expected message " + expected + ", received " + seq
                     + (seq < expected ? " (a repeat or an old message)" : " (messages were lost)"));
         }
-        if (length >= 16 && message.get(WORD, length - 8) != ~v) {
+        if (length >= 16 && memory.get(WORD, offset + length - 8) != ~v) {
             throw new SequenceException(where + ": message " + expected + " of " + length + " bytes arrived torn (its tail does not match)");
         }
         return (v & LAST) != 0;

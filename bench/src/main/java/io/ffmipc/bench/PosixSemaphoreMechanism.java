@@ -28,13 +28,13 @@ final class PosixSemaphoreMechanism implements Mechanism {
 
     @Override
     public Link openDriver(PeerStarter peer) {
-        SharedMemory shm = SlotRingLink.createMemory(name());
+        SharedMemory shm = PlainRingLink.createMemory(name());
         Semaphore toPeer = null;
         Semaphore toDriver = null;
         try {
             toPeer = Ipc.platform().semaphore(BenchNames.unique("sem"), OpenMode.CREATE, 0);
             toDriver = Ipc.platform().semaphore(BenchNames.unique("sem"), OpenMode.CREATE, 0);
-            SlotRingLink link = SlotRingLink.driver(shm, bell(toPeer, true), bell(toDriver, true));
+            PlainRingLink link = PlainRingLink.driver(shm, bell(toPeer, true), bell(toDriver, true));
             peer.start(List.of(shm.name(), toPeer.name(), toDriver.name()));
             return link;
         } catch (RuntimeException e) {
@@ -53,7 +53,7 @@ final class PosixSemaphoreMechanism implements Mechanism {
     public Link openPeer(List<String> args) {
         Semaphore toPeer = Ipc.platform().semaphore(args.get(1), OpenMode.OPEN, 0);
         Semaphore toDriver = Ipc.platform().semaphore(args.get(2), OpenMode.OPEN, 0);
-        return SlotRingLink.peer(args.get(0), bell(toPeer, false), bell(toDriver, false));
+        return PlainRingLink.peer(args.get(0), bell(toPeer, false), bell(toDriver, false));
     }
 
     private static Doorbell bell(Semaphore s, boolean owner) {

@@ -24,14 +24,14 @@ final class ShmSpinMechanism implements Mechanism {
 
     @Override
     public Link openDriver(PeerStarter peer) {
-        SharedMemory shm = SlotRingLink.createMemory(name());
-        SlotRingLink link = SlotRingLink.driver(shm, null, null);
+        SharedMemory shm = PlainRingLink.createMemory(name());
+        PlainRingLink link = PlainRingLink.driver(shm, null, null);
         peer.start(List.of(shm.name()));
         return link;
     }
 
     @Override
     public Link openPeer(List<String> args) {
-        return SlotRingLink.peer(args.get(0), null, null);
+        return PlainRingLink.peer(args.get(0), null, null);
     }
 }

@@ -32,13 +32,13 @@ final class SysVSemaphoreMechanism implements Mechanism {
         SystemV.SemaphoreSet set = create();
         SharedMemory shm;
         try {
-            shm = SlotRingLink.createMemory(name());
+            shm = PlainRingLink.createMemory(name());
         } catch (RuntimeException e) {
             set.remove();
             set.close();
             throw e;
         }
-        SlotRingLink link = SlotRingLink.driver(shm, bell(set, 0), bell(set, 1), set::remove, set::close);
+        PlainRingLink link = PlainRingLink.driver(shm, bell(set, 0), bell(set, 1), set::remove, set::close);
         peer.start(List.of(shm.name(), Integer.toString(set.key())));
         return link;
     }
@@ -58,7 +58,7 @@ final class SysVSemaphoreMechanism implements Mechanism {
     @Override
     public Link openPeer(List<String> args) {
         SystemV.SemaphoreSet set = Ipc.platform().systemV().orElseThrow().semaphoreSet(Integer.parseInt(args.get(1)), OpenMode.OPEN, 2);
-        return SlotRingLink.peer(args.get(0), bell(set, 0), bell(set, 1), set);
+        return PlainRingLink.peer(args.get(0), bell(set, 0), bell(set, 1), set);
     }
 
     /** Semaphore {@code index} of the set; the set itself is closed by the link. */

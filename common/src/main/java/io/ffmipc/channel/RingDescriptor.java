@@ -6,7 +6,9 @@ package io.ffmipc.channel;
  *
  * <pre>
  *  offset  field                      written by          read by
- *  0       PRODUCER_POSITION (long)   producers (CAS if MPSC)  consumer (stall check), producers
+ *  0       PRODUCER_POSITION (long)   producers (CAS if MPSC;  consumer (stall check, and SPSC:
+ *                                     SPSC: release, after     "published past me, yet LENGTH 0"
+ *                                     each record's LENGTH)    is corruption), producers
  *          … padding to 128 bytes: its own pair of cache lines (adjacent-line prefetch)
  *  128     CONSUMER_POSITION (long)   consumer (release)  producers (acquire, when the cached value says full)
  *          … padding to 256

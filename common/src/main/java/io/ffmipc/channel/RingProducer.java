@@ -95,12 +95,16 @@ final class RingProducer extends RingView {
     /** Reserves a record (and the padding before it, at a wrap); its absolute offset, or -1 if full. */
     private long claim(int length) {
         if (length < 0 || length > maxRecord - RECORD_HEADER) {
-            throw new IllegalArgumentException("a message on channel '" + channelName + "' must have between 0 and "
-                    + (maxRecord - RECORD_HEADER) + " bytes (half the ring capacity of " + capacity
-                    + " minus the 8-byte record header), got " + length);
+            throw tooLarge(length); // built elsewhere: the hot path stays small enough to inline
         }
         int aligned = RingDescriptor.aligned(RECORD_HEADER + length);
         return multi ? claimShared(aligned) : claimOwn(aligned);
+    }
+
+    private IllegalArgumentException tooLarge(int length) {
+        return new IllegalArgumentException("a message on channel '" + channelName + "' must have between 0 and "
+                + (maxRecord - RECORD_HEADER) + " bytes (half the ring capacity of " + capacity
+                + " minus the 8-byte record header), got " + length);
     }
 
     private long claimOwn(int aligned) {
@@ -122,8 +126,6 @@ final class RingProducer extends RingView {
         // before this record's release, so a consumer that sees this record sees the 0 after it;
         // this is what keeps stale lengths of earlier laps from ever being read as new records.
         LONG.set(segment, data + (tail & mask), 0L);
-        // Mirror for observers (stall checks, diagnostics); ordering with the record is irrelevant.
-        LONG.setOpaque(segment, producerPosition, tail);
         return data + index;
     }
 
@@ -191,6 +193,12 @@ final class RingProducer extends RingView {
         INT.set(segment, rec + TYPE_OFFSET, TYPE_MESSAGE);
         // Release, LAST: type and payload are visible to a consumer that acquires this length.
         INT.setRelease(segment, rec + LENGTH_OFFSET, RECORD_HEADER + length);
+        if (!multi) {
+            // SPSC mirror of our position, stored AFTER the record's release: every record below
+            // the mirrored position is published, so a consumer that acquires it and still reads
+            // LENGTH 0 at its own position knows the ring was corrupted (RingConsumer#checkPublished).
+            LONG.setRelease(segment, producerPosition, tail);
+        }
         consumerWait.wakeIfParked();
     }
 }

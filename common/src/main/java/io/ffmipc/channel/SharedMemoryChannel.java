@@ -251,14 +251,23 @@ public final class SharedMemoryChannel implements Channel {
     @Override
     public int poll(MessageHandler handler, int limit) {
         checkOpen();
+        long start = consumer.position();
         int n = 0;
-        while (n < limit) {
-            int length = consumer.peek();
-            if (length < 0) {
-                break;
+        try {
+            while (n < limit) {
+                int length = consumer.peek();
+                if (length < 0) {
+                    break;
+                }
+                consumer.deliverInBatch(handler, length);
+                n++;
             }
-            consumer.deliver(handler, length);
-            n++;
+        } finally {
+            // Once per poll, not per message: one store to the line the producer reads when full,
+            // one look at whether it waits for room. Also when a handler threw: its message was taken.
+            if (consumer.position() != start) {
+                consumer.publishPosition();
+            }
         }
         return n;
     }
@@ -302,11 +311,15 @@ public final class SharedMemoryChannel implements Channel {
 
     private int copyOut(MemorySegment destination, int length) {
         if (destination.byteSize() < length) {
-            throw new IllegalArgumentException("the message on channel '" + name + "' has " + length
-                    + " bytes and the destination only " + destination.byteSize() + "; the message stays in the channel");
+            throw destinationTooSmall(destination, length);
         }
         consumer.copyTo(destination, length);
         return length;
+    }
+
+    private IllegalArgumentException destinationTooSmall(MemorySegment destination, int length) {
+        return new IllegalArgumentException("the message on channel '" + name + "' has " + length
+                + " bytes and the destination only " + destination.byteSize() + "; the message stays in the channel");
     }
 
     /**
@@ -331,6 +344,13 @@ public final class SharedMemoryChannel implements Channel {
                     return -1;
                 }
                 periodicChecks(RECEIVE, round, now, false);
+            }
+            if (!idler.spinning(round) && (round & 7) == 1) {
+                // Yielding or parking: now and then, make sure the ring is not only looking empty
+                // because it was corrupted (spinning looks are checked by the consumer itself every
+                // so often). Not on the first round, the usual wait for a message in a ping-pong:
+                // reading the producer's line then would cost its next publish a cache miss.
+                consumer.checkPublished();
             }
             idler.idle(round, inboundConsumerWait, inboundReady, CHECK_NANOS, deadline);
         }

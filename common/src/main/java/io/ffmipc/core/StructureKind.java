@@ -16,8 +16,10 @@ import io.ffmipc.ObjectKind;
  */
 public enum StructureKind {
     // channel layout versions: 2 SPSC producers zero the header after each record, consumers no
-    // longer zero; 3 the pid slots hold process stamps (pid + start time)
-    CHANNEL(ObjectKind.CHANNEL, "channel", "channel", ('F' << 8) | 'C', 3),
+    // longer zero; 3 the pid slots hold process stamps (pid + start time); 4 the SPSC producer
+    // position is stored after each record's release and consumers check it (a version-3 producer
+    // stores it before, which a version-4 consumer would take for corruption)
+    CHANNEL(ObjectKind.CHANNEL, "channel", "channel", ('F' << 8) | 'C', 4),
     // message queue layout versions: 2 RECEIVE_TURN holds a 64-bit process stamp, not a 32-bit pid
     MESSAGE_QUEUE(ObjectKind.SHARED_MEMORY_QUEUE, "mq", "message queue", ('M' << 8) | 'Q', 2),
     // synchronisation objects: version 2 is the first with this magic format and stored names

@@ -150,6 +150,51 @@ class RingTest {
     }
 
     @Test
+    void spscPublishedRecordWhoseLengthWasZeroedIsCorruptionNotAnEmptyRing() {
+        RingProducer p = producer(ChannelMode.SPSC);
+        RingConsumer c = consumer(ChannelMode.SPSC);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(p.offer(bytes(20, i), 0, 20));
+        }
+        assertArrayEquals(bytes(20, 0), take(c));
+        for (int i = 0; i < 3 * RingConsumer.EMPTY_LOOKS_PER_CHECK; i++) {
+            assertEquals(20, c.peek(), "published records are found, however often we look");
+        }
+        // A hostile peer zeroes the length of the next published record: the ring now looks empty
+        // at our position while the producer's position says two records wait.
+        mem.set(ValueLayout.JAVA_INT, RingDescriptor.DATA_OFFSET + c.position(), 0);
+        ChannelCorruptedException e = assertThrows(ChannelCorruptedException.class, () -> {
+            for (int i = 0; i <= RingConsumer.EMPTY_LOOKS_PER_CHECK; i++) {
+                assertEquals(-1, c.peek());
+            }
+        }, "a consumer must not sit on published messages");
+        assertTrue(e.getMessage().contains("record length at position 32 is 0")
+                && e.getMessage().contains("published up to position 96"), e.getMessage());
+        assertThrows(ChannelCorruptedException.class, c::checkPublished, "the check before a park says the same");
+    }
+
+    @Test
+    void spscEmptyRingAndAProducerMirrorThatLagsAreNotCorruption() {
+        RingProducer p = producer(ChannelMode.SPSC);
+        RingConsumer c = consumer(ChannelMode.SPSC);
+        for (int lap = 0; lap < 20; lap++) { // caught up on every lap, index 0 included
+            assertTrue(p.offer(bytes(100, lap), 0, 100));
+            assertArrayEquals(bytes(100, lap), take(c));
+            for (int i = 0; i < 2 * RingConsumer.EMPTY_LOOKS_PER_CHECK; i++) {
+                assertEquals(-1, c.peek());
+            }
+            c.checkPublished();
+        }
+        // A producer between a record's release and the store of its position: the mirror lags.
+        long mirror = mem.get(ValueLayout.JAVA_LONG, RingDescriptor.PRODUCER_POSITION_OFFSET);
+        mem.set(ValueLayout.JAVA_LONG, RingDescriptor.PRODUCER_POSITION_OFFSET, mirror - 112);
+        c.checkPublished();
+        mem.set(ValueLayout.JAVA_LONG, RingDescriptor.PRODUCER_POSITION_OFFSET, mirror + CAP + 8);
+        ChannelCorruptedException e = assertThrows(ChannelCorruptedException.class, c::checkPublished);
+        assertTrue(e.getMessage().contains("producer position is " + (mirror + CAP + 8)), e.getMessage());
+    }
+
+    @Test
     void garbagePositionsAreTypedErrorsForTheProducer() {
         RingProducer p = producer(ChannelMode.SPSC);
         for (int i = 0; i < 3; i++) {

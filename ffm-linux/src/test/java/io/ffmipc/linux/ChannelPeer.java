@@ -149,6 +149,18 @@ public final class ChannelPeer {
                     seg.set(ValueLayout.JAVA_INT, record + RingDescriptor.LENGTH_OFFSET, cap + 64);
                 }
             }
+            case "zero-next" -> {
+                // Zeroes the length of the next record the creator's consumer reads: a published
+                // message that now looks like "nothing here", with more published after it.
+                try (SharedMemory shm = StructureMemory.open(p, "channel", name)) {
+                    MemorySegment seg = shm.segment();
+                    int cap = seg.get(ValueLayout.JAVA_INT, ChannelHeaderDescriptor.RING_CAPACITY_OFFSET);
+                    long ring = ChannelHeaderDescriptor.ringOffset(ChannelHeaderDescriptor.OPENER_TO_CREATOR, cap);
+                    long consumed = seg.get(ValueLayout.JAVA_LONG, ring + RingDescriptor.CONSUMER_POSITION_OFFSET);
+                    seg.set(ValueLayout.JAVA_INT, ring + RingDescriptor.DATA_OFFSET + (consumed & (cap - 1))
+                            + RingDescriptor.LENGTH_OFFSET, 0);
+                }
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
     }

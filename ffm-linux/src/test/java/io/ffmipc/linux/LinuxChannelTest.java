@@ -343,6 +343,69 @@ class LinuxChannelTest {
         assertTrue(e.getMessage().contains(Integer.toString(4096 + 64)), e.getMessage());
     }
 
+    /**
+     * Issue 8 §4: a published record whose length another process zeroed made the ring look empty
+     * at the consumer's position; the consumer then sat on every message after it, timing out
+     * without a word. It must report the corruption instead, in every wait strategy.
+     */
+    @ParameterizedTest
+    @EnumSource(WaitStrategy.class)
+    void publishedMessagesBehindAZeroedLengthAreReportedNotSatOn(WaitStrategy strategy) throws Exception {
+        String name = newName();
+        Channel consumer = open(name, OpenMode.CREATE, ChannelOptions.defaults().withCapacity(4096)
+                .withWaitStrategy(strategy));
+        Channel producer = open(name, OpenMode.OPEN, ChannelOptions.defaults());
+        for (int i = 0; i < 5; i++) {
+            assertTrue(producer.offer(new byte[] {(byte) i, 1, 2, 3}, Duration.ofSeconds(1)));
+        }
+        assertArrayEquals(new byte[] {0, 1, 2, 3}, consumer.receive(Duration.ofSeconds(1)));
+        try (ChildJvm child = ChildJvm.start(ChannelPeer.class, "zero-next", name)) {
+            child.assertSuccess(CHILD);
+        }
+        long start = System.nanoTime();
+        ChannelCorruptedException e = assertThrows(ChannelCorruptedException.class, () -> {
+            byte[] got = consumer.receive(Duration.ofSeconds(5));
+            fail(got == null ? "timed out with 4 published messages unreceived" : "received " + got.length + " bytes");
+        });
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "reported within a park slice or so");
+        assertTrue(e.getMessage().contains("record length at position 16 is 0"), e.getMessage());
+    }
+
+    /** poll gives the space of the messages it handed over back once per call, also when a handler threw. */
+    @Test
+    void pollGivesTheSpaceBackWhenItReturnsEvenIfAHandlerThrows() {
+        String name = newName();
+        Channel consumer = open(name, OpenMode.CREATE, ChannelOptions.defaults().withCapacity(4096));
+        Channel producer = open(name, OpenMode.OPEN, ChannelOptions.defaults());
+        byte[] message = new byte[120]; // 128-byte records: 31 fill the 4 KiB ring (with the 8-byte terminator)
+        int sent = 0;
+        while (producer.tryOffer(message)) {
+            sent++;
+        }
+        int[] seen = {0};
+        assertEquals(5, consumer.poll((buf, off, len) -> seen[0]++, 5));
+        for (int i = 0; i < 5; i++) {
+            assertTrue(producer.tryOffer(message), "the space of 5 polled messages is free again");
+        }
+        assertFalse(producer.tryOffer(message), "and no more");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> consumer.poll((buf, off, len) -> {
+            if (++seen[0] == 7) {
+                throw new IllegalStateException("handler failed");
+            }
+        }, 10));
+        assertEquals("handler failed", thrown.getMessage());
+        assertTrue(producer.tryOffer(message) && producer.tryOffer(message),
+                "the message whose handler threw was taken, and its space given back with the one before it");
+        assertFalse(producer.tryOffer(message));
+        int rest = 0;
+        while (consumer.poll((buf, off, len) -> { }, 3) > 0) {
+            rest++;
+        }
+        assertTrue(rest > 0);
+        assertEquals(-1, consumer.tryReceive(Arena.ofAuto().allocate(128)));
+        assertEquals(31, sent, "the ring held");
+    }
+
     @Test
     void parkedConsumerUsesNoCpuWhileIdle() throws Exception {
         String name = newName();

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import io.ffmipc.Channel;
 import io.ffmipc.ChannelOptions;
 import io.ffmipc.Ipc;
+import io.ffmipc.MessageHandler;
 import io.ffmipc.OpenMode;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,6 +15,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -24,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The channel's hot path without a second process: the creator's end offers a message, the
- * opener's end (in the same JVM) takes it out again — one offer plus one copy-out receive.
+ * opener's end (in the same JVM) takes it out again — one offer plus one copy-out receive — and
+ * the stream's form, offers taken in place by one poll.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -68,4 +71,23 @@ public class ChannelBenchmark {
         }
         return opener.tryReceive(into);
     }
+
+    /** The stream's form: 16 offers, then one poll that takes them in place (the position published once). */
+    @Benchmark
+    @OperationsPerInvocation(16)
+    public long offerThenPoll() {
+        for (int i = 0; i < 16; i++) {
+            if (!creator.tryOffer(message)) {
+                throw new IllegalStateException("ring full");
+            }
+        }
+        total = 0;
+        if (opener.poll(summer, 16) != 16) {
+            throw new IllegalStateException("poll took fewer than 16");
+        }
+        return total;
+    }
+
+    private long total;
+    private final MessageHandler summer = (buffer, offset, length) -> total += length;
 }

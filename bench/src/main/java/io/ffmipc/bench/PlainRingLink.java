@@ -10,23 +10,23 @@ import io.ffmipc.SharedMemory;
 import io.ffmipc.spi.Durations;
 
 /**
- * A {@link Link} over two {@link SlotRing}s in one named shared-memory object (driver → peer at
+ * A {@link Link} over two {@link PlainRing}s in one named shared-memory object (driver → peer at
  * offset 0, peer → driver after it), each direction with its own {@link Doorbell}; without
- * doorbells the consumer busy-spins on the ring's published count.
+ * doorbells the consumer busy-spins on the next slot's sequence.
  */
-final class SlotRingLink implements Link {
+final class PlainRingLink implements Link {
     /** Where mechanisms that wait on a word of the shared memory (futex) keep it: one 128-byte line per direction. */
-    static final long WORDS = 2 * SlotRing.BYTES;
+    static final long WORDS = 2 * PlainRing.BYTES;
     static final long SHM_BYTES = WORDS + 256;
 
-    private final SlotRing out;
-    private final SlotRing in;
+    private final PlainRing out;
+    private final PlainRing in;
     private final Doorbell outBell;
     private final Doorbell inBell;
     private final List<AutoCloseable> resources;
     private long credits;
 
-    private SlotRingLink(SlotRing out, SlotRing in, Doorbell outBell, Doorbell inBell, List<AutoCloseable> resources) {
+    private PlainRingLink(PlainRing out, PlainRing in, Doorbell outBell, Doorbell inBell, List<AutoCloseable> resources) {
         this.out = out;
         this.in = in;
         this.outBell = outBell;
@@ -40,12 +40,12 @@ final class SlotRingLink implements Link {
     }
 
     /** The driver's end; closing it closes the bells and removes the shared memory. */
-    static SlotRingLink driver(SharedMemory shm, Doorbell toPeer, Doorbell toDriver, AutoCloseable... more) {
+    static PlainRingLink driver(SharedMemory shm, Doorbell toPeer, Doorbell toDriver, AutoCloseable... more) {
         MemorySegment m = shm.segment();
         List<AutoCloseable> res = new ArrayList<>(List.of(more));
         res.add(shm::unlink);
         res.add(shm);
-        return new SlotRingLink(new SlotRing(m, 0, "driver → peer"), new SlotRing(m, SlotRing.BYTES, "peer → driver"),
+        return new PlainRingLink(new PlainRing(m, 0, "driver → peer"), new PlainRing(m, PlainRing.BYTES, "peer → driver"),
                 toPeer, toDriver, withBells(res, toPeer, toDriver));
     }
 
@@ -55,16 +55,16 @@ final class SlotRingLink implements Link {
     }
 
     /** The peer's end over the driver's shared memory, opened by name. */
-    static SlotRingLink peer(String shmName, Doorbell toPeer, Doorbell toDriver, AutoCloseable... more) {
+    static PlainRingLink peer(String shmName, Doorbell toPeer, Doorbell toDriver, AutoCloseable... more) {
         return peer(openMemory(shmName), toPeer, toDriver, more);
     }
 
     /** The peer's end over the driver's shared memory; closing the link closes (not removes) it. */
-    static SlotRingLink peer(SharedMemory shm, Doorbell toPeer, Doorbell toDriver, AutoCloseable... more) {
+    static PlainRingLink peer(SharedMemory shm, Doorbell toPeer, Doorbell toDriver, AutoCloseable... more) {
         MemorySegment m = shm.segment();
         List<AutoCloseable> res = new ArrayList<>(List.of(more));
         res.add(shm);
-        return new SlotRingLink(new SlotRing(m, SlotRing.BYTES, "peer → driver"), new SlotRing(m, 0, "driver → peer"),
+        return new PlainRingLink(new PlainRing(m, PlainRing.BYTES, "peer → driver"), new PlainRing(m, 0, "driver → peer"),
                 toDriver, toPeer, withBells(res, toPeer, toDriver));
     }
 
@@ -88,18 +88,52 @@ final class SlotRingLink implements Link {
 
     @Override
     public void receive(MemorySegment into, int length) {
+        awaitOne();
+        in.read(into, length);
+    }
+
+    /** Waits until the next message is published: spinning without a bell, else for one of its rings. */
+    private void awaitOne() {
         if (inBell == null) {
             in.spinUntilAvailable();
-        } else if (credits == 0) {
+            return;
+        }
+        if (credits == 0) {
             credits = inBell.await(PATIENCE);
             if (credits == 0) {
                 throw new BenchFailure("no message within " + Durations.format(PATIENCE));
             }
         }
-        if (inBell != null) {
-            credits--;
+        credits--;
+    }
+
+    /** Whether another message is known to be published without waiting: a ring already counted, or (spinning) a record. */
+    private boolean anotherWaiting() {
+        if (inBell == null) {
+            return in.available();
         }
-        in.read(into, length);
+        if (credits == 0) {
+            return false;
+        }
+        credits--;
+        return true;
+    }
+
+    @Override
+    public boolean receiveBatch(MemorySegment into, int length, StreamSink sink) {
+        awaitOne();
+        for (int taken = 1; ; taken++) {
+            int stored = in.length();
+            if (stored != length) {
+                throw new SequenceException("a streamed message of " + stored + " bytes, expected " + length);
+            }
+            boolean last = sink.accept(in.memory(), in.payloadOffset(), length);
+            in.take();
+            if (last || taken == PlainRing.BATCH || !anotherWaiting()) {
+                in.release(); // the consumer's count is published once per batch
+                return last;
+            }
+        }
     }
 
     @Override
