@@ -49,6 +49,15 @@ public interface PlatformSeams {
     ObjectLister objects();
 
     /**
+     * Presence in shared memory objects, by which the channel and the portable queue tell whether a
+     * peer's handle lives in any pid namespace; empty where the OS has none (the core then judges
+     * by pid and start time, see {@link PresenceSeam}). Default: empty.
+     */
+    default Optional<PresenceSeam> presence() {
+        return Optional.empty();
+    }
+
+    /**
      * An OS-specific extension this provider offers ({@code io.ffmipc.windows.Mailslots}, Mach
      * ports), found by its type; empty where it has none.
      */

@@ -9,6 +9,7 @@ import io.ffmipc.spi.MessageQueueSeam;
 import io.ffmipc.spi.MutexSeams;
 import io.ffmipc.spi.ObjectLister;
 import io.ffmipc.spi.PlatformSeams;
+import io.ffmipc.spi.PresenceSeam;
 import io.ffmipc.spi.ProcessSeam;
 import io.ffmipc.spi.SemaphoreSeam;
 import io.ffmipc.spi.SharedMemorySeam;
@@ -20,27 +21,40 @@ import java.util.Optional;
 /**
  * A provider's seams with optional ones taken away, so the running OS can show what the core does
  * on an OS that lacks them: no message-queue seam (the portable shared-memory queue stands in, as on
- * Windows and macOS), no wait seam (waits poll, as on macOS before 14.4).
+ * Windows and macOS), no wait seam (waits poll, as on macOS before 14.4), no presence seam (liveness
+ * by pid and start time, as on macOS, Windows and Linux before 3.15).
  */
 public final class SeamsWithout implements PlatformSeams {
     private final PlatformSeams real;
     private final boolean messageQueues;
     private final boolean waitSeam;
+    private final boolean presence;
 
-    private SeamsWithout(PlatformSeams real, boolean messageQueues, boolean waitSeam) {
+    private SeamsWithout(PlatformSeams real, boolean messageQueues, boolean waitSeam, boolean presence) {
         this.real = real;
         this.messageQueues = messageQueues;
         this.waitSeam = waitSeam;
+        this.presence = presence;
     }
 
     /** Without the OS's message queue. */
     public static PlatformSeams messageQueues(PlatformSeams real) {
-        return new SeamsWithout(real, false, true);
+        return new SeamsWithout(real, false, true, true);
     }
 
     /** Without the OS's message queue and without the wait seam. */
     public static PlatformSeams messageQueuesAndWaitSeam(PlatformSeams real) {
-        return new SeamsWithout(real, false, false);
+        return new SeamsWithout(real, false, false, true);
+    }
+
+    /** Without the OS's message queue and without the presence seam. */
+    public static PlatformSeams messageQueuesAndPresence(PlatformSeams real) {
+        return new SeamsWithout(real, false, true, false);
+    }
+
+    /** Without the presence seam only. */
+    public static PlatformSeams presence(PlatformSeams real) {
+        return new SeamsWithout(real, true, true, false);
     }
 
     @Override
@@ -106,6 +120,11 @@ public final class SeamsWithout implements PlatformSeams {
     @Override
     public ObjectLister objects() {
         return real.objects();
+    }
+
+    @Override
+    public Optional<PresenceSeam> presence() {
+        return presence ? real.presence() : Optional.empty();
     }
 
     @Override

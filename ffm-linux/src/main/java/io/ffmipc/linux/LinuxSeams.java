@@ -9,6 +9,7 @@ import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.posix.PosixLauncherSeam;
 import io.ffmipc.posix.PosixMessageQueueSeam;
 import io.ffmipc.posix.PosixMessagePipeSeam;
+import io.ffmipc.posix.PosixPresenceSeam;
 import io.ffmipc.posix.PosixProcessSeam;
 import io.ffmipc.posix.PosixSemaphoreSeam;
 import io.ffmipc.posix.PosixSharedMemorySeam;
@@ -21,6 +22,7 @@ import io.ffmipc.spi.MessageQueueSeam;
 import io.ffmipc.spi.MutexSeams;
 import io.ffmipc.spi.ObjectLister;
 import io.ffmipc.spi.PlatformSeams;
+import io.ffmipc.spi.PresenceSeam;
 import io.ffmipc.spi.ProcessSeam;
 import io.ffmipc.spi.SemaphoreSeam;
 import io.ffmipc.spi.SharedMemorySeam;
@@ -51,6 +53,7 @@ final class LinuxSeams implements PlatformSeams {
     static final Path PIPE_DIRECTORY = Path.of("/tmp");
     private final StreamPipeSeam streamPipes = new PosixStreamPipeSeam(LibC.INSTANCE, PIPE_DIRECTORY);
     private final MessagePipeSeam messagePipes;
+    private Optional<PresenceSeam> presence;
 
     LinuxSeams(CapabilityMatrix matrix) {
         this(matrix, systemV(), seqPackets());
@@ -155,6 +158,18 @@ final class LinuxSeams implements PlatformSeams {
     @Override
     public ObjectLister objects() {
         return () -> new LinuxObjectLister().list();
+    }
+
+    /**
+     * Open-file-description locks (Linux 3.15+), probed once on first use: empty on an older kernel,
+     * where the channel and the portable queue fall back to pid and start time.
+     */
+    @Override
+    public synchronized Optional<PresenceSeam> presence() {
+        if (presence == null) {
+            presence = PosixPresenceSeam.ifSupported(LibC.INSTANCE);
+        }
+        return presence;
     }
 
     /** {@link SystemV} (the System V extension: keys, semaphore sets, typed message queues). */

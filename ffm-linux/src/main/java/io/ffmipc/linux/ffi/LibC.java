@@ -1135,6 +1135,21 @@ public final class LibC implements PosixLibrary {
     }
     // (end of section mutex (robust mutex))
 
+    // ---------------------------------------------------------------- section presence (peer liveness in any pid namespace)
+    // posix.PosixPresenceSeam: each handle of a channel or portable queue holds a write lock on one
+    // byte of the shared memory object's own descriptor, an open-file-description lock, which the
+    // kernel drops when the last descriptor of that open file closes — with the handle or with its
+    // process, whatever pid namespace looks. It uses fcntl with a pointer (FCNTL_PTR), struct flock,
+    // F_WRLCK, F_UNLCK and SEEK_SET from "section mutex". glibc declares these under _GNU_SOURCE
+    // (bits/fcntl-linux.h), musl unconditionally (fcntl.h); the same numbers on x86_64 and aarch64.
+    // Linux 3.15 and later: an older kernel refuses them with EINVAL, and the layer falls back.
+
+    /** Ask whether another open file description holds a conflicting lock (its l_pid is then -1). */
+    public static final CConstant F_OFD_GETLK = CConstant.of("F_OFD_GETLK", 36);
+    /** Set or clear a lock owned by the open file description, without waiting. */
+    public static final CConstant F_OFD_SETLK = CConstant.of("F_OFD_SETLK", 37);
+    // (end of section presence (peer liveness in any pid namespace))
+
     // ---------------------------------------------------------------- section pipe (FIFOs, Unix sockets, SCM_RIGHTS, peer credentials)
     // Checked with gcc (x86_64) and aarch64-linux-gnu-gcc against glibc 2.36; the ABI check
     // re-asserts every value. Reused from other sections: open, O_RDONLY, O_WRONLY, O_CLOEXEC and
