@@ -24,7 +24,10 @@ public class ChannelPeerGoneException extends IpcException {
         return state;
     }
 
-    /** The peer's process id. */
+    /**
+     * The peer's process id as the peer recorded it: its pid in its own pid namespace (a peer in
+     * another container's pid namespace may well be pid 1 there), for messages and logs.
+     */
     public long pid() {
         return pid;
     }

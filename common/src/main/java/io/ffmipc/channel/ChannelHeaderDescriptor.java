@@ -23,7 +23,9 @@ import io.ffmipc.ChannelVersionException;
  *  +---------------------------------------------------------------+ 16
  *  |  CREATOR_PID (64 bits): ProcessStamp while open, -stamp closed |
  *  +---------------------------------------------------------------+ 24
- *  |  reserved (64 bits)                                           |
+ *  |  LIVENESS: 1 = pid + start time, 2 = presence slots (Liveness) |
+ *  +---------------------------------------------------------------+ 28
+ *  |  reserved (32 bits)                                           |
  *  +---------------------------------------------------------------+ 32
  *  |  OPENER_PID[0..7] (64 bits each): 0 free, stamp open, -stamp  |
  *  +---------------------------------------------------------------+ 96
@@ -35,7 +37,11 @@ import io.ffmipc.ChannelVersionException;
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * The creator fills every field, then stores READY with release semantics; an opener loads READY
+ * Under the presence rule the creator's handle holds presence slot 0 of the object and opener
+ * slot {@code i}'s handle holds slot {@code 1 + i} (on Linux advisory locks on those bytes of the
+ * object, which change nothing stored there); the pid words then serve messages and the closed sign.
+ *
+ * <p>The creator fills every field, then stores READY with release semantics; an opener loads READY
  * with acquire semantics and reads nothing else before it sees the value it expects, so a
  * half-initialised header is never read, and a channel of another layout version is refused
  * ({@link io.ffmipc.core.SharedStructures}, the lifecycle every shared-memory structure shares;
@@ -47,6 +53,8 @@ public final class ChannelHeaderDescriptor {
     public static final int RING_CAPACITY_OFFSET = 8;
     public static final int OPENER_SLOTS_OFFSET = 12;
     public static final int CREATOR_PID_OFFSET = 16;
+    /** The liveness rule the creator chose ({@code Liveness.STAMPS} or {@code Liveness.PRESENCE}). */
+    public static final int LIVENESS_OFFSET = 24;
     public static final int OPENER_PID_OFFSET = 32;
     public static final int OPENER_SLOTS = Channel.MAX_OPENERS;
     public static final int HEADER_LENGTH = 128;

@@ -53,7 +53,9 @@ import static io.ffmipc.channel.Shared.LONG;
  *       compare-and-set (the MPSC ring). Receivers take turns: a receive holds RECEIVE_TURN only
  *       while it looks at and copies one message (never while it waits), re-reads the shared
  *       consumer position at the start of its turn, and releases the turn after. A turn left by a
- *       dead process is taken over.</li>
+ *       dead handle is taken over: the turn names the holder's presence slot, which the OS frees
+ *       when the holder's process dies, seen from any pid namespace (where the platform has no
+ *       presence seam: its pid and start time, see {@code Liveness}).</li>
  *   <li><b>FIFO only: {@link #maxPriority()} is 0.</b> A priority other than 0 is refused with
  *       {@link IllegalArgumentException}. Messages of one sender arrive in the order it sent them.</li>
  *   <li><b>maxMessages is exact</b>: a sender first counts its message into DEPTH (a compare-and-set
@@ -107,7 +109,8 @@ public final class ChannelMessageQueue implements MessageQueue {
     private final Idler idler;
     private final Idler.Ready messageReady;
     private final Idler.Ready roomReady;
-    private final ProcessStamp stamps;
+    private final Liveness liveness;
+    /** What this handle writes into RECEIVE_TURN (its presence slot + 1, or its process stamp). */
     private final long self;
     /** The receive-turn holder last seen by a failed take, and since when (see {@link #takeTurn}). */
     private long turnHolderSeen;
@@ -117,13 +120,14 @@ public final class ChannelMessageQueue implements MessageQueue {
     private volatile boolean closed;
 
     private ChannelMessageQueue(PlatformSeams seams, String name, SharedMemory shm, long maxMessages,
-                                long maxMessageSize, int capacity) {
+                                long maxMessageSize, int capacity, String operation) {
         this.seams = seams;
-        this.stamps = new ProcessStamp(seams.processes());
-        this.self = stamps.self();
         this.name = name;
         this.shm = shm;
         this.seg = shm.segment();
+        int rule = (int) INT.get(seg, QueueDescriptor.LIVENESS_OFFSET);
+        this.liveness = Liveness.of(rule, seams, shm, operation, "message queue", name);
+        this.self = liveness.enter(seg, QueueDescriptor.PRESENCE_COUNTER_OFFSET, operation, name);
         this.maxMessages = maxMessages;
         this.maxMessageSize = maxMessageSize;
         this.capacity = capacity;
@@ -156,13 +160,16 @@ public final class ChannelMessageQueue implements MessageQueue {
         IpcNames.validate(name);
         int cap = mode == OpenMode.OPEN ? RingDescriptor.MIN_CAPACITY
                 : QueueDescriptor.capacityFor("create message queue", name, options.maxMessages(), options.maxMessageSize());
+        int rule = Liveness.ruleFor(seams);
         return SharedStructures.open(seams, StructureKind.MESSAGE_QUEUE, name, mode, QueueDescriptor.totalLength(cap),
                 QueueDescriptor.RING_OFFSET, options.permissions(), OPEN_TIMEOUT_NANOS, h -> {
                     LONG.set(h, QueueDescriptor.MAX_MESSAGES_OFFSET, options.maxMessages());
                     LONG.set(h, QueueDescriptor.MAX_MESSAGE_SIZE_OFFSET, options.maxMessageSize());
                     INT.set(h, QueueDescriptor.CAPACITY_OFFSET, cap);
+                    INT.set(h, QueueDescriptor.LIVENESS_OFFSET, rule);
                 }, (shm, created) -> created
-                        ? new ChannelMessageQueue(seams, name, shm, options.maxMessages(), options.maxMessageSize(), cap)
+                        ? new ChannelMessageQueue(seams, name, shm, options.maxMessages(), options.maxMessageSize(), cap,
+                                "create message queue")
                         : fromHeader(seams, name, shm));
     }
 
@@ -196,7 +203,7 @@ public final class ChannelMessageQueue implements MessageQueue {
             throw new ChannelCorruptedException(op, "message queue", name, "shared memory size", shm.size(),
                     "the ring needs " + QueueDescriptor.totalLength(cap) + " bytes");
         }
-        return new ChannelMessageQueue(seams, name, shm, maxMessages, maxMessageSize, cap);
+        return new ChannelMessageQueue(seams, name, shm, maxMessages, maxMessageSize, cap, op);
     }
 
     /**
@@ -400,9 +407,10 @@ public final class ChannelMessageQueue implements MessageQueue {
     }
 
     /**
-     * Takes the receive turn, or takes it over from a dead process; {@code false} if another has it.
+     * Takes the receive turn, or takes it over from a dead handle; {@code false} if another has it.
      * A turn lasts one copy, so a holder seen for {@link #TURN_CHECK_NANOS} is worth a liveness check
-     * (which reads /proc); checks are at most that often, so contending receivers stay cheap.
+     * (a system call: asking for its presence slot, or reading /proc); checks are at most that
+     * often, so contending receivers stay cheap.
      */
     private boolean takeTurn() {
         if (LONG.compareAndSet(seg, QueueDescriptor.RECEIVE_TURN_OFFSET, 0L, self)) {
@@ -422,7 +430,7 @@ public final class ChannelMessageQueue implements MessageQueue {
             return false;
         }
         turnHolderSince = now;
-        return !stamps.alive(holder) && LONG.compareAndSet(seg, QueueDescriptor.RECEIVE_TURN_OFFSET, holder, self);
+        return !liveness.holderAlive(holder) && LONG.compareAndSet(seg, QueueDescriptor.RECEIVE_TURN_OFFSET, holder, self);
     }
 
     private void endTurn() {
@@ -511,6 +519,7 @@ public final class ChannelMessageQueue implements MessageQueue {
             // This handle's parked threads (and, harmlessly, other handles' on the same words) wake,
             // see `closed` and leave with IllegalStateException; their waiter counts are given back.
             waitPoints.close();
+            liveness.leave();
         } finally {
             shm.close();
         }

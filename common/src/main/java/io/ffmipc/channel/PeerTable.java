@@ -12,23 +12,31 @@ import static io.ffmipc.channel.ChannelHeaderDescriptor.OPENER_SLOTS;
 import static io.ffmipc.channel.Shared.LONG;
 
 /**
- * The processes in a channel's header, as {@link ProcessStamp}s (pid and start time): who has it
- * open, who closed it ({@code -stamp}), and whether a process that never closed is still alive
- * (through {@link ProcessHandle}, portable JDK API). Not on any hot path: it runs at open, at
- * close and while a blocking call has waited a while. The start time in the stamp means a dead
- * peer whose pid was reused is still seen as dead.
+ * The handles in a channel's header: who has it open (a process stamp, pid and start time, in the
+ * creator's word and in each opener slot's), who closed it ({@code -stamp}), and whether a handle
+ * that never closed still lives — by the channel's {@link Liveness} rule: its presence slot held
+ * (the creator's is slot 0, opener slot {@code i}'s is slot {@code 1 + i}), or, where the platform
+ * has no presence, a process with that pid and start time running. Not on any hot path: it runs
+ * at open, at close and while a blocking call has waited a while.
  */
 final class PeerTable {
+    /** The creator's presence slot; opener slot {@code i} holds {@code 1 + i}. */
+    static final int CREATOR_SLOT = 0;
+
     private final MemorySegment header;
     private final String name;
-    private final ProcessStamp stamps;
+    private final Liveness liveness;
     private final long self;
 
-    PeerTable(MemorySegment header, String name, ProcessStamp stamps) {
-        this.stamps = stamps;
-        this.self = stamps.self();
+    PeerTable(MemorySegment header, String name, Liveness liveness) {
+        this.liveness = liveness;
+        this.self = liveness.stamps.self();
         this.header = header;
         this.name = name;
+    }
+
+    private static long presenceSlot(int openerSlot) {
+        return 1L + openerSlot;
     }
 
     long self() {
@@ -36,11 +44,15 @@ final class PeerTable {
     }
 
     void markCreatorOpen() {
-        LONG.setVolatile(header, (long) CREATOR_PID_OFFSET, self);
+        if (!liveness.claim(header, CREATOR_PID_OFFSET, CREATOR_SLOT)) {
+            throw new IpcException("create channel", name, null, "another handle holds the creator's presence slot"
+                    + " of the channel it just created");
+        }
     }
 
     void markCreatorClosed() {
         LONG.setVolatile(header, (long) CREATOR_PID_OFFSET, -self);
+        liveness.release(CREATOR_SLOT);
     }
 
     /** Takes an opener slot (SPSC: the only one); returns its index. */
@@ -48,15 +60,13 @@ final class PeerTable {
         int slots = mode == ChannelMode.SPSC ? 1 : OPENER_SLOTS;
         for (int attempt = 0; attempt < 100; attempt++) {
             for (int i = 0; i < slots; i++) {
-                long off = ChannelHeaderDescriptor.openerPidOffset(i);
-                long pid = (long) LONG.getVolatile(header, off);
-                if ((pid <= 0 || !stamps.alive(pid)) && LONG.compareAndSet(header, off, pid, self)) {
+                if (liveness.claim(header, ChannelHeaderDescriptor.openerPidOffset(i), presenceSlot(i))) {
                     return i;
                 }
             }
             if (mode == ChannelMode.SPSC) {
                 long holder = (long) LONG.getVolatile(header, ChannelHeaderDescriptor.openerPidOffset(0));
-                if (holder > 0 && stamps.alive(holder)) {
+                if (holder > 0 && liveness.alive(presenceSlot(0), holder)) {
                     throw new IpcException("open channel", name, null, "an SPSC channel has one opener and process "
                             + ProcessStamp.pid(holder) + " has it open; use ChannelMode.MPSC for several senders");
                 }
@@ -68,11 +78,12 @@ final class PeerTable {
 
     void markOpenerClosed(int slot) {
         LONG.compareAndSet(header, ChannelHeaderDescriptor.openerPidOffset(slot), self, -self);
+        liveness.release(presenceSlot(slot));
     }
 
     /** The creator as the openers see it. */
     PeerState creatorState() {
-        return stateOf((long) LONG.getVolatile(header, (long) CREATOR_PID_OFFSET));
+        return stateOf(CREATOR_SLOT, (long) LONG.getVolatile(header, (long) CREATOR_PID_OFFSET));
     }
 
     long creatorPid() {
@@ -83,7 +94,7 @@ final class PeerTable {
     PeerState openersState() {
         PeerState best = PeerState.NOT_CONNECTED;
         for (int i = 0; i < OPENER_SLOTS; i++) {
-            PeerState s = stateOf((long) LONG.getVolatile(header, ChannelHeaderDescriptor.openerPidOffset(i)));
+            PeerState s = stateOf(presenceSlot(i), (long) LONG.getVolatile(header, ChannelHeaderDescriptor.openerPidOffset(i)));
             if (s == PeerState.CONNECTED) {
                 return s;
             }
@@ -98,7 +109,7 @@ final class PeerTable {
     long deadOpener() {
         for (int i = 0; i < OPENER_SLOTS; i++) {
             long pid = (long) LONG.getVolatile(header, ChannelHeaderDescriptor.openerPidOffset(i));
-            if (pid > 0 && !stamps.alive(pid)) {
+            if (pid > 0 && !liveness.alive(presenceSlot(i), pid)) {
                 return ProcessStamp.pid(pid);
             }
         }
@@ -116,13 +127,13 @@ final class PeerTable {
         return 0;
     }
 
-    private PeerState stateOf(long pid) {
+    private PeerState stateOf(long presenceSlot, long pid) {
         if (pid == 0) {
             return PeerState.NOT_CONNECTED;
         }
         if (pid < 0) {
             return PeerState.CLOSED;
         }
-        return stamps.alive(pid) ? PeerState.CONNECTED : PeerState.DEAD;
+        return liveness.alive(presenceSlot, pid) ? PeerState.CONNECTED : PeerState.DEAD;
     }
 }

@@ -9,6 +9,10 @@ import io.ffmipc.spi.ProcessSeam;
  * process with that pid runs <em>and</em> started at that time, so a dead peer whose pid was
  * handed to a new process is seen as dead. Positive always; callers keep the sign (the channel
  * stores {@code -stamp} for "closed").
+ *
+ * <p>A stamp tells liveness only where both processes see one pid namespace; the channel and the
+ * queue judge by it only where the platform has no presence seam ({@link Liveness#STAMPS}), and
+ * otherwise keep it for messages.
  */
 final class ProcessStamp {
     private final ProcessSeam processes;

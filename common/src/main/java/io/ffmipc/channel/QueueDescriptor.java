@@ -11,10 +11,16 @@ import io.ffmipc.IpcLimitException;
  *          8    long  MAX_MESSAGES
  *         16    long  MAX_MESSAGE_SIZE
  *         24    int   CAPACITY      ring capacity (power of two, derived from the two above)
+ *         28    int   LIVENESS      how handles tell a live one: 1 pid + start time, 2 presence slots (Liveness)
  *        128    long  DEPTH         messages counted in (own cache line): the maxMessages bound and depth()
- *        256    long  RECEIVE_TURN  process stamp of the process whose handle is receiving now, 0 when free
+ *        256    long  RECEIVE_TURN  the handle receiving now, 0 when free: its presence slot + 1 (rule 2),
+ *                                   its process's stamp (rule 1)
+ *        384    long  PRESENCE      rule 2: the next presence slot a handle takes (only grows)
  *        512    ring  ({@link RingDescriptor#length(int)} bytes)
  * </pre>
+ *
+ * Under rule 2 each handle holds the presence slot it took from PRESENCE while it is open, so
+ * a slot, and the turn word that names it, means one handle for the queue's whole life.
  *
  * The header line (0..127) is written once by the creator and only read afterwards, so every
  * handle may re-read it cheaply to notice a header overwritten after it opened.
@@ -24,9 +30,13 @@ public final class QueueDescriptor {
     public static final long MAX_MESSAGES_OFFSET = 8;
     public static final long MAX_MESSAGE_SIZE_OFFSET = 16;
     public static final long CAPACITY_OFFSET = 24;
+    /** The liveness rule the creator chose. */
+    public static final long LIVENESS_OFFSET = 28;
     public static final long DEPTH_OFFSET = 128;
     /** The receive turn's word. */
     public static final long RECEIVE_TURN_OFFSET = 256;
+    /** The presence-slot counter (own cache line: touched only when a handle opens). */
+    public static final long PRESENCE_COUNTER_OFFSET = 384;
     /** Where the ring starts. */
     public static final long RING_OFFSET = 512;
 

@@ -60,13 +60,13 @@ public final class SharedMemoryChannel implements Channel {
     private int pendingPayload;
 
     private SharedMemoryChannel(String name, SharedMemory shm, boolean creator, ChannelOptions options,
-                                WaitSeam seam, ProcessStamp stamps) {
+                                WaitSeam seam, Liveness liveness) {
         this.name = name;
         this.shm = shm;
         this.creator = creator;
         this.options = options;
         MemorySegment seg = shm.segment();
-        this.peers = new PeerTable(seg, name, stamps);
+        this.peers = new PeerTable(seg, name, liveness);
         this.openerSlot = creator ? -1 : peers.claimOpenerSlot(options.mode());
         if (creator) {
             peers.markCreatorOpen();
@@ -108,15 +108,21 @@ public final class SharedMemoryChannel implements Channel {
         Objects.requireNonNull(seams, "platform");
         Objects.requireNonNull(options, "options");
         WaitSeam seam = seamOf(seams, options);
-        ProcessStamp stamps = new ProcessStamp(seams.processes());
+        int rule = Liveness.ruleFor(seams);
         return SharedStructures.open(seams, StructureKind.CHANNEL, name, mode,
                 ChannelHeaderDescriptor.totalLength(options.capacity()), ChannelHeaderDescriptor.HEADER_LENGTH,
                 options.permissions(), options.openTimeout().toNanos(), h -> {
                     INT.set(h, (long) ChannelHeaderDescriptor.MODE_OFFSET, ChannelHeaderDescriptor.modeCode(options.mode()));
                     INT.set(h, (long) ChannelHeaderDescriptor.RING_CAPACITY_OFFSET, options.capacity());
                     INT.set(h, (long) ChannelHeaderDescriptor.OPENER_SLOTS_OFFSET, ChannelHeaderDescriptor.OPENER_SLOTS);
-                }, (shm, created) -> new SharedMemoryChannel(name, shm, created,
-                        created ? options : readHeader(name, shm.segment(), shm.size(), options), seam, stamps));
+                    INT.set(h, (long) ChannelHeaderDescriptor.LIVENESS_OFFSET, rule);
+                }, (shm, created) -> {
+                    ChannelOptions o = created ? options : readHeader(name, shm.segment(), shm.size(), options);
+                    String op = created ? "create channel" : "open channel";
+                    int recorded = (int) INT.get(shm.segment(), (long) ChannelHeaderDescriptor.LIVENESS_OFFSET);
+                    Liveness liveness = Liveness.of(recorded, seams, shm, op, "channel", name);
+                    return new SharedMemoryChannel(name, shm, created, o, seam, liveness);
+                });
     }
 
     /** Removes a channel's object; false if there was none. */

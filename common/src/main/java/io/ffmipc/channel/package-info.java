@@ -11,7 +11,9 @@
  *       pays for the atomic.</li>
  *   <li>{@link io.ffmipc.channel.WaitPoint}, {@code WaitPoints} and {@code Idler}: the wait strategies and the
  *       announce / re-check / park protocol on the {@link io.ffmipc.spi.WaitSeam}.</li>
- *   <li>{@code PeerTable}: pids and closed flags in the header; liveness through {@link ProcessHandle}.</li>
+ *   <li>{@code PeerTable}: pids and closed flags in the header; {@code Liveness}: whether a peer's
+ *       handle lives, by the presence slot it holds ({@link io.ffmipc.spi.PresenceSeam}: true in any
+ *       pid namespace) or, where the platform has no presence seam, by pid and start time.</li>
  * </ul>
  *
  * <h2>A message queue over a channel's ring</h2>

@@ -18,10 +18,15 @@ public enum StructureKind {
     // channel layout versions: 2 SPSC producers zero the header after each record, consumers no
     // longer zero; 3 the pid slots hold process stamps (pid + start time); 4 the SPSC producer
     // position is stored after each record's release and consumers check it (a version-3 producer
-    // stores it before, which a version-4 consumer would take for corruption)
-    CHANNEL(ObjectKind.CHANNEL, "channel", "channel", ('F' << 8) | 'C', 4),
-    // message queue layout versions: 2 RECEIVE_TURN holds a 64-bit process stamp, not a 32-bit pid
-    MESSAGE_QUEUE(ObjectKind.SHARED_MEMORY_QUEUE, "mq", "message queue", ('M' << 8) | 'Q', 2),
+    // stores it before, which a version-4 consumer would take for corruption); 5 the header records
+    // the liveness rule (offset 24) and, under the presence rule, every handle holds a presence slot
+    // that the others ask about instead of reading its pid: a version-4 handle would take a live
+    // peer in another pid namespace for dead, and hold no slot, so a version-5 one would take it for dead
+    CHANNEL(ObjectKind.CHANNEL, "channel", "channel", ('F' << 8) | 'C', 5),
+    // message queue layout versions: 2 RECEIVE_TURN holds a 64-bit process stamp, not a 32-bit pid;
+    // 3 the header records the liveness rule (offset 28) and, under the presence rule, RECEIVE_TURN
+    // names the holder's presence slot (taken from the counter at 384), not its process stamp
+    MESSAGE_QUEUE(ObjectKind.SHARED_MEMORY_QUEUE, "mq", "message queue", ('M' << 8) | 'Q', 3),
     // synchronisation objects: version 2 is the first with this magic format and stored names
     EVENT(ObjectKind.EVENT, "event", "event", ('S' << 8) | 'E', 2),
     CONDITION(ObjectKind.CONDITION, "condition", "condition", ('S' << 8) | 'C', 2),
