@@ -14,6 +14,8 @@ import io.ffmipc.channel.RingDescriptor;
 import io.ffmipc.contract.MessageQueueContract;
 import io.ffmipc.testkit.ChildJvm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
@@ -134,20 +136,94 @@ class ChannelMessageQueueTest extends MessageQueueContract {
     }
 
     /**
-     * A receive turn left behind by a process that died is taken over. Here its holder is pid 1 —
-     * alive, but not with the start time in the stamp: exactly what a dead receiver whose pid was
-     * reused looks like, which a pid-only check would take for alive forever.
+     * Under the pid rule (a platform without presence), a receive turn left behind by a process that
+     * died is taken over. Here its holder is pid 1 — alive, but not with the start time in the
+     * stamp: exactly what a dead receiver whose pid was reused looks like, which a pid-only check
+     * would take for alive forever.
      */
     @Test
     void aReceiveTurnOfADeadProcessIsTakenOverEvenIfItsPidWasReused() {
-        try (MessageQueue q = create(4, 8);
-             SharedMemory shm = StructureMemory.open(Ipc.platform(), "mq", q.name())) {
+        IpcPlatform pidRule = ChannelQueuePlatform.withoutPresence();
+        String name = newName();
+        try (MessageQueue q = pidRule.messageQueue(name, OpenMode.CREATE,
+                MessageQueueOptions.defaults().withMaxMessages(4).withMaxMessageSize(8));
+             SharedMemory shm = StructureMemory.open(Ipc.platform(), "mq", name)) {
+            assertEquals(1, shm.segment().get(ValueLayout.JAVA_INT, QueueDescriptor.LIVENESS_OFFSET), "the pid rule");
             assertTrue(q.trySend("x".getBytes(StandardCharsets.UTF_8), 0));
             long reusedPid = (0x1234L << 32) | 1;
             shm.segment().set(ValueLayout.JAVA_LONG, QueueDescriptor.RECEIVE_TURN_OFFSET, reusedPid);
             assertEquals("x", new String(q.receive(Duration.ofSeconds(5)).orElseThrow().data(), StandardCharsets.UTF_8));
             assertEquals(0, shm.segment().get(ValueLayout.JAVA_LONG, QueueDescriptor.RECEIVE_TURN_OFFSET),
                     "the turn is free again");
+        }
+    }
+
+    /**
+     * Under the presence rule the turn names a presence slot; one that nobody holds (its handle
+     * closed or died) is taken over, however the pid words around it look.
+     */
+    @Test
+    void aReceiveTurnNamingAPresenceSlotNobodyHoldsIsTakenOver() {
+        try (MessageQueue q = create(4, 8);
+             SharedMemory shm = StructureMemory.open(Ipc.platform(), "mq", q.name())) {
+            assertEquals(2, shm.segment().get(ValueLayout.JAVA_INT, QueueDescriptor.LIVENESS_OFFSET), "the presence rule");
+            assertEquals(1, shm.segment().get(ValueLayout.JAVA_LONG, QueueDescriptor.PRESENCE_COUNTER_OFFSET),
+                    "the creator's handle took slot 0");
+            assertTrue(q.trySend("x".getBytes(StandardCharsets.UTF_8), 0));
+            shm.segment().set(ValueLayout.JAVA_LONG, QueueDescriptor.RECEIVE_TURN_OFFSET, 1000 + 1);
+            assertEquals("x", new String(q.receive(Duration.ofSeconds(5)).orElseThrow().data(), StandardCharsets.UTF_8));
+            assertEquals(0, shm.segment().get(ValueLayout.JAVA_LONG, QueueDescriptor.RECEIVE_TURN_OFFSET));
+        }
+    }
+
+    /**
+     * A receiver in another process that holds the turn (stopped in the middle of its copy) keeps it
+     * while it lives, under either rule, and loses it once it is killed. It opened the queue with the
+     * presence seam at hand, yet its turn names it by the rule the creator recorded: its presence slot
+     * (no pid in it), or its pid and start time.
+     */
+    @ParameterizedTest(name = "presence rule: {0}")
+    @ValueSource(booleans = {true, false})
+    void aReceiverInAnotherProcessKeepsItsTurnWhileItLivesAndLosesItWhenKilled(boolean presence) throws Exception {
+        IpcPlatform creator = presence ? platform() : ChannelQueuePlatform.withoutPresence();
+        String name = newName();
+        try (MessageQueue q = creator.messageQueue(name, OpenMode.CREATE,
+                MessageQueueOptions.defaults().withMaxMessages(4).withMaxMessageSize(8));
+             SharedMemory shm = StructureMemory.open(Ipc.platform(), "mq", name);
+             ChildJvm holder = ChildJvm.start(childMain(), "hold-turn", name)) {
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!holder.output().contains("holding")) {
+                assertTrue(System.nanoTime() < end && holder.process().isAlive(), "the holder never held: " + holder.output());
+                Thread.sleep(5);
+            }
+            long turn = shm.segment().get(ValueLayout.JAVA_LONG, QueueDescriptor.RECEIVE_TURN_OFFSET);
+            if (presence) {
+                assertEquals(2, turn, "the holder's presence slot (1; the creator has 0) + 1");
+            } else {
+                assertEquals(holder.pid(), turn & 0xFFFF_FFFFL, "the holder's stamp: its pid in the low half");
+            }
+            assertTrue(q.trySend("x".getBytes(StandardCharsets.UTF_8), 0));
+            assertEquals(Optional.empty(), q.receive(Duration.ofMillis(500)), "a live holder's turn is not taken");
+            holder.kill();
+            long killed = System.nanoTime();
+            assertEquals("x", new String(q.receive(Duration.ofSeconds(5)).orElseThrow().data(), StandardCharsets.UTF_8));
+            assertTrue(System.nanoTime() - killed < 1_000_000_000L, "taken over within a second of the kill");
+            assertEquals(0, shm.segment().get(ValueLayout.JAVA_LONG, QueueDescriptor.RECEIVE_TURN_OFFSET));
+        }
+    }
+
+    /** Every handle follows the creator's rule: one that cannot is refused, naming why; a rule that is none is corruption. */
+    @Test
+    void aPlatformWithoutPresenceCannotJoinAPresenceQueueAndAnUnknownRuleIsCorruption() {
+        try (MessageQueue q = create(4, 8);
+             SharedMemory shm = StructureMemory.open(Ipc.platform(), "mq", q.name())) {
+            IpcException e = assertThrows(IpcException.class,
+                    () -> ChannelQueuePlatform.withoutPresence().messageQueue(q.name(), OpenMode.OPEN));
+            assertTrue(e.getMessage().contains("presence slots") && e.getMessage().contains("does not offer"), e.getMessage());
+            shm.segment().set(ValueLayout.JAVA_INT, QueueDescriptor.LIVENESS_OFFSET, 7);
+            io.ffmipc.ChannelCorruptedException c = assertThrows(io.ffmipc.ChannelCorruptedException.class,
+                    () -> platform().messageQueue(q.name(), OpenMode.OPEN));
+            assertTrue(c.getMessage().contains("liveness rule is 7"), c.getMessage());
         }
     }
 

@@ -93,6 +93,14 @@ public final class ChannelPeer {
                     }
                 }
             }
+            case "hold" -> {
+                // Opens and stays, alive and idle, until it is killed.
+                try (Channel ch = p.channel(name, OpenMode.OPEN, ChannelOptions.defaults())) {
+                    System.out.println("holding");
+                    System.out.flush();
+                    Thread.sleep(120_000);
+                }
+            }
             case "send-close" -> {
                 try (Channel ch = p.channel(name, OpenMode.OPEN, ChannelOptions.defaults())) {
                     for (int seq = 0; seq < Integer.parseInt(args[2]); seq++) {

@@ -12,6 +12,7 @@ import io.ffmipc.testkit.StructureMemory;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.function.UnaryOperator;
 
 /**
  * Test-only: Linux's platform with its message queues replaced by the portable
@@ -32,11 +33,22 @@ final class ChannelQueuePlatform {
      * waits poll.
      */
     static IpcPlatform create(boolean withSeam) {
+        return create(withSeam ? SeamsWithout::messageQueues : SeamsWithout::messageQueuesAndWaitSeam);
+    }
+
+    /**
+     * Without the presence seam: queues this platform creates judge liveness by pid and start time,
+     * as on an OS without presence (handles of other platforms follow the rule the creator recorded).
+     */
+    static IpcPlatform withoutPresence() {
+        return create(SeamsWithout::messageQueuesAndPresence);
+    }
+
+    private static IpcPlatform create(UnaryOperator<PlatformSeams> without) {
         IpcPlatform real = Ipc.platform();
         IpcPlatform[] self = new IpcPlatform[1];
         PlatformSeams seams = StructureMemory.seams(real);
-        PlatformSeams queuePlatform = withSeam ? SeamsWithout.messageQueues(seams)
-                : SeamsWithout.messageQueuesAndWaitSeam(seams);
+        PlatformSeams queuePlatform = without.apply(seams);
         InvocationHandler h = (proxy, method, args) -> {
             if (method.getName().equals("messageQueue") && args.length == 3) {
                 return ChannelMessageQueue.open(queuePlatform, (String) args[0], (OpenMode) args[1], (MessageQueueOptions) args[2]);

@@ -16,14 +16,17 @@ import io.ffmipc.PeerState;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.WaitStrategy;
 import io.ffmipc.channel.ChannelHeaderDescriptor;
+import io.ffmipc.channel.SharedMemoryChannel;
 import io.ffmipc.testkit.ChildJvm;
 import io.ffmipc.testkit.LeakCheck;
+import io.ffmipc.testkit.SeamsWithout;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -237,6 +240,92 @@ class LinuxChannelTest {
             assertEquals(child.pid(), e.pid());
             assertTrue(System.nanoTime() - start < 5_000_000_000L, "detected within seconds");
             assertEquals(PeerState.DEAD, ch.peerState());
+        }
+    }
+
+    /**
+     * A channel under the pid rule (created on a platform without presence, as on an OS that has
+     * none) or the presence rule; its peer opens it with the full platform and follows the rule the
+     * creator recorded.
+     */
+    private Channel createUnderRule(String name, boolean presence) {
+        if (presence) {
+            return open(name, OpenMode.CREATE, ChannelOptions.defaults().withWaitStrategy(WaitStrategy.PARK));
+        }
+        Channel ch = SharedMemoryChannel.open(SeamsWithout.presence(StructureMemory.seams(platform)), name,
+                OpenMode.CREATE, ChannelOptions.defaults().withWaitStrategy(WaitStrategy.PARK));
+        opened.add(ch);
+        return ch;
+    }
+
+    /**
+     * What a peer in another pid namespace looks like from here: its pid word names a process this
+     * namespace does not have (pid 1 with another start time). Under the presence rule its handle
+     * still holds its slot, so it is connected and waits go on; under the pid rule it is taken for
+     * dead — the bug presence fixes (the real thing, two containers, is in the containers module).
+     * Killed, it is dead under either rule, named by the pid it recorded.
+     */
+    @ParameterizedTest(name = "presence rule: {0}")
+    @ValueSource(booleans = {true, false})
+    void aLivePeerWhosePidMeansNothingHereIsConnectedOnlyUnderThePresenceRule(boolean presence) throws Exception {
+        String name = newName();
+        Channel ch = createUnderRule(name, presence);
+        try (ChildJvm child = ChildJvm.start(ChannelPeer.class, "hold", name);
+             SharedMemory shm = StructureMemory.open(platform, "channel", name)) {
+            awaitOutput(child, "holding");
+            assertEquals(presence ? 2 : 1, shm.segment().get(ValueLayout.JAVA_INT, ChannelHeaderDescriptor.LIVENESS_OFFSET));
+            assertEquals(child.pid(), shm.segment().get(ValueLayout.JAVA_LONG, ChannelHeaderDescriptor.openerPidOffset(0))
+                    & 0xFFFF_FFFFL, "the opener's word names its pid under either rule");
+            assertEquals(PeerState.CONNECTED, ch.peerState());
+            assertNull(ch.receive(Duration.ofMillis(300)), "a live idle peer: the wait times out");
+            long otherNamespace = (0x1234L << 32) | 1;
+            shm.segment().set(ValueLayout.JAVA_LONG, ChannelHeaderDescriptor.openerPidOffset(0), otherNamespace);
+            if (presence) {
+                assertEquals(PeerState.CONNECTED, ch.peerState());
+                assertNull(ch.receive(Duration.ofMillis(300)), "still alive: its slot is held");
+            } else {
+                assertEquals(PeerState.DEAD, ch.peerState(), "the pid rule cannot tell across pid namespaces");
+            }
+            child.kill();
+            long killed = System.nanoTime();
+            ChannelPeerGoneException e = assertThrows(ChannelPeerGoneException.class, () -> ch.receive(Duration.ofSeconds(10)));
+            assertTrue(System.nanoTime() - killed < 2_000_000_000L, "reported within seconds of the kill");
+            assertEquals(PeerState.DEAD, e.state());
+            assertEquals(1, e.pid(), "the pid its word names");
+        }
+    }
+
+    /** Under either rule: an idle opener killed with SIGKILL is reported dead by the creator's next wait. */
+    @ParameterizedTest(name = "presence rule: {0}")
+    @ValueSource(booleans = {true, false})
+    void anIdlePeerKilledIsReportedDeadUnderEitherRule(boolean presence) throws Exception {
+        String name = newName();
+        Channel ch = createUnderRule(name, presence);
+        try (ChildJvm child = ChildJvm.start(ChannelPeer.class, "hold", name)) {
+            awaitOutput(child, "holding");
+            assertNull(ch.receive(Duration.ofMillis(300)));
+            child.kill();
+            ChannelPeerGoneException e = assertThrows(ChannelPeerGoneException.class, () -> ch.receive(Duration.ofSeconds(10)));
+            assertEquals(PeerState.DEAD, e.state());
+            assertEquals(child.pid(), e.pid());
+        }
+    }
+
+    /** The only opener slot of an SPSC channel is refused while its holder lives and taken once it is killed. */
+    @Test
+    void aKilledSpscOpenersSlotGoesToTheNextOpener() throws Exception {
+        String name = newName();
+        Channel ch = open(name, OpenMode.CREATE, ChannelOptions.defaults());
+        try (ChildJvm child = ChildJvm.start(ChannelPeer.class, "hold", name)) {
+            awaitOutput(child, "holding");
+            IpcException second = assertThrows(IpcException.class, () -> platform.channel(name, OpenMode.OPEN, ChannelOptions.defaults()));
+            assertTrue(second.getMessage().contains("has one opener and process " + child.pid()), second.getMessage());
+            child.kill();
+            assertEquals(PeerState.DEAD, ch.peerState());
+            Channel next = open(name, OpenMode.OPEN, ChannelOptions.defaults());
+            assertEquals(PeerState.CONNECTED, ch.peerState());
+            assertTrue(next.tryOffer(new byte[] {9}));
+            assertArrayEquals(new byte[] {9}, ch.receive(Duration.ofSeconds(1)));
         }
     }
 
