@@ -12,6 +12,7 @@ import io.ffmipc.PeerState;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.WaitStrategy;
 import io.ffmipc.channel.QueueDescriptor;
+import io.ffmipc.testkit.ReceiveTurns;
 import io.ffmipc.testkit.StructureMemory;
 import io.ffmipc.channel.ProcessStamps;
 
@@ -36,8 +37,8 @@ import java.util.Optional;
  *   <li>{@code hold-channel NAME}: opens the channel, prints {@code holding}, sleeps (alive, idle);</li>
  *   <li>{@code watch-queue NAME SECONDS}: creates a portable queue, sends itself one message, and
  *       tries for SECONDS to receive it, printing {@code received after <ms> ms} or {@code watch ended};</li>
- *   <li>{@code hold-queue-turn NAME}: opens the queue and holds its receive turn (writes its own
- *       stamp there, as a receiver does for the length of one copy), prints {@code holding}, sleeps;</li>
+ *   <li>{@code hold-queue-turn NAME}: opens the queue and takes its receive turn as a receiver does
+ *       for the length of one copy (the turn then names this handle), prints {@code holding}, sleeps;</li>
  *   <li>{@code hold-lock PATH}: takes an exclusive record lock on the file, prints {@code holding}, sleeps;</li>
  *   <li>{@code watch-lock PATH SECONDS}: every 50 ms tries the lock without waiting; prints
  *       {@code lock held by a live process} while it is refused and {@code lock free after <ms> ms}
@@ -62,9 +63,11 @@ public final class NamespacePeer {
             }
             case "watch-queue" -> watchQueue(name, Long.parseLong(args[2]));
             case "hold-queue-turn" -> {
-                try (SharedMemory shm = StructureMemory.open(IPC, "mq", name)) {
-                    shm.segment().set(ValueLayout.JAVA_LONG, QueueDescriptor.RECEIVE_TURN_OFFSET, ProcessStamps.self());
-                    Lead.say("holding turn, stamp " + Long.toHexString(ProcessStamps.self()));
+                try (MessageQueue q = IPC.sharedMemoryMessageQueue(name, OpenMode.OPEN, MessageQueueOptions.defaults());
+                     SharedMemory shm = StructureMemory.open(IPC, "mq", name)) {
+                    ReceiveTurns.hold(q);
+                    Lead.say("holding turn " + Long.toHexString(shm.segment().get(ValueLayout.JAVA_LONG,
+                            QueueDescriptor.RECEIVE_TURN_OFFSET)) + ", stamp " + Long.toHexString(ProcessStamps.self()));
                     Thread.sleep(120_000);
                 }
             }
