@@ -28,7 +28,9 @@ public final class LinuxProvider implements IpcProvider {
             .set(Capability.BYTE_STREAM_PIPE, Support.nativeVia("mkfifo FIFO"))
             .set(Capability.MESSAGE_PIPE, Support.nativeVia("Unix SOCK_SEQPACKET, SO_PEERCRED"))
             .set(Capability.HANDLE_PASSING, Support.nativeVia("SCM_RIGHTS over Unix sockets; descriptor inheritance through posix_spawn"))
-            .set(Capability.CHANNEL, Support.nativeVia("shared-memory ring + futex wait"))
+            .set(Capability.CHANNEL, Support.nativeVia("shared-memory ring + futex wait; a peer's liveness by the"
+                    + " open-file-description lock its handle holds, true across pid namespaces (by pid + start time"
+                    + " on kernels before 3.15)"))
             .set(Capability.PERSISTENT_NAMES, Support.nativeVia("POSIX and System V objects live until removed or reboot"))
             .set(Capability.SYSTEM_V, Support.nativeVia("shmget/shmat, semget + semtimedop (SEM_UNDO), msgget + msgsnd/msgrcv by type"))
             .build();
