@@ -380,6 +380,9 @@ public final class SharedMemoryChannel implements Channel {
         boolean gone = peer == PeerState.DEAD
                 || (peer == PeerState.CLOSED && (options.mode() == ChannelMode.SPSC || !creator));
         if (gone) {
+            // A close by another thread while the peer was asked about wins: the question may have
+            // gone to the shared memory's descriptor as it closed.
+            checkOpen();
             long pid = creator ? peers.someOpener() : peers.creatorPid();
             throw new ChannelPeerGoneException(op, name, peer, pid, sending ? "nobody will make room in the ring"
                     : consumer.hasUnpublishedClaim() ? "the record at position " + consumer.position()

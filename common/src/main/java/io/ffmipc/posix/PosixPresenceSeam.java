@@ -121,16 +121,12 @@ public final class PosixPresenceSeam implements PresenceSeam {
         public boolean tryHold(long slot) {
             check(slot);
             try (Arena arena = Arena.ofConfined()) {
-                MemorySegment request = request(arena, wrlck, slot);
-                MemorySegment st = NativeBinder.callState();
-                while (lib.fcntl(st, fd, setlk, request) != 0) {
-                    int errno = lib.errno(st);
-                    if (errno == eagain || errno == eacces) { // POSIX allows either for "held by another"
-                        return false;
-                    }
-                    if (errno != eintr) {
-                        throw lib.error("fcntl(F_OFD_SETLK)", name, errno, "holding presence slot " + slot);
-                    }
+                int errno = fcntl(setlk, request(arena, wrlck, slot));
+                if (errno == eagain || errno == eacces) { // POSIX allows either for "held by another"
+                    return false;
+                }
+                if (errno != 0) {
+                    throw lib.error("fcntl(F_OFD_SETLK)", name, errno, "holding presence slot " + slot);
                 }
                 return true;
             }
@@ -140,13 +136,9 @@ public final class PosixPresenceSeam implements PresenceSeam {
         public void release(long slot) {
             check(slot);
             try (Arena arena = Arena.ofConfined()) {
-                MemorySegment request = request(arena, unlck, slot);
-                MemorySegment st = NativeBinder.callState();
-                while (lib.fcntl(st, fd, setlk, request) != 0) {
-                    int errno = lib.errno(st);
-                    if (errno != eintr) {
-                        throw lib.error("fcntl(F_OFD_SETLK)", name, errno, "releasing presence slot " + slot);
-                    }
+                int errno = fcntl(setlk, request(arena, unlck, slot));
+                if (errno != 0) {
+                    throw lib.error("fcntl(F_OFD_SETLK)", name, errno, "releasing presence slot " + slot);
                 }
             }
         }
@@ -156,16 +148,25 @@ public final class PosixPresenceSeam implements PresenceSeam {
             check(slot);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment request = request(arena, wrlck, slot);
-                MemorySegment st = NativeBinder.callState();
-                while (lib.fcntl(st, fd, getlk, request) != 0) {
-                    int errno = lib.errno(st);
-                    if (errno != eintr) {
-                        throw lib.error("fcntl(F_OFD_GETLK)", name, errno, "asking who holds presence slot " + slot);
-                    }
+                int errno = fcntl(getlk, request);
+                if (errno != 0) {
+                    throw lib.error("fcntl(F_OFD_GETLK)", name, errno, "asking who holds presence slot " + slot);
                 }
                 // F_UNLCK back: nothing conflicts (a lock of this descriptor's own never does).
                 return PosixStructs.get(request, flock, "l_type") != unlck;
             }
+        }
+
+        /** {@code fcntl(cmd, request)} on this descriptor, again after EINTR: 0, or the errno it failed with. */
+        private int fcntl(int cmd, MemorySegment request) {
+            MemorySegment st = NativeBinder.callState();
+            while (lib.fcntl(st, fd, cmd, request) != 0) {
+                int errno = lib.errno(st);
+                if (errno != eintr) {
+                    return errno;
+                }
+            }
+            return 0;
         }
 
         @Override
