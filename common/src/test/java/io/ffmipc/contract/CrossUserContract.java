@@ -46,11 +46,11 @@ public abstract class CrossUserContract {
     protected abstract String thisUser();
 
     /** Kinds this OS does not have (System V on Windows): skipped. */
-    protected boolean has(CrossUserKind kind) {
+    protected boolean has(NamedKind kind) {
         return !kind.systemV() || platform().systemV().isPresent();
     }
 
-    private String name(CrossUserKind kind) {
+    private String name(NamedKind kind) {
         return kind.systemV() ? String.format("0x%08x", TestNames.uniqueSysVKey()) : TestNames.unique("xu");
     }
 
@@ -61,8 +61,8 @@ public abstract class CrossUserContract {
     }
 
     @ParameterizedTest
-    @EnumSource(CrossUserKind.class)
-    void anObjectAnotherUserCreatedFirstIsRefusedUnlessAccepted(CrossUserKind kind) throws Exception {
+    @EnumSource(NamedKind.class)
+    void anObjectAnotherUserCreatedFirstIsRefusedUnlessAccepted(NamedKind kind) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(has(kind), kind + " is not on this OS");
         String name = name(kind);
         try {
@@ -84,8 +84,8 @@ public abstract class CrossUserContract {
     }
 
     @ParameterizedTest
-    @EnumSource(CrossUserKind.class)
-    void thisUsersObjectIsRefusedToTheOtherUnlessAcceptedAndOwnerOnlyStaysOutOfReach(CrossUserKind kind)
+    @EnumSource(NamedKind.class)
+    void thisUsersObjectIsRefusedToTheOtherUnlessAcceptedAndOwnerOnlyStaysOutOfReach(NamedKind kind)
             throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(has(kind), kind + " is not on this OS");
         String shared = name(kind);

@@ -19,7 +19,7 @@ public final class CrossUserPeer {
 
     public static void main(String[] args) {
         boolean create = args[0].equals("create");
-        CrossUserKind kind = args[1].equals("MESSAGE_PIPE") ? null : CrossUserKind.valueOf(args[1]);
+        NamedKind kind = args[1].equals("MESSAGE_PIPE") ? null : NamedKind.valueOf(args[1]);
         String name = args[2];
         Permissions permissions = create ? Permissions.everyone()
                 : args.length > 3 && args[3].equals("accept") ? Permissions.OWNER_ONLY.acceptingForeignOwner()

@@ -4,6 +4,7 @@ import io.ffmipc.ChannelOptions;
 import io.ffmipc.EventKind;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.MessageQueueOptions;
+import io.ffmipc.ObjectKind;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.StreamPipe;
@@ -12,12 +13,12 @@ import io.ffmipc.SystemV;
 import java.time.Duration;
 
 /**
- * Every kind of named object, as the cross-user suite makes, opens and removes it: one table, so
- * the rule "objects are their creator's only, and another user's object is refused unless
- * accepted" is checked on every kind alike (issue 8 §2 and §8). System V kinds take a key, given
- * as the name in hexadecimal.
+ * Every kind of named object, as the suites that treat all kinds alike make, open and remove it:
+ * one table, so rules such as "objects are their creator's only" (issue 8 §2 and §8) and "a listing
+ * shows every object as its kind" are checked on every kind. System V kinds take a key, given as the
+ * name in hexadecimal ({@code 0x7f100001}), which is also how listings show them.
  */
-enum CrossUserKind {
+enum NamedKind {
     SHARED_MEMORY {
         @Override
         AutoCloseable open(IpcPlatform p, String n, OpenMode m, Permissions perms) {
@@ -179,6 +180,11 @@ enum CrossUserKind {
             sysv(p).removeMessageQueue(key(n));
         }
     };
+
+    /** The kind listings show it as. */
+    ObjectKind objectKind() {
+        return ObjectKind.valueOf(name());
+    }
 
     /** Opens (or creates, per {@code mode}) the object, ready to use. */
     abstract AutoCloseable open(IpcPlatform platform, String name, OpenMode mode, Permissions permissions);
