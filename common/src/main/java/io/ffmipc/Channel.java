@@ -44,7 +44,11 @@ public interface Channel extends AutoCloseable {
     /** The largest payload a message may have. */
     int maxMessageSize();
 
-    /** Sends {@code message} if there is room now; {@code false} if the ring is full. Never waits. */
+    /**
+     * Sends {@code message} if there is room now; {@code false} if the ring is full. Never waits.
+     *
+     * @throws MessageTooLargeException the message is longer than {@link #maxMessageSize()}; nothing was sent
+     */
     boolean tryOffer(MemorySegment message);
 
     /**
@@ -52,6 +56,7 @@ public interface Channel extends AutoCloseable {
      * {@code false} on timeout. {@code null} waits without limit.
      *
      * @throws ChannelPeerGoneException the receiver closed or died while this call waited for room
+     * @throws MessageTooLargeException the message is longer than {@link #maxMessageSize()}; nothing was sent
      */
     boolean offer(MemorySegment message, Duration timeout);
 
@@ -84,7 +89,7 @@ public interface Channel extends AutoCloseable {
     /**
      * Copies the next message into {@code destination} if one is waiting; returns its length, or
      * -1 if none. A message longer than {@code destination} is left in the ring and
-     * {@link IllegalArgumentException} names both sizes.
+     * {@link ReceiveBufferTooSmallException} names both sizes.
      */
     int tryReceive(MemorySegment destination);
 

@@ -263,12 +263,29 @@ public interface IpcPlatform {
      *                                  ("no server is listening on NAME": an error, not a timeout)
      * @throws IpcTimeoutException      if a server was there but did not take or answer the
      *                                  connection in time
-     * @throws IpcAccessDeniedException if the server refused this process
+     * @throws IpcAccessDeniedException if the server refused this process, or it runs as another
+     *                                  user (a name another user took first: see
+     *                                  {@link #connectMessagePipe(String, Duration, Permissions)})
      */
-    MessagePipe connectMessagePipe(String name, Duration timeout);
+    default MessagePipe connectMessagePipe(String name, Duration timeout) {
+        return connectMessagePipe(name, timeout, Permissions.OWNER_ONLY);
+    }
+
+    /**
+     * {@link #connectMessagePipe(String, Duration)}, where {@code permissions} may accept a server
+     * that runs as another user ({@link Permissions#acceptingForeignOwner()}): by default a server
+     * of another user is refused, because pipe names are first come, first served and another user
+     * could listen under the name first to read what this process sends.
+     */
+    MessagePipe connectMessagePipe(String name, Duration timeout, Permissions permissions);
 
     /** Connects to the server at a socket file; as {@link #connectMessagePipe(String, Duration)}. */
-    MessagePipe connectMessagePipe(Path socketPath, Duration timeout);
+    default MessagePipe connectMessagePipe(Path socketPath, Duration timeout) {
+        return connectMessagePipe(socketPath, timeout, Permissions.OWNER_ONLY);
+    }
+
+    /** Connects to the server at a socket file; as {@link #connectMessagePipe(String, Duration, Permissions)}. */
+    MessagePipe connectMessagePipe(Path socketPath, Duration timeout, Permissions permissions);
 
     /** The IPC objects visible on this machine (what the OS lets a process see; the matrix says what is missing). */
     List<IpcObjectInfo> list();

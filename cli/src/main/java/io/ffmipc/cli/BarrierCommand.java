@@ -80,7 +80,7 @@ final class BarrierCommand implements Runnable {
 
         @Override
         public void run() {
-            try (Barrier b = Ipc.platform().barrier(name, OpenMode.OPEN, parties)) {
+            try (Barrier b = Ipc.platform().barrier(name, OpenMode.OPEN, parties, OpenAccess.permissions())) {
                 spec.commandLine().getOut().println("barrier '" + name + "': " + b.parties() + " parties, "
                         + (b.isBroken() ? "broken" : "not broken"));
             }

@@ -24,7 +24,12 @@ final class ErrorLine {
 
     static String of(Throwable t) {
         String message = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
-        return meaning(t) + ": " + message.replace('\n', ' ').strip();
+        String line = meaning(t) + ": " + message.replace('\n', ' ').strip();
+        // The library names its option; on the command line the same choice is a flag.
+        if (t instanceof IpcAccessDeniedException && message.contains("acceptingForeignOwner")) {
+            line += " (on the command line: ffmipc --accept-foreign-owner ...)";
+        }
+        return line;
     }
 
     /** The exception type's meaning, as a user would say it. */

@@ -66,7 +66,7 @@ final class EventCommand implements Runnable {
 
         @Override
         public void run() {
-            try (NamedEvent e = Ipc.platform().event(name, OpenMode.OPEN, null)) {
+            try (NamedEvent e = Ipc.platform().event(name, OpenMode.OPEN, null, OpenAccess.permissions())) {
                 e.set();
                 spec.commandLine().getOut().println("set event '" + name + "' (" + e.kind() + ")");
             }
@@ -83,7 +83,7 @@ final class EventCommand implements Runnable {
 
         @Override
         public void run() {
-            try (NamedEvent e = Ipc.platform().event(name, OpenMode.OPEN, null)) {
+            try (NamedEvent e = Ipc.platform().event(name, OpenMode.OPEN, null, OpenAccess.permissions())) {
                 e.reset();
                 spec.commandLine().getOut().println("reset event '" + name + "'");
             }
@@ -105,7 +105,7 @@ final class EventCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (NamedEvent e = Ipc.platform().event(name, OpenMode.OPEN, null)) {
+            try (NamedEvent e = Ipc.platform().event(name, OpenMode.OPEN, null, OpenAccess.permissions())) {
                 if (!e.await(timeout)) {
                     return ExitCodes.timedOut(spec, "event '" + name + "' was not set within " + Durations.format(timeout));
                 }

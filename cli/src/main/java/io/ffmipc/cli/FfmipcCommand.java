@@ -1,6 +1,8 @@
 package io.ffmipc.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +26,13 @@ final class FfmipcCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--accept-foreign-owner", scope = ScopeType.INHERIT,
+            description = "Use existing objects even when another user owns them (by default they are refused:"
+                    + " another user may have created the name first).")
+    void acceptForeignOwner(boolean accept) {
+        OpenAccess.acceptForeignOwner(accept);
+    }
 
     FfmipcCommand(PrintStream binaryOut) {
         this.binaryOut = binaryOut;

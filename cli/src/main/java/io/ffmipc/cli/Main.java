@@ -20,6 +20,7 @@ public final class Main {
     /** Runs one command line with these streams; returns the exit code. */
     public static int run(PrintStream out, PrintStream err, String... args) {
         CommandLine cl = commandLine(out, err);
+        OpenAccess.acceptForeignOwner(false); // each command line says so itself
         try {
             return cl.execute(args);
         } finally {

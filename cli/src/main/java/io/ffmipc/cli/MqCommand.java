@@ -34,7 +34,7 @@ final class MqCommand implements Runnable {
     }
 
     private static MessageQueue open(String name) {
-        return Ipc.platform().messageQueue(name, OpenMode.OPEN);
+        return Ipc.platform().messageQueue(name, OpenMode.OPEN, MessageQueueOptions.defaults().withPermissions(OpenAccess.permissions()));
     }
 
     static String text(MessageQueue.Message m) {

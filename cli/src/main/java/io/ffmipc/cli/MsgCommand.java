@@ -92,7 +92,7 @@ final class MsgCommand implements Runnable {
             if (type < 1) {
                 throw new ParameterException(spec.commandLine(), "--type must be 1 or more, got " + type);
             }
-            try (SystemV.MessageQueue q = SystemVAccess.get().messageQueue(key.key, OpenMode.OPEN)) {
+            try (SystemV.MessageQueue q = SystemVAccess.get().messageQueue(key.key, OpenMode.OPEN, OpenAccess.permissions())) {
                 if (!q.send(type, text.getBytes(StandardCharsets.UTF_8), timeout)) {
                     return ExitCodes.timedOut(spec, "System V queue key " + Converters.hexKey(key.key) + " stayed full for "
                             + Durations.format(timeout));
@@ -133,7 +133,7 @@ final class MsgCommand implements Runnable {
             if (maxSize < 1 || maxSize > Integer.MAX_VALUE) {
                 throw new ParameterException(spec.commandLine(), "--max-size must be 1 to " + Integer.MAX_VALUE + ", got " + maxSize);
             }
-            try (SystemV.MessageQueue q = SystemVAccess.get().messageQueue(key.key, OpenMode.OPEN)) {
+            try (SystemV.MessageQueue q = SystemVAccess.get().messageQueue(key.key, OpenMode.OPEN, OpenAccess.permissions())) {
                 Optional<SystemV.MessageQueue.Message> m = q.receive(new SystemV.MessageQueue.Selector(type), (int) maxSize,
                         truncate, timeout);
                 if (m.isEmpty()) {
@@ -156,7 +156,7 @@ final class MsgCommand implements Runnable {
 
         @Override
         public void run() {
-            try (SystemV.MessageQueue q = SystemVAccess.get().messageQueue(key.key, OpenMode.OPEN)) {
+            try (SystemV.MessageQueue q = SystemVAccess.get().messageQueue(key.key, OpenMode.OPEN, OpenAccess.permissions())) {
                 SystemV.MessageQueue.Stat s = q.stat();
                 spec.commandLine().getOut().println("key " + Converters.hexKey(key.key) + " id " + s.id() + ": messages "
                         + s.messages() + ", bytes " + s.bytes() + " of " + s.maxBytes() + ", last send pid " + s.lastSendPid()

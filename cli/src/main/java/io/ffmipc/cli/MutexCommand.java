@@ -92,7 +92,8 @@ final class MutexCommand implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
-            try (RobustMutex m = Ipc.platform().mutex(IpcNames.validate(name), create ? OpenMode.OPEN_OR_CREATE : OpenMode.OPEN)) {
+            try (RobustMutex m = Ipc.platform().mutex(IpcNames.validate(name), create ? OpenMode.OPEN_OR_CREATE : OpenMode.OPEN,
+                    OpenAccess.permissions())) {
                 long t0 = System.nanoTime();
                 LockResult r = m.tryLock(timeout);
                 if (!r.acquired()) {
@@ -165,7 +166,7 @@ final class MutexCommand implements Runnable {
 
         @Override
         public void run() {
-            try (RobustMutex m = Ipc.platform().mutex(IpcNames.validate(name), OpenMode.OPEN)) {
+            try (RobustMutex m = Ipc.platform().mutex(IpcNames.validate(name), OpenMode.OPEN, OpenAccess.permissions())) {
                 MutexStatus s = m.status();
                 if (s.state() != MutexStatus.State.HELD || s.ownerPid() <= 0) {
                     throw new IllegalStateException("mutex '" + name + "' is not held (" + s + "); nothing to unlock");
@@ -203,7 +204,7 @@ final class MutexCommand implements Runnable {
 
         @Override
         public void run() {
-            try (RobustMutex m = Ipc.platform().mutex(IpcNames.validate(name), OpenMode.OPEN)) {
+            try (RobustMutex m = Ipc.platform().mutex(IpcNames.validate(name), OpenMode.OPEN, OpenAccess.permissions())) {
                 spec.commandLine().getOut().println(m.status());
             }
         }

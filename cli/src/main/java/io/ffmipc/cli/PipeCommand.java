@@ -86,7 +86,7 @@ final class PipeCommand implements Runnable {
         public Integer call() throws Exception {
             return timed(spec, () -> {
                 byte[] bytes = text != null ? text.getBytes(StandardCharsets.UTF_8) : System.in.readAllBytes();
-                try (StreamPipe out = Ipc.platform().openStreamPipe(name, StreamPipe.End.WRITE, timeout)) {
+                try (StreamPipe out = Ipc.platform().openStreamPipe(name, StreamPipe.End.WRITE, timeout, OpenAccess.permissions())) {
                     int n = out.write(bytes, 0, bytes.length, timeout);
                     if (n < bytes.length) {
                         throw new IpcTimeoutException("write", name, null, "the reader took only " + n + " of "
@@ -115,7 +115,7 @@ final class PipeCommand implements Runnable {
         public Integer call() {
             PrintStream out = FfmipcCommand.root(spec).binaryOut;
             byte[] buf = new byte[64 * 1024];
-            try (StreamPipe in = Ipc.platform().openStreamPipe(name, StreamPipe.End.READ, Duration.ZERO)) {
+            try (StreamPipe in = Ipc.platform().openStreamPipe(name, StreamPipe.End.READ, Duration.ZERO, OpenAccess.permissions())) {
                 while (true) {
                     int n = in.read(buf, 0, buf.length, timeout);
                     if (n < 0) {
@@ -234,7 +234,7 @@ final class PipeCommand implements Runnable {
         public Integer call() throws Exception {
             return timed(spec, () -> {
                 PrintWriter out = spec.commandLine().getOut();
-                try (MessagePipe pipe = Ipc.platform().connectMessagePipe(name, timeout)) {
+                try (MessagePipe pipe = Ipc.platform().connectMessagePipe(name, timeout, OpenAccess.permissions())) {
                     if (showServer) {
                         out.println("server " + pipe.peer());
                     }

@@ -61,7 +61,7 @@ final class RwLockCommand implements Runnable {
             if (command == null || command.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "a COMMAND to run while holding the lock is required");
             }
-            try (ReadWriteLock l = Ipc.platform().readWriteLock(name, OpenMode.OPEN_OR_CREATE)) {
+            try (ReadWriteLock l = Ipc.platform().readWriteLock(name, OpenMode.OPEN_OR_CREATE, OpenAccess.permissions())) {
                 if (!lock(l, timeout)) {
                     return ExitCodes.timedOut(spec, "read-write lock '" + name + "': no " + mode() + " lock within "
                             + Durations.format(timeout));

@@ -61,7 +61,8 @@ final class SemCommand implements Runnable {
             throw new ParameterException(spec.commandLine(), "--index must be 0 or more, got " + t.index);
         }
         if (ref.systemV()) {
-            SystemV.SemaphoreSet set = SystemVAccess.get().semaphoreSet(ref.key(), OpenMode.OPEN, 0);
+            SystemV.SemaphoreSet set = SystemVAccess.get().semaphoreSet(ref.key(), OpenMode.OPEN, 0, OpenAccess.permissions(),
+                    SystemV.DEFAULT_INIT_TIMEOUT);
             if (t.index < 0 || t.index >= set.size()) {
                 set.close();
                 throw new IllegalArgumentException("semaphore set " + ref.label() + " has " + set.size()
@@ -90,7 +91,7 @@ final class SemCommand implements Runnable {
                 }
             };
         }
-        Semaphore s = Ipc.platform().semaphore(ref.name(), OpenMode.OPEN, 0);
+        Semaphore s = Ipc.platform().semaphore(ref.name(), OpenMode.OPEN, 0, OpenAccess.permissions());
         return new Handle() {
             @Override
             public void post() {

@@ -39,11 +39,11 @@ final class ShmCommand implements Runnable {
     /** Opens the object whole, runs {@code action} on its memory, closes it. */
     static <T> T withMemory(ObjectRef ref, Function<MemorySegment, T> action) {
         if (ref.systemV()) {
-            try (SystemV.Segment s = SystemVAccess.get().sharedMemory(ref.key(), OpenMode.OPEN, 0, Permissions.OWNER_ONLY)) {
+            try (SystemV.Segment s = SystemVAccess.get().sharedMemory(ref.key(), OpenMode.OPEN, 0, OpenAccess.permissions())) {
                 return action.apply(s.segment());
             }
         }
-        try (SharedMemory m = Ipc.platform().sharedMemory(ref.name(), OpenMode.OPEN, 0)) {
+        try (SharedMemory m = Ipc.platform().sharedMemory(ref.name(), OpenMode.OPEN, 0, OpenAccess.permissions())) {
             return action.apply(m.segment());
         }
     }

@@ -145,9 +145,9 @@ public final class ChannelMessageQueue implements MessageQueue {
         // Publishing wakes parked receivers. The consumer's own wake (when it frees ring space)
         // gets a point without a word: senders wait for DEPTH, not ring space, and are woken after
         // the DEPTH decrement that follows it; a second system call there would only wake them early.
-        this.producer = new RingProducer(seg, QueueDescriptor.RING_OFFSET, capacity, ChannelMode.MPSC, receiversWait, name, "queue ring");
+        this.producer = new RingProducer(seg, QueueDescriptor.RING_OFFSET, capacity, ChannelMode.MPSC, receiversWait, "message queue", name, "queue ring");
         this.consumer = new RingConsumer(seg, QueueDescriptor.RING_OFFSET, capacity, ChannelMode.MPSC, new WaitPoint(seg, sendersBase, null),
-                STALL_TIMEOUT.toNanos(), this::stalled, name, "queue ring");
+                STALL_TIMEOUT.toNanos(), this::stalled, "message queue", name, "queue ring");
         this.messageReady = consumer::hasRecordAtSharedPosition;
         this.roomReady = () -> (long) LONG.getVolatile(seg, QueueDescriptor.DEPTH_OFFSET) < this.maxMessages;
     }

@@ -48,15 +48,15 @@ final class RingConsumer extends RingView {
     private int emptyLooks;
 
     RingConsumer(MemorySegment segment, long base, int capacity, ChannelMode mode, WaitPoint producerWait,
-                 long stallNanos, StallListener stallListener, String channelName, String ringLabel) {
-        super(segment, base, capacity, channelName, ringLabel);
+                 long stallNanos, StallListener stallListener, String what, String channelName, String ringLabel) {
+        super(segment, base, capacity, what, channelName, ringLabel);
         this.multi = mode == ChannelMode.MPSC;
         this.producerWait = producerWait;
         this.view = segment.asSlice(data, capacity).asReadOnly();
         this.stallNanos = stallNanos;
         this.stallListener = stallListener;
         long h = (long) LONG.getAcquire(segment, consumerPosition);
-        checkPositions("open channel", h, (long) LONG.getAcquire(segment, producerPosition));
+        checkPositions("open " + what, h, (long) LONG.getAcquire(segment, producerPosition));
         this.head = h;
     }
 

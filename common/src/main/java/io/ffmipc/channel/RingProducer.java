@@ -1,5 +1,6 @@
 package io.ffmipc.channel;
 
+import io.ffmipc.MessageTooLargeException;
 import io.ffmipc.ChannelMode;
 
 import java.lang.foreign.MemorySegment;
@@ -36,8 +37,8 @@ final class RingProducer extends RingView {
     private long tail;
 
     RingProducer(MemorySegment segment, long base, int capacity, ChannelMode mode, WaitPoint consumerWait,
-                 String channelName, String ringLabel) {
-        super(segment, base, capacity, channelName, ringLabel);
+                 String what, String channelName, String ringLabel) {
+        super(segment, base, capacity, what, channelName, ringLabel);
         this.multi = mode == ChannelMode.MPSC;
         this.slack = multi ? 0 : RECORD_HEADER;
         this.consumerWait = consumerWait;
@@ -48,7 +49,7 @@ final class RingProducer extends RingView {
             head = (long) LONG.getAcquire(segment, consumerPosition);
             t = (long) LONG.getVolatile(segment, producerPosition);
         } while ((t - head < 0 || t - head > capacity) && ++torn < MAX_TORN_READS);
-        checkPositions("open channel", head, t);
+        checkPositions("open " + what, head, t);
         this.cachedHead = head;
         this.tail = t;
     }
@@ -101,10 +102,9 @@ final class RingProducer extends RingView {
         return multi ? claimShared(aligned) : claimOwn(aligned);
     }
 
-    private IllegalArgumentException tooLarge(int length) {
-        return new IllegalArgumentException("a message on channel '" + channelName + "' must have between 0 and "
-                + (maxRecord - RECORD_HEADER) + " bytes (half the ring capacity of " + capacity
-                + " minus the 8-byte record header), got " + length);
+    private MessageTooLargeException tooLarge(int length) {
+        return new MessageTooLargeException("send on " + what, channelName, length, maxRecord - RECORD_HEADER,
+                "half the ring capacity of " + capacity + " minus the 8-byte record header");
     }
 
     private long claimOwn(int aligned) {

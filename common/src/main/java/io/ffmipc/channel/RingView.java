@@ -7,6 +7,8 @@ import java.lang.foreign.MemorySegment;
 /** Where one ring lives in the mapping, and the checks both its ends share. */
 class RingView {
     final MemorySegment segment;
+    /** What the ring belongs to, for messages: {@code "channel"}, {@code "message queue"}. */
+    final String what;
     final String channelName;
     final String ringLabel;
     final int capacity;
@@ -16,7 +18,7 @@ class RingView {
     final long data;
     final int maxRecord;
 
-    RingView(MemorySegment segment, long base, int capacity, String channelName, String ringLabel) {
+    RingView(MemorySegment segment, long base, int capacity, String what, String channelName, String ringLabel) {
         RingDescriptor.checkCapacity(capacity);
         RingDescriptor.checkPlacement(base, capacity, segment.byteSize());
         if (segment.address() % RingDescriptor.CACHE_LINE_PAIR != 0 && segment.address() % 8 != 0) {
@@ -29,12 +31,13 @@ class RingView {
         this.consumerPosition = base + RingDescriptor.CONSUMER_POSITION_OFFSET;
         this.data = base + RingDescriptor.DATA_OFFSET;
         this.maxRecord = RingDescriptor.maxRecord(capacity);
+        this.what = what;
         this.channelName = channelName;
         this.ringLabel = ringLabel;
     }
 
     final ChannelCorruptedException corrupted(String operation, String field, long value, String rule) {
-        return new ChannelCorruptedException(operation, channelName, ringLabel + " " + field, value, rule);
+        return new ChannelCorruptedException(operation, what, channelName, ringLabel + " " + field, value, rule);
     }
 
     /** The rule every (consumer, producer) position pair obeys, whoever read them. */

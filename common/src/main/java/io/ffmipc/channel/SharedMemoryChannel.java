@@ -1,5 +1,6 @@
 package io.ffmipc.channel;
 
+import io.ffmipc.ReceiveBufferTooSmallException;
 import io.ffmipc.Channel;
 import io.ffmipc.ChannelCorruptedException;
 import io.ffmipc.ChannelMode;
@@ -84,9 +85,9 @@ public final class SharedMemoryChannel implements Channel {
         this.stallNanos = options.stallTimeout().toNanos();
         String inLabel = creator ? "ring opener→creator" : "ring creator→opener";
         String outLabel = creator ? "ring creator→opener" : "ring opener→creator";
-        this.producer = new RingProducer(seg, outBase, cap, options.mode(), outConsumer, name, outLabel);
+        this.producer = new RingProducer(seg, outBase, cap, options.mode(), outConsumer, "channel", name, outLabel);
         this.consumer = new RingConsumer(seg, inBase, cap, options.mode(), inProducer, stallNanos,
-                this::stalled, name, inLabel);
+                this::stalled, "channel", name, inLabel);
         this.idler = new Idler(options.waitStrategy());
         this.inboundReady = consumer::hasRecord;
         this.outboundReady = () -> producer.hasRoomFor(pendingPayload);
@@ -323,9 +324,8 @@ public final class SharedMemoryChannel implements Channel {
         return length;
     }
 
-    private IllegalArgumentException destinationTooSmall(MemorySegment destination, int length) {
-        return new IllegalArgumentException("the message on channel '" + name + "' has " + length
-                + " bytes and the destination only " + destination.byteSize() + "; the message stays in the channel");
+    private ReceiveBufferTooSmallException destinationTooSmall(MemorySegment destination, int length) {
+        return new ReceiveBufferTooSmallException("receive on channel", name, length, destination.byteSize());
     }
 
     /**

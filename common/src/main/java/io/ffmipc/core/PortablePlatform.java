@@ -292,13 +292,13 @@ public final class PortablePlatform implements IpcPlatform {
     }
 
     @Override
-    public MessagePipe connectMessagePipe(String name, Duration timeout) {
-        return SeamMessagePipe.connect(seams.messagePipes(), name, timeout);
+    public MessagePipe connectMessagePipe(String name, Duration timeout, Permissions permissions) {
+        return SeamMessagePipe.connect(seams.messagePipes(), seams.processes(), name, timeout, permissions);
     }
 
     @Override
-    public MessagePipe connectMessagePipe(Path socketPath, Duration timeout) {
-        return SeamMessagePipe.connect(seams.messagePipes(), socketPath, timeout);
+    public MessagePipe connectMessagePipe(Path socketPath, Duration timeout, Permissions permissions) {
+        return SeamMessagePipe.connect(seams.messagePipes(), seams.processes(), socketPath, timeout, permissions);
     }
 
     @Override

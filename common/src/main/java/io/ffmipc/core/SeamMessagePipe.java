@@ -14,7 +14,9 @@ import io.ffmipc.PeerClosedException;
 import io.ffmipc.PeerIdentity;
 import io.ffmipc.ReceiveBufferTooSmallException;
 import io.ffmipc.spi.Attempt;
+import io.ffmipc.Permissions;
 import io.ffmipc.spi.MessagePipeSeam;
+import io.ffmipc.spi.ProcessSeam;
 import io.ffmipc.spi.NativeMessagePipe;
 
 import java.lang.foreign.Arena;
@@ -64,16 +66,18 @@ public final class SeamMessagePipe implements MessagePipe {
         this.guard = new CloseGuard("message pipe", name);
     }
 
-    /** Connects to the server of a portable name; see {@link #connect(Function, String, Duration)}. */
-    public static MessagePipe connect(MessagePipeSeam seam, String name, Duration timeout) {
+    /** Connects to the server of a portable name; see {@link #connect(Function, ProcessSeam, String, Duration, Permissions)}. */
+    public static MessagePipe connect(MessagePipeSeam seam, ProcessSeam processes, String name, Duration timeout,
+                                      Permissions permissions) {
         IpcNames.validate(name);
-        return connect(seam::tryConnect, name, timeout);
+        return connect(seam::tryConnect, processes, name, timeout, permissions);
     }
 
-    /** Connects to the server at a socket file; see {@link #connect(Function, String, Duration)}. */
-    public static MessagePipe connect(MessagePipeSeam seam, java.nio.file.Path socketPath, Duration timeout) {
+    /** Connects to the server at a socket file; see {@link #connect(Function, ProcessSeam, String, Duration, Permissions)}. */
+    public static MessagePipe connect(MessagePipeSeam seam, ProcessSeam processes, java.nio.file.Path socketPath,
+                                      Duration timeout, Permissions permissions) {
         String label = socketPath == null ? null : socketPath.toAbsolutePath().toString();
-        return connect(ignored -> seam.tryConnect(socketPath), label, timeout);
+        return connect(ignored -> seam.tryConnect(socketPath), processes, label, timeout, permissions);
     }
 
     /**
@@ -82,9 +86,14 @@ public final class SeamMessagePipe implements MessagePipe {
      * server listened during the whole timeout that is an error, not a timeout:
      * {@link NoSuchIpcObjectException} "no server is listening". A server that was there but did not
      * take or answer the connection in time is an {@link IpcTimeoutException}; one that refused this
-     * process is an {@link IpcAccessDeniedException} with its reason.
+     * process is an {@link IpcAccessDeniedException} with its reason. So is a server that runs as
+     * another user, unless {@code permissions} accept that (issue 8 §2: names are first come, first
+     * served, and another user could listen under the name first) — checked on the OS's word for
+     * the server's user, before anything is sent.
      */
-    private static MessagePipe connect(Function<String, NativeMessagePipe> tryConnect, String label, Duration timeout) {
+    private static MessagePipe connect(Function<String, NativeMessagePipe> tryConnect, ProcessSeam processes,
+                                       String label, Duration timeout, Permissions permissions) {
+        Objects.requireNonNull(permissions, "permissions");
         long deadline = Deadline.nanosAfter(Objects.requireNonNull(timeout, "timeout"));
         NativeMessagePipe connection;
         while (true) {
@@ -110,6 +119,7 @@ public final class SeamMessagePipe implements MessagePipe {
         }
         SeamMessagePipe pipe = new SeamMessagePipe(connection, label);
         try {
+            OwnerCheck.require(processes, connection.peerUser(), permissions, "connect", "message-pipe server", label);
             pipe.awaitAdmission(deadline, timeout);
             return pipe;
         } catch (RuntimeException e) {

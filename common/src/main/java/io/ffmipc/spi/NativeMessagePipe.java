@@ -21,6 +21,14 @@ public interface NativeMessagePipe {
     /** The process at the other end, as the OS vouches for it. */
     PeerIdentity peer();
 
+    /**
+     * The user the process at the other end runs as, for the owner check of a client on its server
+     * (a POSIX uid by default; a Windows pipe reports the server's SID).
+     */
+    default ObjectOwner peerUser() {
+        return ObjectOwner.posix(peer().uid());
+    }
+
     /** The largest payload a frame may have, in bytes (the largest message of the pipe). */
     int maxMessageSize();
 

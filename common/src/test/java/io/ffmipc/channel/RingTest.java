@@ -1,5 +1,6 @@
 package io.ffmipc.channel;
 
+import io.ffmipc.MessageTooLargeException;
 import io.ffmipc.ChannelCorruptedException;
 import io.ffmipc.ChannelMode;
 import io.ffmipc.ChannelVersionException;
@@ -34,11 +35,11 @@ class RingTest {
     }
 
     private RingProducer producer(ChannelMode mode) {
-        return new RingProducer(mem, 0, CAP, mode, noWait, "t", "ring");
+        return new RingProducer(mem, 0, CAP, mode, noWait, "channel", "t", "ring");
     }
 
     private RingConsumer consumer(ChannelMode mode) {
-        return new RingConsumer(mem, 0, CAP, mode, noWait, 1_000_000L, stalls::add, "t", "ring");
+        return new RingConsumer(mem, 0, CAP, mode, noWait, 1_000_000L, stalls::add, "channel", "t", "ring");
     }
 
     private static byte[] bytes(int n, int seed) {
@@ -118,9 +119,10 @@ class RingTest {
         take(c);
         assertTrue(p.offer(bytes(p.maxPayload(), 3), 0, p.maxPayload()), "fits after a wrap once drained");
         assertArrayEquals(bytes(p.maxPayload(), 3), take(c));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        MessageTooLargeException e = assertThrows(MessageTooLargeException.class,
                 () -> p.offer(new byte[p.maxPayload() + 1], 0, p.maxPayload() + 1));
-        assertTrue(e.getMessage().contains("between 0 and " + p.maxPayload()), e.getMessage());
+        assertEquals(p.maxPayload(), e.maxMessageSize());
+        assertTrue(e.getMessage().contains("half the ring capacity"), e.getMessage());
     }
 
     @Test
@@ -220,7 +222,7 @@ class RingTest {
 
     @Test
     void mpscClaimedButUnpublishedRecordIsReportedAsAStall() throws Exception {
-        RingConsumer c = new RingConsumer(mem, 0, CAP, ChannelMode.MPSC, noWait, 1_000_000L, stalls::add, "t", "ring");
+        RingConsumer c = new RingConsumer(mem, 0, CAP, ChannelMode.MPSC, noWait, 1_000_000L, stalls::add, "channel", "t", "ring");
         mem.set(ValueLayout.JAVA_LONG, RingDescriptor.PRODUCER_POSITION_OFFSET, 16L); // claimed, never published
         long end = System.nanoTime() + 1_000_000_000L;
         while (stalls.isEmpty() && System.nanoTime() < end) {

@@ -9,6 +9,8 @@ import io.ffmipc.ChannelPeerGoneException;
 import io.ffmipc.ChannelVersionException;
 import io.ffmipc.Ipc;
 import io.ffmipc.IpcException;
+import io.ffmipc.MessageTooLargeException;
+import io.ffmipc.ReceiveBufferTooSmallException;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
@@ -550,11 +552,17 @@ class LinuxChannelTest {
         IpcException second = assertThrows(IpcException.class, () -> platform.channel(name, OpenMode.OPEN, ChannelOptions.defaults()));
         assertTrue(second.getMessage().contains("has one opener"), second.getMessage());
         assertEquals(PeerState.CONNECTED, c.peerState());
-        assertThrows(IllegalArgumentException.class, () -> c.tryOffer(new byte[c.maxMessageSize() + 1]));
+        // One type per mistake on every kind (issue 8 §5), with both sizes; nothing sent, nothing lost.
+        MessageTooLargeException big = assertThrows(MessageTooLargeException.class,
+                () -> c.tryOffer(new byte[c.maxMessageSize() + 1]));
+        assertEquals(c.maxMessageSize() + 1, big.messageSize());
+        assertEquals(c.maxMessageSize(), big.maxMessageSize());
         assertTrue(o.tryOffer(new byte[] {5}));
         MemorySegment tiny = Arena.ofAuto().allocate(0);
-        IllegalArgumentException small = assertThrows(IllegalArgumentException.class, () -> c.tryReceive(tiny));
-        assertTrue(small.getMessage().contains("stays in the channel"), small.getMessage());
+        ReceiveBufferTooSmallException small = assertThrows(ReceiveBufferTooSmallException.class, () -> c.tryReceive(tiny));
+        assertTrue(small.getMessage().contains("still queued"), small.getMessage());
+        assertEquals(1, small.messageSize());
+        assertEquals(0, small.bufferSize());
         assertArrayEquals(new byte[] {5}, c.receive(Duration.ZERO));
         o.close();
         o.close();

@@ -5,6 +5,7 @@ import io.ffmipc.Event;
 import io.ffmipc.EventMode;
 import io.ffmipc.Ipc;
 import io.ffmipc.IpcPlatform;
+import io.ffmipc.contract.LauncherContract;
 import io.ffmipc.NoSuchIpcObjectException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,41 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class SpawnLauncherTest {
+class LinuxLauncherTest extends LauncherContract {
     private final IpcPlatform platform = Ipc.platform();
 
-    @Test
-    void exitCodesAreReported() {
-        for (int code : new int[] {0, 1, 7, 255}) {
-            try (ChildProcess c = platform.launcher(List.of("sh", "-c", "exit " + code)).start()) {
-                assertEquals(OptionalInt.of(code), c.waitFor(Duration.ofSeconds(10)));
-                assertEquals(OptionalInt.of(code), c.waitFor(Duration.ZERO), "the code is kept once reaped");
-            }
-        }
-    }
-
-    @Test
-    void killEndsTheChildWith128PlusSignalAndLeavesNoZombie() {
-        ChildProcess c = platform.launcher(List.of("sleep", "60")).start();
-        try {
-            assertEquals(OptionalInt.empty(), c.waitFor(Duration.ofMillis(100)), "still running");
-            c.kill();
-            assertEquals(OptionalInt.of(128 + 9), c.waitFor(Duration.ofSeconds(10)));
-        } finally {
-            c.close();
-        }
-        assertFalse(Files.exists(Path.of("/proc/" + c.pid())), "reaped: no zombie left");
-        c.kill(); // after reaping: does nothing (the pid may be someone else's)
-    }
-
-    @Test
-    void closeKillsAndReapsALiveChild() {
-        ChildProcess c = platform.launcher(List.of("sleep", "60")).start();
-        long pid = c.pid();
-        assertTrue(Files.exists(Path.of("/proc/" + pid)));
-        c.close();
-        c.close();
-        assertFalse(Files.exists(Path.of("/proc/" + pid)), "killed and reaped");
+    @Override
+    protected IpcPlatform platform() {
+        return platform;
     }
 
     @Test
@@ -86,11 +58,4 @@ class SpawnLauncherTest {
         }
     }
 
-    @Test
-    void aMissingProgramIsATypedErrorNamingIt() {
-        NoSuchIpcObjectException e = assertThrows(NoSuchIpcObjectException.class,
-                () -> platform.launcher(List.of("ffmipc-no-such-program-xyz")).start());
-        assertTrue(e.getMessage().contains("ffmipc-no-such-program-xyz") && e.getMessage().contains("ENOENT"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> platform.launcher(List.of()));
-    }
 }
