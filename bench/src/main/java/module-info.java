@@ -3,7 +3,7 @@
  * {@code ffmipc bench}, and JMH micro-benchmarks of the wrappers (run from benchmarks.jar).
  */
 module io.ffmipc.bench {
-    requires io.ffmipc.linux;
+    requires io.ffmipc;
     requires HdrHistogram;
     requires io.aeron.all;
     requires static jmh.core;

@@ -149,6 +149,15 @@ public interface IpcPlatform {
     /** Removes a named read-write lock; {@code false} if there was none. */
     boolean removeReadWriteLock(String name);
 
+    /**
+     * A word of {@code memory} at {@code offset} (4-byte aligned, inside the mapping) that threads of
+     * any process can sleep on until it changes (see {@link WaitWord}).
+     *
+     * @throws IllegalArgumentException        a misaligned or out-of-bounds offset
+     * @throws UnsupportedCapabilityException  where the OS has no way to sleep on a shared word
+     */
+    WaitWord waitWord(SharedMemory memory, long offset);
+
     /** Prepares a child process that can inherit handles. */
     ChildLauncher launcher(List<String> command);
 

@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.util.List;
 
 import io.ffmipc.SharedMemory;
-import io.ffmipc.linux.Futex;
+import io.ffmipc.Ipc;
+import io.ffmipc.WaitWord;
 
 /**
- * The library's {@link Futex} on a 32-bit word per direction in the shared memory, used as a
- * counter: the producer adds one and wakes, the consumer sleeps while the word is unchanged.
+ * The library's {@link WaitWord} (a shared futex on Linux) on a 32-bit word per direction in the
+ * shared memory, used as a counter: the producer adds one and wakes, the consumer sleeps while the
+ * word is unchanged.
  */
 final class FutexMechanism implements Mechanism {
     private static final VarHandle WORD = ValueLayout.JAVA_INT.varHandle();
@@ -23,7 +25,7 @@ final class FutexMechanism implements Mechanism {
 
     @Override
     public String title() {
-        return "futex word as counter (io.ffmipc.linux.Futex wake / wait) + shm ring";
+        return "futex word as counter (WaitWord wake / await: a shared futex on Linux) + shm ring";
     }
 
     @Override
@@ -34,7 +36,7 @@ final class FutexMechanism implements Mechanism {
     @Override
     public Link openDriver(PeerStarter peer) {
         SharedMemory shm = PlainRingLink.createMemory(name());
-        PlainRingLink link = PlainRingLink.driver(shm, bell(shm.segment(), 0), bell(shm.segment(), 1));
+        PlainRingLink link = PlainRingLink.driver(shm, bell(shm, 0), bell(shm, 1));
         peer.start(List.of(shm.name()));
         return link;
     }
@@ -42,11 +44,13 @@ final class FutexMechanism implements Mechanism {
     @Override
     public Link openPeer(List<String> args) {
         SharedMemory shm = PlainRingLink.openMemory(args.get(0));
-        return PlainRingLink.peer(shm, bell(shm.segment(), 0), bell(shm.segment(), 1));
+        return PlainRingLink.peer(shm, bell(shm, 0), bell(shm, 1));
     }
 
-    private static Doorbell bell(MemorySegment memory, int direction) {
+    private static Doorbell bell(SharedMemory shm, int direction) {
         long offset = PlainRingLink.WORDS + 128L * direction;
+        MemorySegment memory = shm.segment();
+        WaitWord word = Ipc.platform().waitWord(shm, offset);
         return new Doorbell() {
             private int seen;
 
@@ -54,7 +58,7 @@ final class FutexMechanism implements Mechanism {
             public void ring() {
                 // release: the ring's published count is visible before the word that announces it
                 WORD.getAndAddRelease(memory, offset, 1);
-                Futex.wake(memory, offset, 1);
+                word.wake(1);
             }
 
             @Override
@@ -71,13 +75,13 @@ final class FutexMechanism implements Mechanism {
                     if (left <= 0) {
                         return 0;
                     }
-                    Futex.wait(memory, offset, v, Duration.ofNanos(left));
+                    word.await(v, Duration.ofNanos(left));
                 }
             }
 
             @Override
             public void close() {
-                // the word lives in the link's shared memory
+                word.close(); // the word itself lives in the link's shared memory
             }
         };
     }

@@ -34,6 +34,9 @@ final class RingConsumer extends RingView {
         void stalled(long position);
     }
 
+    /** Attempts at a consistent position pair when opening (see the constructor). */
+    private static final int MAX_OPEN_READS = 1_000;
+
     private final boolean multi;
     private final WaitPoint producerWait;
     private final MemorySegment view;
@@ -55,8 +58,20 @@ final class RingConsumer extends RingView {
         this.view = segment.asSlice(data, capacity).asReadOnly();
         this.stallNanos = stallNanos;
         this.stallListener = stallListener;
+        // Other consumers (a queue shares its ring) and producers may move while this one opens:
+        // a consumer position read before a producer position is only a consistent pair if the
+        // consumer position is still the same afterwards. A ring that never holds still long
+        // enough is in use, not corrupted, so the check is then left to the first peek.
         long h = (long) LONG.getAcquire(segment, consumerPosition);
-        checkPositions("open " + what, h, (long) LONG.getAcquire(segment, producerPosition));
+        for (int tries = 0; tries < MAX_OPEN_READS; tries++) {
+            long t = (long) LONG.getAcquire(segment, producerPosition);
+            long again = (long) LONG.getAcquire(segment, consumerPosition);
+            if (again == h) {
+                checkPositions("open " + what, h, t);
+                break;
+            }
+            h = again;
+        }
         this.head = h;
     }
 

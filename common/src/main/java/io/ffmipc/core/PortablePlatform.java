@@ -1,6 +1,10 @@
 package io.ffmipc.core;
 
 import io.ffmipc.Barrier;
+import io.ffmipc.Capability;
+import io.ffmipc.UnsupportedCapabilityException;
+import io.ffmipc.WaitWord;
+import io.ffmipc.spi.WaitSeam;
 import io.ffmipc.CapabilityMatrix;
 import io.ffmipc.Channel;
 import io.ffmipc.ChildLauncher;
@@ -79,6 +83,14 @@ public final class PortablePlatform implements IpcPlatform {
     @Override
     public PeerIdentity currentProcess() {
         return seams.processes().current();
+    }
+
+    @Override
+    public WaitWord waitWord(SharedMemory memory, long offset) {
+        Objects.requireNonNull(memory, "memory");
+        WaitSeam seam = seams.waitSeam().orElseThrow(() -> new UnsupportedCapabilityException(Capability.EVENT, os(),
+                "this platform has no way to sleep on a word of shared memory"));
+        return new SeamWaitWord(memory, seam.word(memory, offset));
     }
 
     @Override

@@ -190,4 +190,28 @@ public abstract class WaitSeamContract {
         }
         assertFalse(t.isAlive(), "the thread did not finish");
     }
+
+    /** The public form of the seam: a word another process can sleep on, with a timeout and wakes. */
+    @Test
+    void aWaitWordSleepsUntilWokenOrTheTimeout() throws Exception {
+        String name = TestNames.unique("waitword");
+        try (SharedMemory shm = platform().sharedMemory(name, OpenMode.CREATE, 4096);
+             io.ffmipc.WaitWord word = platform().waitWord(shm, 64)) {
+            long t0 = System.nanoTime();
+            assertFalse(word.await(0, Duration.ofMillis(150)), "nothing changed: the timeout");
+            assertTrue(System.nanoTime() - t0 >= 145_000_000L);
+            shm.segment().set(ValueLayout.JAVA_INT, 64, 1);
+            assertTrue(word.await(0, Duration.ofSeconds(10)), "the word differs: no sleep");
+            java.util.concurrent.CompletableFuture<Boolean> sleeper = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> word.await(1, Duration.ofSeconds(30)));
+            Thread.sleep(100);
+            shm.segment().set(ValueLayout.JAVA_INT, 64, 2);
+            word.wakeAll();
+            assertTrue(sleeper.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertThrows(IllegalArgumentException.class, () -> word.wake(0));
+            assertThrows(IllegalArgumentException.class, () -> platform().waitWord(shm, 2));
+        } finally {
+            platform().removeSharedMemory(name);
+        }
+    }
 }

@@ -10,11 +10,14 @@ import java.time.Duration;
 final class PeerSlot implements AutoCloseable {
     static final Duration PEER = Duration.ofSeconds(60);
     private ContainerJvm jvm;
+    /** Whether the peer's exit was checked; if not (the lead side failed first) close shows its output. */
+    private boolean asserted;
 
     /** Starts the peer (closing one started before). */
     void start(ContainerJvm.Builder builder) {
         close();
         jvm = builder.start();
+        asserted = false;
     }
 
     ContainerJvm get() {
@@ -27,11 +30,15 @@ final class PeerSlot implements AutoCloseable {
     /** Waits for the peer to exit 0 (failing with its output otherwise). */
     void assertSuccess() {
         get().assertSuccess(PEER);
+        asserted = true;
     }
 
     @Override
     public void close() {
         if (jvm != null) {
+            if (!asserted) {
+                System.err.println("peer " + jvm.id() + " output:\n" + jvm.output());
+            }
             jvm.close();
             jvm = null;
         }

@@ -179,7 +179,9 @@ final class TestJvmImage {
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             Path from = Path.of(entry).toAbsolutePath();
             String p = from.toString().replace('\\', '/');
-            boolean used = from.startsWith(project) || p.contains("/org/junit/") || p.contains("/org/opentest4j/")
+            // The project's modules come from the reactor (under the project) or, when this module is
+            // built alone, from the local repository (under io/ffmipc/).
+            boolean used = from.startsWith(project) || p.contains("/io/ffmipc/") || p.contains("/org/junit/") || p.contains("/org/opentest4j/")
                     || p.contains("/org/apiguardian/");
             if (!Files.exists(from) || !used) {
                 continue;

@@ -5,7 +5,9 @@ import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import io.ffmipc.linux.Futex;
+import io.ffmipc.Ipc;
+import io.ffmipc.SharedMemory;
+import io.ffmipc.WaitWord;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,7 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Futex calls that do not sleep: a wake with no waiter, and a wait whose word already differs. */
+/**
+ * Wait-word calls that do not sleep (a shared futex on Linux): a wake with no waiter, and a wait
+ * whose word already differs.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -28,27 +33,28 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = Forked.NATIVE_ACCESS)
 public class FutexBenchmark {
     private static final Duration SECOND = Duration.ofSeconds(1);
-    private Arena arena;
-    private MemorySegment word;
+    private SharedMemory memory;
+    private WaitWord word;
 
     @Setup(Level.Trial)
     public void open() {
-        arena = Arena.ofShared();
-        word = arena.allocate(64, 64);
+        memory = Ipc.platform().anonymousSharedMemory(4096);
+        word = Ipc.platform().waitWord(memory, 0);
     }
 
     @TearDown(Level.Trial)
     public void close() {
-        arena.close();
+        word.close();
+        memory.close();
     }
 
     @Benchmark
     public int wakeNoWaiter() {
-        return Futex.wake(word, 0, 1);
+        return word.wake(1);
     }
 
     @Benchmark
-    public Futex.Outcome waitValueDiffers() {
-        return Futex.wait(word, 0, 1, SECOND);
+    public boolean waitValueDiffers() {
+        return word.await(1, SECOND);
     }
 }
