@@ -132,8 +132,11 @@ public abstract class CrossUserContract {
         }
         assertTrue(refused != null && refused.getMessage().contains(otherUser())
                 && refused.getMessage().contains("acceptingForeignOwner"), String.valueOf(refused));
-        platform().connectMessagePipe(name, java.time.Duration.ofSeconds(5), Permissions.OWNER_ONLY.acceptingForeignOwner())
-                .close();
+        try (var accepted = platform().connectMessagePipe(name, java.time.Duration.ofSeconds(5),
+                Permissions.OWNER_ONLY.acceptingForeignOwner())) {
+            assertTrue(accepted.send("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    java.time.Duration.ofSeconds(5)), "hello not sent");
+        }
         assertEquals(0, server.get(60, TimeUnit.SECONDS).exitCode(), "the accepted connection reached the server");
     }
 

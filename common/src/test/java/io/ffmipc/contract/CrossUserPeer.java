@@ -46,8 +46,8 @@ public final class CrossUserPeer {
     }
 
     /**
-     * {@code serve MESSAGE_PIPE NAME SECONDS}: listens under NAME admitting every client, serves one
-     * and exits (3 if none came). {@code connect MESSAGE_PIPE NAME [accept]}: connects and exits.
+     * {@code serve MESSAGE_PIPE NAME SECONDS}: listens under NAME admitting every client and exits 0
+     * when one says hello (3 if none did in time). {@code connect MESSAGE_PIPE NAME [accept]}: connects and exits.
      */
     private static void messagePipe(String[] args) {
         IpcPlatform platform = Ipc.platform();
@@ -57,9 +57,26 @@ public final class CrossUserPeer {
                 try (var server = platform.messagePipeServer(name, peer -> true)) {
                     System.out.println("listening");
                     System.out.flush();
-                    var pipe = server.accept(java.time.Duration.ofSeconds(Long.parseLong(args[3])));
-                    pipe.ifPresent(p -> p.close());
-                    System.exit(pipe.isPresent() ? 0 : 3);
+                    // A client that refuses this server connects and hangs up at once: serve until a
+                    // client says hello (or the time is up), not just the first connection.
+                    long until = System.nanoTime() + java.time.Duration.ofSeconds(Long.parseLong(args[3])).toNanos();
+                    while (System.nanoTime() < until) {
+                        try {
+                            var pipe = server.accept(java.time.Duration.ofNanos(Math.max(1, until - System.nanoTime())));
+                            if (pipe.isEmpty()) {
+                                break;
+                            }
+                            try (var p = pipe.get()) {
+                                byte[] hello = p.receive(java.time.Duration.ofSeconds(5));
+                                if (hello != null && new String(hello, java.nio.charset.StandardCharsets.US_ASCII).equals("hello")) {
+                                    System.exit(0);
+                                }
+                            }
+                        } catch (io.ffmipc.IpcException hungUp) {
+                            System.out.println("a client hung up: " + hungUp.getMessage());
+                        }
+                    }
+                    System.exit(3);
                 }
             }
             Permissions permissions = args.length > 3 && args[3].equals("accept")
