@@ -11,6 +11,7 @@ import io.ffmipc.ReceiveBufferTooSmallException;
 import io.ffmipc.IpcNames;
 import io.ffmipc.MessageTooLargeException;
 import io.ffmipc.ReceiveBufferTooSmallException;
+import io.ffmipc.core.Deadline;
 import io.ffmipc.core.SharedStructures;
 import io.ffmipc.core.StructureKind;
 import io.ffmipc.spi.PlatformSeams;
@@ -151,7 +152,6 @@ public final class ChannelMessageQueue implements MessageQueue {
         this.messageReady = consumer::hasRecordAtSharedPosition;
         this.roomReady = () -> (long) LONG.getVolatile(seg, QueueDescriptor.DEPTH_OFFSET) < this.maxMessages;
     }
-
 
     /** Opens or creates the queue {@code name} on a platform's seams. */
     public static MessageQueue open(PlatformSeams seams, String name, OpenMode mode, MessageQueueOptions options) {
@@ -319,7 +319,7 @@ public final class ChannelMessageQueue implements MessageQueue {
             }
             // The deadline starts with the first full look, whatever happened before it.
             if (round == 0) {
-                deadline = System.nanoTime() + timeoutNanos(timeout);
+                deadline = System.nanoTime() + Deadline.lengthNanos(timeout);
             }
             if (!idle(SEND, round++, deadline, sendersWait, roomReady)) {
                 return false;
@@ -360,7 +360,7 @@ public final class ChannelMessageQueue implements MessageQueue {
                 }
             }
             if (round == 0) {
-                deadline = System.nanoTime() + timeoutNanos(timeout);
+                deadline = System.nanoTime() + Deadline.lengthNanos(timeout);
             }
             if (!idle(RECEIVE, round, deadline, receiversWait, messageReady)) {
                 if (into != null) {
@@ -392,7 +392,7 @@ public final class ChannelMessageQueue implements MessageQueue {
                 }
             }
             if (round == 0) {
-                deadline = System.nanoTime() + timeoutNanos(timeout);
+                deadline = System.nanoTime() + Deadline.lengthNanos(timeout);
             }
             if (!idle(RECEIVE, round, deadline, receiversWait, messageReady)) {
                 return Optional.empty();
@@ -470,20 +470,6 @@ public final class ChannelMessageQueue implements MessageQueue {
             LockSupport.parkNanos(Math.min(MAX_SLEEP_NANOS, deadline - now));
         }
         return true;
-    }
-
-    private static long timeoutNanos(Duration timeout) {
-        if (timeout == null) {
-            return Long.MAX_VALUE / 2;
-        }
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative, got " + Durations.format(timeout));
-        }
-        try {
-            return Math.min(timeout.toNanos(), Long.MAX_VALUE / 2);
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE / 2;
-        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.ffmipc.ChannelPeerGoneException;
 import io.ffmipc.IpcAccessDeniedException;
 import io.ffmipc.IpcException;
 import io.ffmipc.spi.PlatformSeams;
+import io.ffmipc.core.Deadline;
 import io.ffmipc.core.SharedStructures;
 import io.ffmipc.core.StructureKind;
 import io.ffmipc.MessageHandler;
@@ -334,7 +335,7 @@ public final class SharedMemoryChannel implements Channel {
      * with the first empty look.
      */
     private int awaitMessage(Duration timeout) {
-        long timeoutNanos = timeoutNanos(timeout);
+        long timeoutNanos = Deadline.lengthNanos(timeout);
         long deadline = 0;
         for (int round = 0; ; round++) {
             int length = consumer.peek();
@@ -402,24 +403,7 @@ public final class SharedMemoryChannel implements Channel {
     }
 
     private static long deadlineOf(Duration timeout) {
-        return System.nanoTime() + timeoutNanos(timeout);
-    }
-
-    /** A wait's length in nanoseconds, capped so that adding it to a clock reading cannot overflow. */
-    private static long timeoutNanos(Duration timeout) {
-        if (timeout == null) {
-            return Long.MAX_VALUE / 2;
-        }
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative, got " + Durations.format(timeout));
-        }
-        long nanos;
-        try {
-            nanos = timeout.toNanos();
-        } catch (ArithmeticException tooLong) {
-            nanos = Long.MAX_VALUE / 2;
-        }
-        return Math.min(nanos, Long.MAX_VALUE / 2);
+        return System.nanoTime() + Deadline.lengthNanos(timeout);
     }
 
     @Override

@@ -17,6 +17,8 @@ import java.time.Duration;
 public final class Deadline {
     /** The primitive deadline that never passes. */
     public static final long FOREVER = Long.MAX_VALUE;
+    /** The longest wait {@link #lengthNanos} gives (about 146 years): taken as no limit. */
+    public static final long LONGEST = Long.MAX_VALUE / 2;
     private final long deadlineNanos;
 
     private Deadline(long deadlineNanos) {
@@ -33,19 +35,28 @@ public final class Deadline {
      * from now, or {@link #FOREVER} ({@code null}, or too far away to represent). Allocates nothing.
      */
     public static long nanosAfter(Duration timeout) {
+        long nanos = lengthNanos(timeout);
+        return nanos == LONGEST ? FOREVER : nanosFromNow(nanos);
+    }
+
+    /**
+     * A wait's length in nanoseconds: {@code null} and lengths too long to represent become
+     * {@link #LONGEST}, so that adding the length to a {@link System#nanoTime()} reading cannot
+     * overflow and {@code now - deadline} comparisons stay right. Negative timeouts are rejected,
+     * naming the length. Allocates nothing (the ring paths call it per operation).
+     */
+    public static long lengthNanos(Duration timeout) {
         if (timeout == null) {
-            return FOREVER;
+            return LONGEST;
         }
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative, got " + Durations.format(timeout));
         }
-        long nanos;
         try {
-            nanos = timeout.toNanos();
+            return Math.min(timeout.toNanos(), LONGEST);
         } catch (ArithmeticException tooLong) {
-            return FOREVER;
+            return LONGEST;
         }
-        return nanosFromNow(nanos);
     }
 
     /** The primitive deadline {@code nanos} (not negative) from now; {@link #FOREVER} on overflow. */
