@@ -16,7 +16,7 @@ import io.ffmipc.Semaphore;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.WaitStrategy;
 import io.ffmipc.contract.ContractTexts;
-import io.ffmipc.linux.ChannelMessages;
+import io.ffmipc.contract.ChannelMessages;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -11,7 +11,7 @@ import io.ffmipc.contract.SemaphorePingPongChild;
 import io.ffmipc.contract.SharedMemoryPeer;
 import io.ffmipc.contract.StreamPipePeer;
 import io.ffmipc.linux.ChannelMessageQueueChild;
-import io.ffmipc.linux.ChannelPeer;
+import io.ffmipc.contract.ChannelPeer;
 import io.ffmipc.testkit.LeakCheck;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.BeforeAll;

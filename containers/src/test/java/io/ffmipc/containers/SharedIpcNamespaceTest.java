@@ -5,7 +5,7 @@ import io.ffmipc.contract.RobustMutexChild;
 import io.ffmipc.contract.SemaphorePingPongChild;
 import io.ffmipc.contract.SharedMemoryPeer;
 import io.ffmipc.linux.ChannelMessageQueueChild;
-import io.ffmipc.linux.ChannelPeer;
+import io.ffmipc.contract.ChannelPeer;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.ffmipc.linux;
+package io.ffmipc.contract;
 
 import java.lang.foreign.MemorySegment;
 

@@ -1,4 +1,4 @@
-package io.ffmipc.linux;
+package io.ffmipc.contract;
 
 import io.ffmipc.testkit.StructureMemory;
 import io.ffmipc.Channel;
@@ -18,7 +18,10 @@ import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.Random;
 
-/** The other process of {@link LinuxChannelTest}: each mode is one role. */
+/**
+ * The other process of {@link ChannelContract}: each mode is one role. It opens the channel on
+ * {@code Ipc.platform()}, the provider on the class path, as an application would.
+ */
 public final class ChannelPeer {
     private ChannelPeer() {
     }
