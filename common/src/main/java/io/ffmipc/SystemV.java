@@ -156,7 +156,7 @@ public interface SystemV {
         void release(int sem, boolean undo);
 
         /**
-         * One {@code semop} on semaphore {@code sem}: {@code delta} > 0 adds, < 0 takes (waiting while
+         * One {@code semop} on semaphore {@code sem}: {@code delta} &gt; 0 adds, &lt; 0 takes (waiting while
          * the value is too small), 0 waits until the value is 0. With {@code undo} the kernel reverses
          * the change when this process exits. {@code timeout} null waits without limit, zero does not
          * wait ({@code IPC_NOWAIT}). Returns false on timeout.
@@ -261,8 +261,8 @@ public interface SystemV {
         /**
          * Which message a receive takes ({@code msgtyp} of msgrcv).
          *
-         * @param msgtyp 0: the first message of any type; > 0: the first of exactly that type;
-         *               < 0: the first of the lowest type that is at most {@code -msgtyp}
+         * @param msgtyp 0: the first message of any type; &gt; 0: the first of exactly that type;
+         *               &lt; 0: the first of the lowest type that is at most {@code -msgtyp}
          */
         record Selector(long msgtyp) {
             /** The oldest message, whatever its type. */
