@@ -135,6 +135,7 @@ public interface SystemV {
      * {@link SystemV#maxSemaphoreValue()}. {@link #close()} ends this object's use only.
      */
     interface SemaphoreSet extends AutoCloseable {
+        /** The key the set was opened by. */
         int key();
 
         /** The kernel's identifier (as {@code ipcs -s} shows it). */
@@ -209,6 +210,7 @@ public interface SystemV {
      * {@link #close()} ends this object's use only; {@link #remove()} deletes the queue.
      */
     interface MessageQueue extends AutoCloseable {
+        /** The key the queue was opened by. */
         int key();
 
         /** The kernel's identifier (as {@code ipcs -q} shows it). */
@@ -292,6 +294,11 @@ public interface SystemV {
             private long type;
             private long size = -1;
 
+            /** An empty holder, to receive into again and again. */
+            public Received() {
+            }
+
+            /** The type of the message received. */
             public long type() {
                 return type;
             }
