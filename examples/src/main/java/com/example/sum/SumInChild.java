@@ -87,8 +87,11 @@ public final class SumInChild {
                 "--illegal-native-access=deny", Ipc.nativeAccessFlag()));
         Module module = SumInChild.class.getModule();
         if (module.isNamed()) {
-            java.addAll(List.of("--module-path", System.getProperty("jdk.module.path"),
-                    "--module", module.getName() + "/" + SumInChild.class.getName()));
+            String modulePath = System.getProperty("jdk.module.path"); // none in a jlink image: the modules are in it
+            if (modulePath != null) {
+                java.addAll(List.of("--module-path", modulePath));
+            }
+            java.addAll(List.of("--module", module.getName() + "/" + SumInChild.class.getName()));
         } else {
             java.addAll(List.of("--class-path", System.getProperty("java.class.path"), SumInChild.class.getName()));
         }
