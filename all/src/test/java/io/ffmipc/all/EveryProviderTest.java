@@ -14,16 +14,14 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.foreign.ValueLayout;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -83,14 +81,13 @@ class EveryProviderTest {
     }
 
     /** The output of a JVM with these arguments, which must exit 0 within 30 s. */
-    private static String java(List<String> args) throws IOException, InterruptedException {
+    private static String java(List<String> args) {
         List<String> cmd = new ArrayList<>(List.of(ChildJvm.javaExecutable()));
         cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "child did not finish");
-        assertEquals(0, p.exitValue(), out);
-        return out;
+        try (ChildJvm child = ChildJvm.start(List.of(), cmd, Child.class)) {
+            child.assertSuccess(Duration.ofSeconds(30));
+            return child.output();
+        }
     }
 
     @Test
