@@ -42,7 +42,10 @@ public final class IpcNames {
 
     /** Windows object namespaces. */
     public enum WindowsNamespace {
-        LOCAL("Local\\"), GLOBAL("Global\\");
+        /** The session's own namespace, where objects are created by default. */
+        LOCAL("Local\\"),
+        /** The namespace every session shares (creating a file mapping there from a user's session needs SeCreateGlobalPrivilege). */
+        GLOBAL("Global\\");
 
         private final String prefix;
 
@@ -50,6 +53,7 @@ public final class IpcNames {
             this.prefix = prefix;
         }
 
+        /** The prefix of an object name in this namespace ({@code Local\\}). */
         public String prefix() {
             return prefix;
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 /** A counting semaphore shared between processes. */
 public interface Semaphore extends AutoCloseable {
 
+    /** The portable name the semaphore was opened by. */
     String name();
 
     /** Takes one unit, waiting as long as it takes. */
