@@ -31,6 +31,10 @@ public final class Advapi32 {
     private static final MethodHandle InitializeAcl = BINDER.bind(Advapi32Abi.INITIALIZE_ACL);
     private static final MethodHandle AddAccessAllowedAce = BINDER.bind(Advapi32Abi.ADD_ACCESS_ALLOWED_ACE);
     private static final MethodHandle GetSecurityInfo = BINDER.bind(Advapi32Abi.GET_SECURITY_INFO);
+    private static final MethodHandle ConvertStringSecurityDescriptorToSecurityDescriptorW =
+            BINDER.bind(Advapi32Abi.CONVERT_STRING_SECURITY_DESCRIPTOR_TO_SECURITY_DESCRIPTOR_W);
+    private static final MethodHandle ConvertSecurityDescriptorToStringSecurityDescriptorW =
+            BINDER.bind(Advapi32Abi.CONVERT_SECURITY_DESCRIPTOR_TO_STRING_SECURITY_DESCRIPTOR_W);
     private static final MethodHandle LookupPrivilegeValueW = BINDER.bind(Advapi32Abi.LOOKUP_PRIVILEGE_VALUE_W);
     private static final MethodHandle PrivilegeCheck = BINDER.bind(Advapi32Abi.PRIVILEGE_CHECK);
 
@@ -148,6 +152,29 @@ public final class Advapi32 {
         try {
             return (int) GetSecurityInfo.invokeExact(handle, ObjectType, SecurityInfo, ppsidOwner, ppsidGroup, ppDacl,
                     ppSacl, ppSecurityDescriptor);
+        } catch (Throwable t) {
+            throw NativeBinder.unchecked(t);
+        }
+    }
+
+    public static int convertStringSecurityDescriptorToSecurityDescriptorW(MemorySegment state,
+            MemorySegment StringSecurityDescriptor, int StringSDRevision, MemorySegment SecurityDescriptor,
+            MemorySegment SecurityDescriptorSize) {
+        try {
+            return (int) ConvertStringSecurityDescriptorToSecurityDescriptorW.invokeExact(state,
+                    StringSecurityDescriptor, StringSDRevision, SecurityDescriptor, SecurityDescriptorSize);
+        } catch (Throwable t) {
+            throw NativeBinder.unchecked(t);
+        }
+    }
+
+    public static int convertSecurityDescriptorToStringSecurityDescriptorW(MemorySegment state,
+            MemorySegment SecurityDescriptor, int RequestedStringSDRevision, int SecurityInformation,
+            MemorySegment StringSecurityDescriptor, MemorySegment StringSecurityDescriptorLen) {
+        try {
+            return (int) ConvertSecurityDescriptorToStringSecurityDescriptorW.invokeExact(state, SecurityDescriptor,
+                    RequestedStringSDRevision, SecurityInformation, StringSecurityDescriptor,
+                    StringSecurityDescriptorLen);
         } catch (Throwable t) {
             throw NativeBinder.unchecked(t);
         }
