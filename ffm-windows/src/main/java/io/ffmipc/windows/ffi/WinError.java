@@ -122,6 +122,11 @@ public final class WinError {
             entry(ERROR_FILE_INVALID, ErrorKind.OTHER), entry(ERROR_BAD_EXE_FORMAT, ErrorKind.OTHER),
             entry(ERROR_INVALID_OWNER, ErrorKind.ACCESS_DENIED)));
 
+    /** A code's value: the same on every OS that reads it (Windows x64's), so pure logic is tested anywhere. */
+    public static int code(CConstant error) {
+        return (int) error.value(Target.WINDOWS_X64);
+    }
+
     /** The symbolic name of a code ({@code ERROR_PIPE_BUSY}), or {@code "?"}. Works on any OS. */
     public static String symbol(int code) {
         return TABLE.symbol(code);
