@@ -22,6 +22,7 @@ public final class Advapi32 {
     private static final MethodHandle CopySid = BINDER.bind(Advapi32Abi.COPY_SID);
     private static final MethodHandle EqualSid = BINDER.bind(Advapi32Abi.EQUAL_SID);
     private static final MethodHandle ConvertSidToStringSidW = BINDER.bind(Advapi32Abi.CONVERT_SID_TO_STRING_SID_W);
+    private static final MethodHandle ConvertStringSidToSidW = BINDER.bind(Advapi32Abi.CONVERT_STRING_SID_TO_SID_W);
     private static final MethodHandle LookupAccountSidW = BINDER.bind(Advapi32Abi.LOOKUP_ACCOUNT_SID_W);
     private static final MethodHandle InitializeSecurityDescriptor =
             BINDER.bind(Advapi32Abi.INITIALIZE_SECURITY_DESCRIPTOR);
@@ -85,6 +86,14 @@ public final class Advapi32 {
     public static int convertSidToStringSidW(MemorySegment state, MemorySegment Sid, MemorySegment StringSid) {
         try {
             return (int) ConvertSidToStringSidW.invokeExact(state, Sid, StringSid);
+        } catch (Throwable t) {
+            throw NativeBinder.unchecked(t);
+        }
+    }
+
+    public static int convertStringSidToSidW(MemorySegment state, MemorySegment StringSid, MemorySegment Sid) {
+        try {
+            return (int) ConvertStringSidToSidW.invokeExact(state, StringSid, Sid);
         } catch (Throwable t) {
             throw NativeBinder.unchecked(t);
         }

@@ -62,6 +62,9 @@ public final class Advapi32Abi {
     /** {@code S-1-5-21-…} for messages; the string is freed with LocalFree. */
     public static final CFunction CONVERT_SID_TO_STRING_SID_W = CFunction.of(
             "BOOL WINAPI ConvertSidToStringSidW(PSID Sid, LPWSTR *StringSid)");
+    /** The SID of an owner the messages name by its string form, for LookupAccountSidW; freed with LocalFree. */
+    public static final CFunction CONVERT_STRING_SID_TO_SID_W = CFunction.of(
+            "BOOL WINAPI ConvertStringSidToSidW(LPCWSTR StringSid, PSID *Sid)");
     /** {@code DOMAIN\\user} for messages that name an object's owner. */
     public static final CFunction LOOKUP_ACCOUNT_SID_W = CFunction.of("BOOL WINAPI LookupAccountSidW(LPCWSTR lpSystemName,"
             + " PSID Sid, LPWSTR Name, LPDWORD cchName, LPWSTR ReferencedDomainName, LPDWORD cchReferencedDomainName,"
