@@ -424,6 +424,8 @@ public abstract class RobustMutexContract {
     void useAfterCloseIsAnIllegalStateAndCloseTwiceIsSafe() {
         String name = newName();
         RobustMutex m = platform().mutex(name, OpenMode.CREATE);
+        // where names die with their last handle, another handle keeps the mutex for the reopen below
+        RobustMutex keeper = NameLifetime.persistent(platform()) ? null : platform().mutex(name, OpenMode.OPEN);
         m.close();
         m.close();
         IllegalStateException e = assertThrows(IllegalStateException.class, m::lock);
@@ -434,6 +436,10 @@ public abstract class RobustMutexContract {
         try (RobustMutex again = platform().mutex(name, OpenMode.OPEN)) {
             assertEquals(LockResult.ACQUIRED, again.tryLock(), "closing an object that did not hold the lock changes nothing");
             again.unlock();
+        } finally {
+            if (keeper != null) {
+                keeper.close();
+            }
         }
     }
 
