@@ -154,7 +154,7 @@ public final class SeamSemaphore implements Semaphore {
             int value = object.value();
             if (value < 0) {
                 throw new IpcException("read semaphore value", name, null,
-                        "this OS has no call that reads a named semaphore's value (macOS: sem_getvalue is a stub;"
+                        "this OS cannot tell a named semaphore's value (macOS: sem_getvalue is a stub;"
                                 + " Windows: no documented call reads a semaphore's count); the semaphore itself works");
             }
             return value;

@@ -192,8 +192,9 @@ final class WindowsMessagePipeSeam implements MessagePipeSeam {
             return name;
         }
 
+        /** One thread at a time: the listening instance and its OVERLAPPED are the listener's. */
         @Override
-        public NativeMessagePipe accept(long nanos) {
+        public synchronized NativeMessagePipe accept(long nanos) {
             if (listening == null) { // the last accept could not make the next instance: try again now
                 listening = instance(path, name, false);
                 connect.retarget(listening);

@@ -170,8 +170,9 @@ final class WindowsStreamPipeSeam implements StreamPipeSeam {
             return owner;
         }
 
+        /** One reader at a time: the staging buffer and the operation under way are the end's. */
         @Override
-        public long read(MemorySegment buffer, long nanos) {
+        public synchronized long read(MemorySegment buffer, long nanos) {
             if (left > 0) {
                 return handOut(buffer);
             }
@@ -275,8 +276,9 @@ final class WindowsStreamPipeSeam implements StreamPipeSeam {
             throw new IllegalStateException("read '" + name + "': this is the write end of the pipe");
         }
 
+        /** One writer at a time: the staging buffer and the write under way are the end's. */
         @Override
-        public long write(MemorySegment data, long nanos) {
+        public synchronized long write(MemorySegment data, long nanos) {
             long start = System.nanoTime();
             if (writer.io().state() != OverlappedIo.State.IDLE) {
                 if (!writer.await(EventCounter.millisRoundedUp(nanos))) {
