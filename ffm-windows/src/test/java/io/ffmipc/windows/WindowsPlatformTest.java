@@ -94,6 +94,36 @@ class WindowsPlatformTest {
         }
     }
 
+    /** A mapped file: CreateFileW + a section that sizes the file; opened again it shares the bytes. */
+    @Test
+    void mappedFilesAreSizedSharedAndRefusedWhenTooSmall(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("data.bin");
+        try (SharedMemory a = platform.mapFile(file, OpenMode.CREATE, 8192, io.ffmipc.Permissions.OWNER_ONLY);
+             SharedMemory b = platform.mapFile(file, OpenMode.OPEN, 0, io.ffmipc.Permissions.OWNER_ONLY)) {
+            assertEquals(8192, java.nio.file.Files.size(file));
+            assertEquals(8192, b.size());
+            a.segment().set(java.lang.foreign.ValueLayout.JAVA_LONG, 4096, -7L);
+            assertEquals(-7L, b.segment().get(java.lang.foreign.ValueLayout.JAVA_LONG, 4096));
+            assertThrows(io.ffmipc.IpcObjectExistsException.class,
+                    () -> platform.mapFile(file, OpenMode.CREATE, 10, io.ffmipc.Permissions.OWNER_ONLY));
+            assertThrows(io.ffmipc.IpcLimitException.class,
+                    () -> platform.mapFile(file, OpenMode.OPEN, 8193, io.ffmipc.Permissions.OWNER_ONLY));
+        }
+        java.nio.file.Files.delete(file); // nothing maps it any more
+    }
+
+    /** A start key is stable for a running process and 0 for one that has ended. */
+    @Test
+    void startKeysTellProcessesApart() throws Exception {
+        WindowsProcessSeam processes = new WindowsProcessSeam(Security.ofThisProcess());
+        long self = ProcessHandle.current().pid();
+        assertTrue(processes.startKey(self) != 0);
+        assertEquals(processes.startKey(self), processes.startKey(self));
+        Process p = new ProcessBuilder(ChildJvm.javaExecutable(), "-version").start();
+        p.waitFor();
+        assertEquals(0, processes.startKey(p.pid()), "an ended process has no start key");
+    }
+
     @Test
     void mailslotMessagesFromAChildArriveWholeAndInOrder() throws Exception {
         Mailslots mailslots = Mailslots.of(platform).orElseThrow();
