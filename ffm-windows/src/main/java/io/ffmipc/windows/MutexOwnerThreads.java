@@ -94,7 +94,11 @@ final class MutexOwnerThreads {
             }
             t.call(Op.RELEASE, handle, 0); // throws if ReleaseMutex failed: still the holder then
             synchronized (this) {
-                holder = null;
+                // Another thread's wait may have taken the mutex the moment it was released, and be
+                // the holder already: only this thread's hold ends here.
+                if (holder == t) {
+                    holder = null;
+                }
                 idle.push(t);
             }
         }

@@ -1,8 +1,10 @@
 package io.ffmipc.windows;
 
+import io.ffmipc.PeerClosedException;
 import io.ffmipc.ffi.NativeBinder;
 import io.ffmipc.windows.ffi.Kernel32;
 import io.ffmipc.windows.ffi.Kernel32Abi;
+import io.ffmipc.windows.ffi.WinError;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -30,7 +32,8 @@ final class PipeIo {
     private Op op;
     private MemorySegment buffer = MemorySegment.NULL;
     private int length;
-    private int error;
+    private long taken;
+    private int lastError;
 
     PipeIo(MemorySegment pipe, String label, Arena arena) {
         this.pipe = pipe;
@@ -76,6 +79,44 @@ final class PipeIo {
         return op;
     }
 
+    /**
+     * Takes the DONE operation's result, so the next {@link #begin} starts a new one: its outcome (the
+     * count is {@link #taken()}); a failure is thrown as the typed error of {@code call}.
+     */
+    OverlappedIo.Outcome take(String call) {
+        OverlappedIo.Outcome o = io.outcome();
+        taken = io.count();
+        int error = io.error();
+        io.consume();
+        if (o == OverlappedIo.Outcome.FAILED) {
+            throw WinError.exception(call, label, error, null);
+        }
+        lastError = error;
+        return o;
+    }
+
+    /** The byte count of the result {@link #take} took. */
+    long taken() {
+        return taken;
+    }
+
+    /**
+     * Waits at most {@code millis} for the write under way (if any) and takes its result: false if it
+     * is still under way (no room yet); a gone reader is {@link PeerClosedException} saying {@code peerGone}.
+     */
+    boolean writeDone(int millis, String peerGone) {
+        if (io.state() == OverlappedIo.State.IDLE) {
+            return true;
+        }
+        if (!await(millis)) {
+            return false;
+        }
+        if (take("WriteFile") == OverlappedIo.Outcome.PEER_CLOSED) {
+            throw new PeerClosedException("write", label, WinError.osError(lastError), peerGone);
+        }
+        return true;
+    }
+
     /** Cancels what is under way and waits until the system is done with the OVERLAPPED and the buffer. */
     void cancel() {
         io.cancel(calls);
@@ -89,6 +130,8 @@ final class PipeIo {
 
     /** The Win32 calls the state machine asks for, on this pipe, OVERLAPPED and event. */
     private final class Calls implements OverlappedIo.Calls {
+        private int error;
+
         @Override
         public boolean start() {
             overlapped.fill((byte) 0); // Internal, InternalHigh and the offsets start at 0 for every operation
@@ -114,15 +157,7 @@ final class PipeIo {
 
         @Override
         public boolean await(int millis) {
-            MemorySegment st = NativeBinder.callState();
-            int r = Kernel32.waitForSingleObject(st, event, millis);
-            if (r == Win32.WAIT_OBJECT_0) {
-                return true;
-            }
-            if (r == Win32.WAIT_TIMEOUT) {
-                return false;
-            }
-            throw Win32.error("WaitForSingleObject", label, st, "waiting for an overlapped " + op);
+            return Win32.signalled(event, millis, label);
         }
 
         @Override

@@ -72,6 +72,22 @@ final class Win32 {
         return WinError.exception(operation, name, Kernel32.lastError(callState), detail);
     }
 
+    /**
+     * One WaitForSingleObject of at most {@code millis}: true if the object was signalled (a unit
+     * taken, an event set), false at the timeout; a failed wait is a typed error naming {@code label}.
+     */
+    static boolean signalled(MemorySegment h, int millis, String label) {
+        MemorySegment st = NativeBinder.callState();
+        int r = Kernel32.waitForSingleObject(st, h, millis);
+        if (r == WAIT_OBJECT_0) {
+            return true;
+        }
+        if (r == WAIT_TIMEOUT) {
+            return false;
+        }
+        throw error("WaitForSingleObject", label, st);
+    }
+
     /** Closes a handle; a failure is an error of the caller's operation. */
     static void close(MemorySegment h, String name) {
         MemorySegment st = NativeBinder.callState();

@@ -95,15 +95,7 @@ final class WindowsEventSeam implements EventSeam {
 
         @Override
         public boolean take(int millis) {
-            MemorySegment st = NativeBinder.callState();
-            int r = Kernel32.waitForSingleObject(st, h, millis);
-            if (r == Win32.WAIT_OBJECT_0) {
-                return true;
-            }
-            if (r == Win32.WAIT_TIMEOUT) {
-                return false;
-            }
-            throw Win32.error("WaitForSingleObject", label, st);
+            return Win32.signalled(h, millis, label);
         }
 
         @Override

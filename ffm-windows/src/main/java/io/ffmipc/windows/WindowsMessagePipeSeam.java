@@ -6,7 +6,6 @@ import io.ffmipc.IpcException;
 import io.ffmipc.IpcObjectExistsException;
 import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.PassedHandle;
-import io.ffmipc.PeerClosedException;
 import io.ffmipc.PeerIdentity;
 import io.ffmipc.Permissions;
 import io.ffmipc.UnsupportedCapabilityException;
@@ -61,6 +60,7 @@ final class WindowsMessagePipeSeam implements MessagePipeSeam {
     private static final int ERROR_FILE_NOT_FOUND = WinError.code(WinError.ERROR_FILE_NOT_FOUND);
     private static final int ERROR_PIPE_BUSY = WinError.code(WinError.ERROR_PIPE_BUSY);
     private static final int ERROR_ACCESS_DENIED = WinError.code(WinError.ERROR_ACCESS_DENIED);
+    private static final String PEER_GONE = "the peer closed the pipe";
 
     private final Security security;
     private final ProcessSeam processes;
@@ -203,17 +203,13 @@ final class WindowsMessagePipeSeam implements MessagePipeSeam {
                     && !connect.await(EventCounter.millisRoundedUp(nanos))) {
                 return null;
             }
-            OverlappedIo io = connect.io();
-            OverlappedIo.Outcome o = io.outcome();
-            int error = io.error();
-            io.consume();
-            MemorySegment st = NativeBinder.callState();
+            OverlappedIo.Outcome o = connect.take("ConnectNamedPipe");
             if (o == OverlappedIo.Outcome.PEER_CLOSED) {
-                Kernel32.disconnectNamedPipe(st, listening); // a client that came and went: listen again
+                Kernel32.disconnectNamedPipe(NativeBinder.callState(), listening); // a client that came and went
                 return null;
             }
-            if (o != OverlappedIo.Outcome.COMPLETED) {
-                throw WinError.exception("ConnectNamedPipe", name, error, null);
+            if (o == OverlappedIo.Outcome.CANCELLED) {
+                return null;
             }
             MemorySegment client = listening;
             listening = null;
@@ -297,11 +293,8 @@ final class WindowsMessagePipeSeam implements MessagePipeSeam {
         @Override
         public int send(byte kind, MemorySegment payload, long length, long handle, long nanos) {
             long start = System.nanoTime();
-            if (writer.io().state() != OverlappedIo.State.IDLE) {
-                if (!writer.await(EventCounter.millisRoundedUp(nanos))) {
-                    return Attempt.TIMED_OUT; // the frame sent before is not taken yet
-                }
-                sent();
+            if (!writer.writeDone(EventCounter.millisRoundedUp(nanos), PEER_GONE)) {
+                return Attempt.TIMED_OUT; // the frame sent before is not taken yet
             }
             out.set(ValueLayout.JAVA_BYTE, 0, kind);
             int size;
@@ -315,38 +308,15 @@ final class WindowsMessagePipeSeam implements MessagePipeSeam {
                 size = 1 + (int) length;
             }
             sending = size;
-            if (writer.begin(PipeIo.Op.WRITE, out, size) == OverlappedIo.State.DONE) {
-                sent();
-            } else {
-                writer.await(EventCounter.millisRoundedUp(nanos - (System.nanoTime() - start)));
-            }
+            writer.begin(PipeIo.Op.WRITE, out, size);
+            writer.writeDone(EventCounter.millisRoundedUp(nanos - (System.nanoTime() - start)), PEER_GONE);
             return Attempt.DONE; // the system holds the whole message (or has delivered it)
         }
 
         @Override
         public long flush(long nanos) {
-            if (writer.io().state() == OverlappedIo.State.IDLE) {
-                return 0;
-            }
-            if (!writer.await(EventCounter.millisRoundedUp(nanos))) {
-                return sending; // a message is all or nothing: it is still all there
-            }
-            sent();
-            return 0;
-        }
-
-        /** Takes the finished write's result: a gone peer is the portable PeerClosedException. */
-        private void sent() {
-            OverlappedIo io = writer.io();
-            OverlappedIo.Outcome o = io.outcome();
-            int error = io.error();
-            io.consume();
-            if (o == OverlappedIo.Outcome.PEER_CLOSED) {
-                throw new PeerClosedException("send", name, WinError.osError(error), "the peer closed the pipe");
-            }
-            if (o != OverlappedIo.Outcome.COMPLETED) {
-                throw WinError.exception("WriteFile", name, error, null);
-            }
+            // a message is all or nothing: while its write is under way it is all still there
+            return writer.writeDone(EventCounter.millisRoundedUp(nanos), PEER_GONE) ? 0 : sending;
         }
 
         /** A copy of {@code handle} in the peer's process: its value there. */
@@ -383,22 +353,16 @@ final class WindowsMessagePipeSeam implements MessagePipeSeam {
                     && !reader.await(EventCounter.millisRoundedUp(nanos))) {
                 return Attempt.TIMED_OUT;
             }
-            OverlappedIo io = reader.io();
-            OverlappedIo.Outcome o = io.outcome();
-            long n = io.count();
-            int error = io.error();
-            io.consume();
-            switch (o) {
-                case COMPLETED -> frameLength = n;
-                case MORE_DATA -> frameLength = rest(n); // a peer with a larger limit: the message stays whole
+            switch (reader.take("ReadFile")) {
+                case COMPLETED -> frameLength = reader.taken();
+                case MORE_DATA -> frameLength = rest(reader.taken()); // a peer with a larger limit: the message stays whole
                 case PEER_CLOSED -> {
                     ended = true;
                     return END_OF_STREAM;
                 }
-                case CANCELLED -> {
-                    return Attempt.INTERRUPTED;
+                default -> {
+                    return Attempt.INTERRUPTED; // cancelled
                 }
-                default -> throw WinError.exception("ReadFile", name, error, null);
             }
             return payloadLength();
         }
@@ -434,13 +398,9 @@ final class WindowsMessagePipeSeam implements MessagePipeSeam {
                         break;
                     }
                 }
-                OverlappedIo io = reader.io();
-                long n = io.count();
-                int error = io.error();
-                OverlappedIo.Outcome o = io.outcome();
-                io.consume();
-                if (o != OverlappedIo.Outcome.COMPLETED || n != rest) {
-                    throw WinError.exception("ReadFile", name, error, "reading the rest of a " + (got + rest)
+                long n = reader.take("ReadFile") == OverlappedIo.Outcome.COMPLETED ? reader.taken() : -1;
+                if (n != rest) {
+                    throw new IpcException("receive", name, null, "reading the rest of a " + (got + rest)
                             + "-byte message: got " + n + " of " + rest + " bytes");
                 }
                 return got + rest;

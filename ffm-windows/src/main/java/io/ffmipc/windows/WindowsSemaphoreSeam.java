@@ -115,15 +115,7 @@ final class WindowsSemaphoreSeam implements SemaphoreSeam {
         }
 
         private int waitOnce(int millis) {
-            MemorySegment st = NativeBinder.callState();
-            int r = Kernel32.waitForSingleObject(st, h, millis);
-            if (r == Win32.WAIT_OBJECT_0) {
-                return Attempt.DONE;
-            }
-            if (r == Win32.WAIT_TIMEOUT) {
-                return Attempt.TIMED_OUT;
-            }
-            throw Win32.error("WaitForSingleObject", name, st);
+            return Win32.signalled(h, millis, name) ? Attempt.DONE : Attempt.TIMED_OUT;
         }
 
         @Override

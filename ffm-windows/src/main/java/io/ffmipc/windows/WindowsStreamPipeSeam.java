@@ -2,7 +2,6 @@ package io.ffmipc.windows;
 
 import io.ffmipc.IpcObjectExistsException;
 import io.ffmipc.NoSuchIpcObjectException;
-import io.ffmipc.PeerClosedException;
 import io.ffmipc.Permissions;
 import io.ffmipc.ffi.NativeBinder;
 import io.ffmipc.spi.Attempt;
@@ -41,6 +40,7 @@ final class WindowsStreamPipeSeam implements StreamPipeSeam {
     private static final int ERROR_PIPE_BUSY = WinError.code(WinError.ERROR_PIPE_BUSY);
     private static final int ERROR_ACCESS_DENIED = WinError.code(WinError.ERROR_ACCESS_DENIED);
     private static final int ERROR_SEM_TIMEOUT = WinError.code(WinError.ERROR_SEM_TIMEOUT);
+    private static final String READER_GONE = "the reader closed the pipe";
 
     private final Security security;
     /** The names this process created and has not removed, with the permissions their read end gets. */
@@ -185,12 +185,8 @@ final class WindowsStreamPipeSeam implements StreamPipeSeam {
                         && !connect.await(EventCounter.millisRoundedUp(nanos))) {
                     return Attempt.TIMED_OUT; // no writer yet
                 }
-                OverlappedIo io = connect.io();
-                OverlappedIo.Outcome o = io.outcome();
-                int error = io.error();
-                io.consume();
-                if (o == OverlappedIo.Outcome.FAILED || o == OverlappedIo.Outcome.CANCELLED) {
-                    throw WinError.exception("ConnectNamedPipe", name, error, "waiting for a writer");
+                if (connect.take("ConnectNamedPipe") == OverlappedIo.Outcome.CANCELLED) {
+                    return Attempt.INTERRUPTED;
                 }
                 connected = true; // (PEER_CLOSED: a writer came and went; what it wrote is still read below)
             }
@@ -198,20 +194,7 @@ final class WindowsStreamPipeSeam implements StreamPipeSeam {
                     && !reader.await(EventCounter.millisRoundedUp(nanos - (System.nanoTime() - start)))) {
                 return Attempt.TIMED_OUT;
             }
-            OverlappedIo io = reader.io();
-            OverlappedIo.Outcome o = io.outcome();
-            long n = io.count();
-            int error = io.error();
-            io.consume();
-            switch (o) {
-                case COMPLETED, MORE_DATA -> {
-                    if (n == 0) {
-                        return Attempt.INTERRUPTED; // a zero-byte write: nothing to hand out
-                    }
-                    leftAt = 0;
-                    left = n;
-                    return handOut(buffer);
-                }
+            switch (reader.take("ReadFile")) {
                 case PEER_CLOSED -> {
                     ended = true; // the writer has gone and everything was read
                     return END_OF_STREAM;
@@ -219,7 +202,14 @@ final class WindowsStreamPipeSeam implements StreamPipeSeam {
                 case CANCELLED -> {
                     return Attempt.INTERRUPTED;
                 }
-                default -> throw WinError.exception("ReadFile", name, error, null);
+                default -> {
+                    if (reader.taken() == 0) {
+                        return Attempt.INTERRUPTED; // a zero-byte write: nothing to hand out
+                    }
+                    leftAt = 0;
+                    left = reader.taken();
+                    return handOut(buffer);
+                }
             }
         }
 
@@ -280,34 +270,15 @@ final class WindowsStreamPipeSeam implements StreamPipeSeam {
         @Override
         public synchronized long write(MemorySegment data, long nanos) {
             long start = System.nanoTime();
-            if (writer.io().state() != OverlappedIo.State.IDLE) {
-                if (!writer.await(EventCounter.millisRoundedUp(nanos))) {
-                    return Attempt.TIMED_OUT; // the last write is not read yet: no room
-                }
-                written();
+            if (!writer.writeDone(EventCounter.millisRoundedUp(nanos), READER_GONE)) {
+                return Attempt.TIMED_OUT; // the last write is not read yet: no room
             }
             int n = (int) Math.min(data.byteSize(), BUFFER);
             MemorySegment.copy(data, 0, staging, 0, n);
-            if (writer.begin(PipeIo.Op.WRITE, staging, n) == OverlappedIo.State.PENDING
-                    && !writer.await(EventCounter.millisRoundedUp(nanos - (System.nanoTime() - start)))) {
-                return n; // the system holds the bytes; the next write or the close waits for them
-            }
-            written();
+            writer.begin(PipeIo.Op.WRITE, staging, n);
+            // done now or later: the system holds the bytes, and the next write or the close takes the result
+            writer.writeDone(EventCounter.millisRoundedUp(nanos - (System.nanoTime() - start)), READER_GONE);
             return n;
-        }
-
-        /** Takes the finished write's result: a gone reader is the portable PeerClosedException. */
-        private void written() {
-            OverlappedIo io = writer.io();
-            OverlappedIo.Outcome o = io.outcome();
-            int error = io.error();
-            io.consume();
-            if (o == OverlappedIo.Outcome.PEER_CLOSED) {
-                throw new PeerClosedException("write", name, WinError.osError(error), "the reader closed the pipe");
-            }
-            if (o != OverlappedIo.Outcome.COMPLETED) {
-                throw WinError.exception("WriteFile", name, error, null);
-            }
         }
 
         @Override

@@ -175,15 +175,7 @@ final class WindowsWaitSeam implements WaitSeam {
 
         @Override
         public boolean take(int millis) {
-            MemorySegment st = NativeBinder.callState();
-            int r = Kernel32.waitForSingleObject(st, semaphore, millis);
-            if (r == Win32.WAIT_OBJECT_0) {
-                return true;
-            }
-            if (r == Win32.WAIT_TIMEOUT) {
-                return false;
-            }
-            throw Win32.error("WaitForSingleObject", label, st);
+            return Win32.signalled(semaphore, millis, label);
         }
 
         @Override

@@ -121,6 +121,32 @@ class MutexOwnerThreadsTest {
         assertTrue(s.threadsStarted() <= 3, "idle threads are reused: " + s.threadsStarted());
     }
 
+    /**
+     * A waiter whose wait takes the mutex the moment its holder releases it is the holder from then
+     * on: the releasing side must not clear it (it did, and the new holder's release then failed).
+     */
+    @Test
+    void aHandOverAtTheMomentOfReleaseKeepsTheNewHolder() throws Exception {
+        FakeMutex m = new FakeMutex();
+        MutexOwnerThreads.Shared s = join("m7", m);
+        for (int round = 0; round < 300; round++) {
+            assertEquals(LockResult.ACQUIRED, s.acquire(1, 50));
+            CompletableFuture<LockResult> waiter = CompletableFuture.supplyAsync(() -> {
+                LockResult r;
+                while ((r = s.acquire(1, 1)) == LockResult.TIMED_OUT) {
+                    Thread.onSpinWait();
+                }
+                return r;
+            });
+            Thread.sleep(0, 200_000);
+            s.release(1);
+            assertEquals(LockResult.ACQUIRED, waiter.get(5, TimeUnit.SECONDS));
+            assertTrue(s.held(), "round " + round + ": the waiter that took the mutex is its holder");
+            s.release(1);
+        }
+        assertTrue(m.violations.isEmpty(), m.violations.toString());
+    }
+
     /** The portable layer may release through another object on the same mutex: the holder is shared. */
     @Test
     void anotherSeamOnTheSameMutexReleasesTheHold() {
