@@ -97,7 +97,11 @@ final class Security {
         return attributes(arena, sddl(permissions));
     }
 
-    /** The owner of an opened object (the handle needs READ_CONTROL). */
+    /**
+     * The owner of an opened object (the handle needs READ_CONTROL), or null where the object keeps
+     * none (Wine keeps no security for mailslots); the owner check refuses such an object unless the
+     * caller accepts another owner, and says why.
+     */
     static ObjectOwner ownerOf(MemorySegment handle, int objectType, String label) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment owner = a.allocate(ValueLayout.ADDRESS);
@@ -108,7 +112,8 @@ final class Security {
                 throw WinError.exception("GetSecurityInfo", label, r, "reading the owner of the opened object");
             }
             try {
-                return owner(sidString(owner.get(ValueLayout.ADDRESS, 0), label));
+                MemorySegment sid = owner.get(ValueLayout.ADDRESS, 0);
+                return sid.address() == 0 ? null : owner(sidString(sid, label));
             } finally {
                 Kernel32.localFree(NativeBinder.callState(), sd.get(ValueLayout.ADDRESS, 0));
             }

@@ -154,9 +154,9 @@ final class WindowsMessagePipeSeam implements MessagePipeSeam {
                     throw new IpcException("connect", name, null, path + " is a byte-mode pipe, not a message pipe");
                 }
                 ObjectOwner owner = Security.ownerOf(pipe, Security.KERNEL_OBJECT, name);
-                if (!owner.sameUser(processes.currentUser())) {
+                if (!processes.currentUser().sameUser(owner)) {
                     throw new IpcAccessDeniedException("connect", name, null, "the pipe belongs to "
-                            + processes.describe(owner) + ", not to this process's user ("
+                            + (owner == null ? "nobody Windows can name" : processes.describe(owner)) + ", not to this process's user ("
                             + processes.describe(processes.currentUser()) + "): another user may have created the name"
                             + " first to read what this process sends");
                 }

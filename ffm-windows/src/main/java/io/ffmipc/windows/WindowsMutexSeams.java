@@ -91,7 +91,7 @@ final class WindowsMutexSeams implements MutexSeams {
             boolean recordExisted = Win32.lastError(st) == ERROR_ALREADY_EXISTS;
             if (recordExisted) {
                 ObjectOwner recordOwner = Security.ownerOf(record, Security.KERNEL_OBJECT, name);
-                if (!recordOwner.sameUser(owner) && !recordOwner.sameUser(security.user())) {
+                if (!security.user().sameUser(recordOwner) && (owner == null || !owner.sameUser(recordOwner))) {
                     OwnerCheck.require(processes, recordOwner, permissions, "open mutex", "mutex record", name);
                 }
             }

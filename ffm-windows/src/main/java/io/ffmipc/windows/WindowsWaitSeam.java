@@ -109,10 +109,10 @@ final class WindowsWaitSeam implements WaitSeam {
     private void requireOwner(MemorySegment h, ObjectOwner memoryOwner, String label) {
         ObjectOwner owner = Security.ownerOf(h, Security.KERNEL_OBJECT, label);
         ObjectOwner self = processes.currentUser();
-        if (!owner.sameUser(self) && !owner.sameUser(memoryOwner)) {
+        if (!self.sameUser(owner) && (memoryOwner == null || !memoryOwner.sameUser(owner))) {
             throw new IpcAccessDeniedException("make wait word", label, null, "its kernel objects belong to "
-                    + processes.describe(owner) + ", neither this process's user nor the shared memory's owner ("
-                    + processes.describe(memoryOwner) + "): someone may have planted them to wake or stall its waiters");
+                    + (owner == null ? "nobody Windows can name" : processes.describe(owner)) + ", neither this process's user nor the shared memory's owner ("
+                    + (memoryOwner == null ? "unknown" : processes.describe(memoryOwner)) + "): someone may have planted them to wake or stall its waiters");
         }
     }
 
