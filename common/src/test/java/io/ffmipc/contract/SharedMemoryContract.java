@@ -13,6 +13,7 @@ import io.ffmipc.Permissions;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.testkit.ChildJvm;
 import io.ffmipc.testkit.LeakCheck;
+import io.ffmipc.testkit.NameLifetime;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -220,6 +221,9 @@ public abstract class SharedMemoryContract {
     void useAfterCloseThrowsAndCloseTwiceIsSafe() {
         String name = newName();
         SharedMemory shm = open(name, OpenMode.CREATE, SIZE);
+        if (!NameLifetime.persistent(platform())) {
+            open(name, OpenMode.OPEN, 0); // where names die with their last handle, keep one open
+        }
         MemorySegment segment = shm.segment();
         segment.set(JAVA_INT, 0, 1);
         shm.close();
@@ -239,6 +243,17 @@ public abstract class SharedMemoryContract {
         SharedMemory first = open(name, OpenMode.CREATE, SIZE);
         first.segment().set(JAVA_INT, 0, 99);
         first.unlink();
+        if (!NameLifetime.persistent(platform())) {
+            // Nothing to unlink: the name lives while a handle does, and goes with the last one.
+            SharedMemory still = open(name, OpenMode.OPEN, 0);
+            assertEquals(99, still.segment().get(JAVA_INT, 0), "unlink did nothing");
+            assertFalse(platform().removeSharedMemory(name), "nothing persists, so there is nothing to remove");
+            still.close();
+            first.close();
+            assertThrows(NoSuchIpcObjectException.class, () -> open(name, OpenMode.OPEN, 0),
+                    "the name went with its last handle");
+            return;
+        }
         assertThrows(NoSuchIpcObjectException.class, () -> open(name, OpenMode.OPEN, 0));
         assertEquals(99, first.segment().get(JAVA_INT, 0), "the mapping outlives the name");
         first.unlink(); // already gone: nothing to do
@@ -256,7 +271,13 @@ public abstract class SharedMemoryContract {
         String name = newName();
         assertFalse(platform().removeSharedMemory(name));
         open(name, OpenMode.CREATE, SIZE).close();
-        assertTrue(platform().removeSharedMemory(name));
+        if (NameLifetime.persistent(platform())) {
+            assertTrue(platform().removeSharedMemory(name));
+        } else {
+            assertFalse(platform().removeSharedMemory(name), "nothing persists, so there is nothing to remove");
+            assertThrows(NoSuchIpcObjectException.class, () -> open(name, OpenMode.OPEN, 0),
+                    "the name went with its last handle");
+        }
         assertFalse(platform().removeSharedMemory(name));
     }
 

@@ -16,6 +16,7 @@ import io.ffmipc.ReadWriteLock;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.testkit.ChildJvm;
 import io.ffmipc.testkit.LeakCheck;
+import io.ffmipc.testkit.NameLifetime;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -334,7 +335,8 @@ public abstract class SyncContract {
                     () -> platform().barrier(bn, OpenMode.OPEN, 2));
             assertTrue(parties.getMessage().contains("has 1 parties, not 2"), parties.getMessage());
         }
-        assertTrue(platform().removeBarrier(bn));
+        assertEquals(NameLifetime.persistent(platform()), platform().removeBarrier(bn),
+                "removed where names persist; elsewhere it went with its last handle");
     }
 
     // ---------------------------------------------------------------- read-write lock
