@@ -443,7 +443,9 @@ public final class LibSystem {
 
     /**
      * {@code struct proc_bsdinfo}: the process's ids and its start time (seconds and microseconds
-     * since the epoch, fixed at fork), which with the pid names a process across pid reuse.
+     * since the epoch, fixed at fork). Only for processes of the caller's own user: xnu's
+     * {@code proc_pidinfo} checks the same user for this flavor ({@code CHECK_SAME_USER} in
+     * {@code bsd/kern/proc_info.c}), so liveness reads {@link #KINFO_PROC} instead.
      */
     public static final CStruct PROC_BSDINFO = CStruct.of("struct proc_bsdinfo", MemoryLayout.structLayout(
             MemoryLayout.paddingLayout(12), // pbi_flags, pbi_status, pbi_xstatus
@@ -551,6 +553,31 @@ public final class LibSystem {
      * kernel is built; there is no sysctl for it, and a queue holds at most {@link #MSGMNB} bytes anyway.
      */
     public static final TableFact MSGMAX = TableFact.limit("MSGMAX", 16384);
+    /** The {@code sysctl} name {@code {CTL_KERN, KERN_PROC, KERN_PROC_PID, pid}}: one {@link #KINFO_PROC}. */
+    public static final CConstant CTL_KERN = CConstant.of("CTL_KERN", 1);
+    public static final CConstant KERN_PROC = CConstant.of("KERN_PROC", 14);
+    public static final CConstant KERN_PROC_PID = CConstant.of("KERN_PROC_PID", 1);
+
+    /**
+     * {@code struct kinfo_proc} ({@code sys/sysctl.h}): only the start time is read, the union
+     * {@code kp_proc.p_un} seen as its {@code __p_starttime} (a {@code struct timeval}; the header's
+     * {@code p_starttime} is a macro for it). Any user may read any process's (as {@code ps} does),
+     * unlike {@link #PROC_BSDINFO}; a pid with no process gives 0 bytes.
+     */
+    public static final CStruct KINFO_PROC = CStruct.of("struct kinfo_proc", MemoryLayout.structLayout(
+            MemoryLayout.structLayout(
+                    MemoryLayout.structLayout(
+                            MemoryLayout.structLayout(
+                                    JAVA_LONG.withName("tv_sec"),
+                                    JAVA_INT.withName("tv_usec"),
+                                    MemoryLayout.paddingLayout(4)).withName("__p_starttime")).withName("p_un"),
+                    MemoryLayout.paddingLayout(296 - 16)).withName("kp_proc"), // the rest of struct extern_proc
+            MemoryLayout.paddingLayout(648 - 296)), // kp_eproc
+            Target.MACOS_ARM64, Target.MACOS_X86_64);
+    /** Reads a kernel value by its numeric name: 0, or -1 with errno. */
+    public static final CFunction SYSCTL = CFunction.of(
+            "int sysctl(int *name, unsigned int namelen, void *oldp, size_t *oldlenp, void *newp, size_t newlen)");
+
     /** Default System V message queues system-wide (msginfo.msgmni). */
     public static final TableFact MSGMNI = TableFact.limit("MSGMNI", 40);
 }

@@ -1,0 +1,130 @@
+package io.ffmipc.macos;
+
+import io.ffmipc.SharedMemory;
+import io.ffmipc.core.SharedWords;
+import io.ffmipc.macos.ffi.MacosDeclarations;
+import io.ffmipc.macos.ffi.Errno;
+import io.ffmipc.posix.PosixLibrary;
+import io.ffmipc.spi.Attempt;
+import io.ffmipc.spi.IpcErrors;
+import io.ffmipc.spi.SharedWord;
+import io.ffmipc.spi.WaitSeam;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The wait seam on a macOS address-wait primitive ({@link AddressWait}): every word of shared
+ * memory is a wait queue the kernel keys by the backing object (the SHARED flags), so processes that
+ * map the same object meet. Here are the rules every such primitive shares: placement, closed words
+ * and memory, the translation of results into {@link Attempt} codes, and counted wakes (a
+ * primitive wakes one or all, so a wake of {@code n} wakes one at a time until none is parked).
+ */
+final class AddressWaitSeam implements WaitSeam {
+    private static final int ETIMEDOUT = MacosDeclarations.value(Errno.ETIMEDOUT);
+    private static final int EINTR = MacosDeclarations.value(Errno.EINTR);
+    private static final int EFAULT = MacosDeclarations.value(Errno.EFAULT);
+    private static final int ENOENT = MacosDeclarations.value(Errno.ENOENT);
+    private final AddressWait primitive;
+    private final PosixLibrary lib;
+
+    /** @param lib names the errors the primitive reports */
+    AddressWaitSeam(AddressWait primitive, PosixLibrary lib) {
+        this.primitive = primitive;
+        this.lib = lib;
+    }
+
+    @Override
+    public SharedWord word(SharedMemory memory, long offset) {
+        MemorySegment segment = SharedWords.checked(memory, offset);
+        return new Word(segment, offset, SharedWords.label(memory, offset));
+    }
+
+    /** A word: address and label fixed at creation, so waits and wakes allocate nothing. */
+    private final class Word implements SharedWord {
+        private final MemorySegment segment;
+        private final long offset;
+        /** The word's 4 bytes, bound to the mapping: a downcall with it after the memory closed throws. */
+        private final MemorySegment word;
+        private final String label;
+        private volatile boolean closed;
+
+        Word(MemorySegment segment, long offset, String label) {
+            this.segment = segment;
+            this.offset = offset;
+            this.word = segment.asSlice(offset, 4);
+            this.label = label;
+        }
+
+        @Override
+        public MemorySegment segment() {
+            return segment;
+        }
+
+        @Override
+        public long offset() {
+            return offset;
+        }
+
+        @Override
+        public int await(int expected, long nanos) {
+            checkLive();
+            int r = primitive.await(word, expected, Math.max(1, nanos)); // a zero timeout is EINVAL
+            if (r >= 0 || r == -EFAULT) {
+                return Attempt.DONE; // woken, the word differed, or a page fault: the caller re-reads
+            }
+            if (r == -ETIMEDOUT) {
+                return Attempt.TIMED_OUT;
+            }
+            if (r == -EINTR) {
+                return Attempt.INTERRUPTED;
+            }
+            throw lib.error(primitive.name(), label, -r, null);
+        }
+
+        @Override
+        public int wake(int count) {
+            checkLive();
+            if (count < 1) {
+                throw new IllegalArgumentException(label + ": wake count must be at least 1, got " + count);
+            }
+            if (count == Integer.MAX_VALUE) {
+                return woken(primitive.wakeAll(word), "wake all");
+            }
+            int woken = 0;
+            while (woken < count && woken(primitive.wakeOne(word), "wake") == 1) {
+                woken++;
+            }
+            return woken;
+        }
+
+        /** 1 if the wake reached a parked thread (for wake-all: at least one), 0 if none was parked. */
+        private int woken(int r, String what) {
+            if (r >= 0) {
+                return 1;
+            }
+            if (r == -ENOENT) {
+                return 0;
+            }
+            throw lib.error(primitive.name() + " (" + what + ")", label, -r, null);
+        }
+
+        private void checkLive() {
+            if (closed) {
+                throw IpcErrors.closed("shared word", label);
+            }
+            if (!segment.scope().isAlive()) {
+                throw new IllegalStateException(primitive.name() + " " + label + ": its shared memory was closed");
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        @Override
+        public String toString() {
+            return primitive.name() + "[" + label + (closed ? ", closed]" : "]");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.ffmipc.macos;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A receive right created in this task (or checked in with the bootstrap server): its queue holds
+ * at most the queue limit it was given (the kernel's default of 5 is raised at creation). Closing
+ * it destroys the port: senders then fail with MACH_SEND_INVALID_DEST, and a bootstrap name it was
+ * checked in under goes away.
+ */
+public non-sealed interface MachReceivePort extends MachPort {
+
+    /** The most messages the port queues before a sender waits. */
+    int queueLimit();
+
+    /**
+     * The next message, waiting at most {@code timeout}; empty if none came. A message larger than
+     * the buffer is received whole (the buffer grows, MACH_RCV_LARGE). The message's rights are the
+     * caller's: close the message (or each right) when done.
+     */
+    Optional<MachMessage> receive(Duration timeout);
+}
