@@ -80,6 +80,10 @@ public final class SharedMemoryEvents implements EventSeam {
 
     @Override
     public NativeEvent inherited(String token, EventMode mode) {
+        if (token == null) {
+            throw new IllegalArgumentException("inherit event: a token is required, the one the parent's launcher"
+                    + " gave (fd:N on POSIX systems)");
+        }
         return adopt(SeamSharedMemory.inherited(memory, token), mode, "inherit event");
     }
 

@@ -2,8 +2,6 @@ package io.ffmipc.macos;
 
 import io.ffmipc.SharedMemory;
 import io.ffmipc.core.SharedWords;
-import io.ffmipc.macos.ffi.MacosDeclarations;
-import io.ffmipc.macos.ffi.Errno;
 import io.ffmipc.posix.PosixLibrary;
 import io.ffmipc.spi.Attempt;
 import io.ffmipc.spi.IpcErrors;
@@ -20,17 +18,21 @@ import java.lang.foreign.MemorySegment;
  * primitive wakes one or all, so a wake of {@code n} wakes one at a time until none is parked).
  */
 final class AddressWaitSeam implements WaitSeam {
-    private static final int ETIMEDOUT = MacosDeclarations.value(Errno.ETIMEDOUT);
-    private static final int EINTR = MacosDeclarations.value(Errno.EINTR);
-    private static final int EFAULT = MacosDeclarations.value(Errno.EFAULT);
-    private static final int ENOENT = MacosDeclarations.value(Errno.ENOENT);
     private final AddressWait primitive;
     private final PosixLibrary lib;
+    private final int etimedout;
+    private final int eintr;
+    private final int efault;
+    private final int enoent;
 
-    /** @param lib names the errors the primitive reports */
+    /** @param lib the binding whose errno values the primitive reports, and which names them */
     AddressWaitSeam(AddressWait primitive, PosixLibrary lib) {
         this.primitive = primitive;
         this.lib = lib;
+        this.etimedout = lib.constant("ETIMEDOUT");
+        this.eintr = lib.constant("EINTR");
+        this.efault = lib.constant("EFAULT");
+        this.enoent = lib.constant("ENOENT");
     }
 
     @Override
@@ -69,13 +71,13 @@ final class AddressWaitSeam implements WaitSeam {
         public int await(int expected, long nanos) {
             checkLive();
             int r = primitive.await(word, expected, Math.max(1, nanos)); // a zero timeout is EINVAL
-            if (r >= 0 || r == -EFAULT) {
+            if (r >= 0 || r == -efault) {
                 return Attempt.DONE; // woken, the word differed, or a page fault: the caller re-reads
             }
-            if (r == -ETIMEDOUT) {
+            if (r == -etimedout) {
                 return Attempt.TIMED_OUT;
             }
-            if (r == -EINTR) {
+            if (r == -eintr) {
                 return Attempt.INTERRUPTED;
             }
             throw lib.error(primitive.name(), label, -r, null);
@@ -102,7 +104,7 @@ final class AddressWaitSeam implements WaitSeam {
             if (r >= 0) {
                 return 1;
             }
-            if (r == -ENOENT) {
+            if (r == -enoent) {
                 return 0;
             }
             throw lib.error(primitive.name() + " (" + what + ")", label, -r, null);

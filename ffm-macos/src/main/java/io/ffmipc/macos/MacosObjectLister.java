@@ -15,21 +15,22 @@ import java.util.function.IntFunction;
 
 /**
  * What macOS lets a process see of the library's objects: FIFOs, message-pipe servers' socket files
- * and robust-mutex anchors, which are files in {@code /var/tmp}. POSIX shared memory and semaphores
- * are kernel objects that macOS offers no way to enumerate (no {@code /dev/shm}; xnu keeps them in
- * a private hash), and the System V tables are read through a private sysctl protocol
- * ({@code kern.sysv.ipcs}) that this provider does not bind: none of those is listed, and
- * {@code ffmipc rm} removes them by name or key.
+ * and robust-mutex anchors, which are files in {@code /var/tmp}, and the System V objects
+ * ({@link IpcsListing}). POSIX shared memory and semaphores are kernel objects that macOS offers no
+ * way to enumerate (no {@code /dev/shm}; xnu keeps them in a private hash): they are not listed, and
+ * {@code ffmipc rm} removes them by name.
  */
 final class MacosObjectLister implements ObjectLister {
     private final PosixLibrary lib;
     private final Path pipes;
     private final Path anchors;
+    private final ObjectLister systemV;
 
-    MacosObjectLister(PosixLibrary lib, Path pipes, Path anchors) {
+    MacosObjectLister(PosixLibrary lib, Path pipes, Path anchors, ObjectLister systemV) {
         this.lib = lib;
         this.pipes = pipes;
         this.anchors = anchors;
+        this.systemV = systemV;
     }
 
     @Override
@@ -42,6 +43,7 @@ final class MacosObjectLister implements ObjectLister {
         List<IpcObjectInfo> out = new ArrayList<>();
         FileObjectLister.pipes(pipes, owner, out);
         FileObjectLister.mutexAnchors(lib, anchors, owner, out);
+        out.addAll(systemV.list());
         out.sort(Comparator.comparing(IpcObjectInfo::kind).thenComparing(IpcObjectInfo::name));
         return out;
     }

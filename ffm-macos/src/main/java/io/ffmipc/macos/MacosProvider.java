@@ -49,7 +49,7 @@ public final class MacosProvider implements IpcProvider {
         MacosWaits.InForce waits = MacosWaits.inForce(lib.linker(), lib, System.getProperty(MacosWaits.ULOCK_PROPERTY));
         long memory = lib.sysctl("hw.memsize");
         return new MacosSeams(MacosMatrix.of(waits.primitive()), lib, waits.seam(), new MacosSysVLimits(lib::sysctl),
-                memory > 0 ? memory : Long.MAX_VALUE, machPorts(lib));
+                memory > 0 ? memory : Long.MAX_VALUE, new IpcsListing(), machPorts(lib));
     }
 
     /** Mach is linked when first asked for, once: a process that never uses it never binds it. */

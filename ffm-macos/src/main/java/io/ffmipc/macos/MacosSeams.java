@@ -75,10 +75,11 @@ final class MacosSeams implements PlatformSeams {
      * @param matrix          the matrix in force (its wait rows name {@code waitSeam})
      * @param waitSeam        os_sync or the opted-in ulock calls; empty: the core polls
      * @param maxSharedMemory the largest POSIX shared memory object
+     * @param systemVObjects  lists the System V objects ({@link IpcsListing} on macOS)
      * @param machPorts       the Mach extension, made when first asked for (empty off macOS)
      */
     MacosSeams(CapabilityMatrix matrix, PosixLibrary lib, Optional<WaitSeam> waitSeam, SystemVLimits systemVLimits,
-               long maxSharedMemory, Supplier<Optional<MachPorts>> machPorts) {
+               long maxSharedMemory, ObjectLister systemVObjects, Supplier<Optional<MachPorts>> machPorts) {
         this.matrix = matrix;
         this.lib = lib;
         this.maxSharedMemory = maxSharedMemory;
@@ -92,7 +93,8 @@ final class MacosSeams implements PlatformSeams {
         this.streamPipes = new PosixStreamPipeSeam(lib, PIPE_DIRECTORY);
         this.messagePipes = new PosixMessagePipeSeam(lib, PosixMessagePipeSeam.Framing.STREAM, PIPE_DIRECTORY);
         this.launcher = new PosixLauncherSeam(lib);
-        this.objects = new MacosObjectLister(lib, PIPE_DIRECTORY, Path.of(PosixMutexSeams.anchorFile(lib, "any")).getParent());
+        this.objects = new MacosObjectLister(lib, PIPE_DIRECTORY, Path.of(PosixMutexSeams.anchorFile(lib, "any")).getParent(),
+                systemVObjects);
         this.machPorts = machPorts;
     }
 
