@@ -18,6 +18,7 @@ final class LibSystemMachKernel implements MachKernel {
     private final MethodHandle allocate;
     private final MethodHandle modRefs;
     private final MethodHandle deallocate;
+    private final MethodHandle insertRight;
     private final MethodHandle setAttributes;
     private final MethodHandle checkIn;
     private final MethodHandle lookUp;
@@ -32,6 +33,7 @@ final class LibSystemMachKernel implements MachKernel {
         this.allocate = linker.bind(Mach.MACH_PORT_ALLOCATE);
         this.modRefs = linker.bind(Mach.MACH_PORT_MOD_REFS);
         this.deallocate = linker.bind(Mach.MACH_PORT_DEALLOCATE);
+        this.insertRight = linker.bind(Mach.MACH_PORT_INSERT_RIGHT);
         this.setAttributes = linker.bind(Mach.MACH_PORT_SET_ATTRIBUTES);
         this.checkIn = linker.bind(Mach.BOOTSTRAP_CHECK_IN);
         this.lookUp = linker.bind(Mach.BOOTSTRAP_LOOK_UP);
@@ -72,6 +74,15 @@ final class LibSystemMachKernel implements MachKernel {
     public int portDeallocate(int name) {
         try {
             return (int) deallocate.invokeExact(task, name);
+        } catch (Throwable t) {
+            throw unchecked(t);
+        }
+    }
+
+    @Override
+    public int portInsertRight(int name, int poly, int disposition) {
+        try {
+            return (int) insertRight.invokeExact(task, name, poly, disposition);
         } catch (Throwable t) {
             throw unchecked(t);
         }

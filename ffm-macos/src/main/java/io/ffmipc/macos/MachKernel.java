@@ -22,6 +22,9 @@ interface MachKernel {
 
     int portDeallocate(int name);
 
+    /** {@code mach_port_insert_right}: here, a send right made from this task's receive right, under its name. */
+    int portInsertRight(int name, int poly, int disposition);
+
     /** {@code mach_port_set_attributes(MACH_PORT_LIMITS_INFO)}: the receive right's queue limit. */
     int portSetQueueLimit(int name, int limit);
 

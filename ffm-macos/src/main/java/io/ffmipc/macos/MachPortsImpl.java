@@ -166,6 +166,18 @@ final class MachPortsImpl implements MachPorts {
         }
 
         @Override
+        public MachSendPort makeSendRight() {
+            if (closed.get()) {
+                throw IpcErrors.closed("Mach port", label);
+            }
+            int kr = kernel.portInsertRight(name, name, MachMessageLayout.MAKE_SEND);
+            if (kr != SUCCESS) {
+                throw error("mach_port_insert_right", label, kr, "making a send right");
+            }
+            return new SendPort(name, label);
+        }
+
+        @Override
         public synchronized Optional<MachMessage> receive(Duration timeout) {
             long deadline = Deadline.nanosAfter(timeout);
             while (true) {

@@ -15,6 +15,12 @@ public non-sealed interface MachReceivePort extends MachPort {
     int queueLimit();
 
     /**
+     * A send right to this port, held by this task (under the port's name): to send to it from here,
+     * or to hand it on. Close it like any send right; the port lives until this right is closed.
+     */
+    MachSendPort makeSendRight();
+
+    /**
      * The next message, waiting at most {@code timeout}; empty if none came. A message larger than
      * the buffer is received whole (the buffer grows, MACH_RCV_LARGE). The message's rights are the
      * caller's: close the message (or each right) when done.

@@ -471,7 +471,7 @@ public final class MacosPosix implements PosixLibrary {
     public String strerror(int errnum) {
         try {
             MemorySegment s = (MemorySegment) strerror.invokeExact(errnum);
-            return s.reinterpret(1024).getString(0);
+            return s.equals(MemorySegment.NULL) ? "errno " + errnum : s.reinterpret(1024).getString(0);
         } catch (Throwable t) {
             throw unchecked(t);
         }

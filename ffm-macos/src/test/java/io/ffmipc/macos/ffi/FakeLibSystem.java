@@ -32,9 +32,9 @@ import java.util.function.Function;
  * type). An answer may set errno ({@link #setErrno}), which the downcall's capture then reads: the
  * host C library's errno is the one captured.
  */
-final class FakeLibSystem implements SymbolLookup, AutoCloseable {
+public final class FakeLibSystem implements SymbolLookup, AutoCloseable {
     /** The macOS target whose calling convention is the host's (both are the host's architecture). */
-    static final Target TARGET = "aarch64".equals(System.getProperty("os.arch")) ? Target.MACOS_ARM64
+    public static final Target TARGET = "aarch64".equals(System.getProperty("os.arch")) ? Target.MACOS_ARM64
             : Target.MACOS_X86_64;
 
     /** One recorded call: the function and its Java arguments. */
@@ -65,7 +65,7 @@ final class FakeLibSystem implements SymbolLookup, AutoCloseable {
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private volatile Throwable failure;
 
-    FakeLibSystem() {
+    public FakeLibSystem() {
         for (var binding : AbiDeclarations.scanModuleOf(LibSystem.class)) {
             for (var fact : binding.facts()) {
                 // Two declarations of one variadic function (fcntl, semctl): the stub takes the pointer
