@@ -407,6 +407,15 @@ public final class MacosPosix implements PosixLibrary {
         }
     }
 
+    /**
+     * 0: xnu's {@code pshm_stat} fills {@code st_mode} with the permission bits alone, so a POSIX
+     * shared memory descriptor shows no file type.
+     */
+    @Override
+    public int sharedMemoryFileType() {
+        return 0;
+    }
+
     /** None: POSIX shared memory on macOS has no path ({@link #descriptorPath} is null for it). */
     @Override
     public String sharedMemoryOfPath(String path) {
