@@ -2,7 +2,6 @@ package io.ffmipc.core;
 
 import io.ffmipc.SharedMemory;
 import io.ffmipc.spi.Attempt;
-import io.ffmipc.spi.IpcErrors;
 import io.ffmipc.spi.SharedWord;
 import io.ffmipc.spi.WaitSeam;
 
@@ -28,30 +27,16 @@ public final class PollingWaitSeam implements WaitSeam {
 
     @Override
     public SharedWord word(SharedMemory memory, long offset) {
-        return new Word(SharedWords.checked(memory, offset), offset, SharedWords.label(memory, offset));
+        return new Word(memory, offset);
     }
 
-    /** A polled word: the label is fixed at creation, so waits and wakes allocate nothing. */
-    private static final class Word implements SharedWord {
+    /** A polled word. */
+    private static final class Word extends SeamWord {
         private final MemorySegment segment;
-        private final long offset;
-        private final String label;
-        private volatile boolean closed;
 
-        Word(MemorySegment segment, long offset, String label) {
-            this.segment = segment;
-            this.offset = offset;
-            this.label = label;
-        }
-
-        @Override
-        public MemorySegment segment() {
-            return segment;
-        }
-
-        @Override
-        public long offset() {
-            return offset;
+        Word(SharedMemory memory, long offset) {
+            super(memory, offset);
+            this.segment = segment();
         }
 
         /**
@@ -61,7 +46,8 @@ public final class PollingWaitSeam implements WaitSeam {
          */
         @Override
         public int await(int expected, long nanos) {
-            checkOpen();
+            checkLive();
+            long offset = offset();
             long deadline = Deadline.nanosFromNow(nanos);
             long backoff = PollBackoff.START;
             while (true) {
@@ -71,7 +57,7 @@ public final class PollingWaitSeam implements WaitSeam {
                 if (Deadline.expired(deadline)) {
                     return Attempt.TIMED_OUT;
                 }
-                if (Thread.currentThread().isInterrupted() || closed) {
+                if (Thread.currentThread().isInterrupted() || isClosed()) {
                     return Attempt.INTERRUPTED; // the caller sees the interrupt or the closed word
                 }
                 backoff = PollBackoff.pause(backoff, deadline);
@@ -81,30 +67,9 @@ public final class PollingWaitSeam implements WaitSeam {
         /** Nobody is parked in the kernel: waiters see the change on their next poll. Returns 0. */
         @Override
         public int wake(int count) {
-            checkOpen();
-            if (count < 1) {
-                throw new IllegalArgumentException(label + ": wake count must be at least 1, got " + count);
-            }
-            if (!segment.scope().isAlive()) {
-                throw new IllegalStateException("polled " + label + ": its shared memory was closed");
-            }
+            checkLive();
+            checkWakeCount(count);
             return 0;
-        }
-
-        private void checkOpen() {
-            if (closed) {
-                throw IpcErrors.closed("shared word", label);
-            }
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-
-        @Override
-        public String toString() {
-            return "PollingWaitSeam.Word[" + label + (closed ? ", closed]" : "]");
         }
     }
 }

@@ -1,10 +1,9 @@
 package io.ffmipc.macos;
 
 import io.ffmipc.SharedMemory;
-import io.ffmipc.core.SharedWords;
+import io.ffmipc.core.SeamWord;
 import io.ffmipc.posix.PosixLibrary;
 import io.ffmipc.spi.Attempt;
-import io.ffmipc.spi.IpcErrors;
 import io.ffmipc.spi.SharedWord;
 import io.ffmipc.spi.WaitSeam;
 
@@ -37,34 +36,17 @@ final class AddressWaitSeam implements WaitSeam {
 
     @Override
     public SharedWord word(SharedMemory memory, long offset) {
-        MemorySegment segment = SharedWords.checked(memory, offset);
-        return new Word(segment, offset, SharedWords.label(memory, offset));
+        return new Word(memory, offset);
     }
 
-    /** A word: address and label fixed at creation, so waits and wakes allocate nothing. */
-    private final class Word implements SharedWord {
-        private final MemorySegment segment;
-        private final long offset;
+    /** A word of the primitive. */
+    private final class Word extends SeamWord {
         /** The word's 4 bytes, bound to the mapping: a downcall with it after the memory closed throws. */
         private final MemorySegment word;
-        private final String label;
-        private volatile boolean closed;
 
-        Word(MemorySegment segment, long offset, String label) {
-            this.segment = segment;
-            this.offset = offset;
-            this.word = segment.asSlice(offset, 4);
-            this.label = label;
-        }
-
-        @Override
-        public MemorySegment segment() {
-            return segment;
-        }
-
-        @Override
-        public long offset() {
-            return offset;
+        Word(SharedMemory memory, long offset) {
+            super(memory, offset);
+            this.word = segment().asSlice(offset, 4);
         }
 
         @Override
@@ -80,15 +62,13 @@ final class AddressWaitSeam implements WaitSeam {
             if (r == -eintr) {
                 return Attempt.INTERRUPTED;
             }
-            throw lib.error(primitive.name(), label, -r, null);
+            throw lib.error(primitive.name(), label(), -r, null);
         }
 
         @Override
         public int wake(int count) {
             checkLive();
-            if (count < 1) {
-                throw new IllegalArgumentException(label + ": wake count must be at least 1, got " + count);
-            }
+            checkWakeCount(count);
             if (count == Integer.MAX_VALUE) {
                 return woken(primitive.wakeAll(word), "wake all");
             }
@@ -107,26 +87,7 @@ final class AddressWaitSeam implements WaitSeam {
             if (r == -enoent) {
                 return 0;
             }
-            throw lib.error(primitive.name() + " (" + what + ")", label, -r, null);
-        }
-
-        private void checkLive() {
-            if (closed) {
-                throw IpcErrors.closed("shared word", label);
-            }
-            if (!segment.scope().isAlive()) {
-                throw new IllegalStateException(primitive.name() + " " + label + ": its shared memory was closed");
-            }
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-
-        @Override
-        public String toString() {
-            return primitive.name() + "[" + label + (closed ? ", closed]" : "]");
+            throw lib.error(primitive.name() + " (" + what + ")", label(), -r, null);
         }
     }
 }
