@@ -320,4 +320,13 @@ public interface IpcPlatform {
     default Optional<SystemV> systemV() {
         return Optional.empty();
     }
+
+    /**
+     * An OS-specific extension of this platform, found by its public type ({@code io.ffmipc.macos.MachPorts}
+     * on macOS); empty where the provider has none. The OS package usually offers a typed accessor
+     * ({@code MachPorts.of(platform)}).
+     */
+    default <T> Optional<T> extension(Class<T> type) {
+        return Optional.empty();
+    }
 }

@@ -124,6 +124,15 @@ public interface PosixLibrary {
      */
     MemorySegment spawnAttributes(java.lang.foreign.Arena arena);
 
+    /**
+     * The file type bits ({@code st_mode & S_IFMT}) that {@code fstat} reports for POSIX shared
+     * memory: {@code S_IFREG} where objects are files in a tmpfs (Linux); 0 on macOS, whose kernel
+     * fills in only the permission bits ({@code pshm_stat} in xnu's {@code bsd/kern/posix_shm.c}).
+     */
+    default int sharedMemoryFileType() {
+        return constant("S_IFREG");
+    }
+
     /** The stored name of POSIX shared memory that {@link #descriptorPath} showed, or null if the path is none. */
     String sharedMemoryOfPath(String path);
 

@@ -30,6 +30,14 @@ public abstract class EventContract {
 
     protected abstract IpcPlatform platform();
 
+    /**
+     * The child's main class: {@link EventPingPongChild} on the provider's default platform. A
+     * subclass that tests another platform gives a main that runs {@link EventPingPongChild#run} on it.
+     */
+    protected Class<?> childMain() {
+        return EventPingPongChild.class;
+    }
+
     @Test
     void counterModeHandsOutAllPendingSignalsAtOnce() {
         try (Event e = platform().event(EventMode.COUNTER)) {
@@ -132,7 +140,7 @@ public abstract class EventContract {
         Path out = Files.createTempFile("ffmipc-event-child-", ".out");
         try (Event toChild = platform().event(EventMode.SEMAPHORE);
              Event toParent = platform().event(EventMode.COUNTER)) {
-            ChildLauncher launcher = platform().launcher(ChildJvm.command(EventPingPongChild.class));
+            ChildLauncher launcher = platform().launcher(ChildJvm.command(childMain()));
             String a = launcher.inherit(toChild);
             String b = launcher.inherit(toParent);
             launcher.argument(a).argument(b).argument(Integer.toString(rounds)).stdout(out).stderr(out);

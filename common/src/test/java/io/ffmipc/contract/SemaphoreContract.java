@@ -202,6 +202,24 @@ public abstract class SemaphoreContract {
         }
     }
 
+    /**
+     * The value is read where the OS tells it; where it cannot, reading it is a typed error naming
+     * the semaphore, not a guess, and the semaphore itself works.
+     */
+    @Test
+    void theValueIsToldOrRefusedNamingTheSemaphore() {
+        String name = newName();
+        try (Semaphore s = platform().semaphore(name, OpenMode.CREATE, 1)) {
+            if (valueReadable()) {
+                assertEquals(1, s.value());
+            } else {
+                io.ffmipc.IpcException e = assertThrows(io.ffmipc.IpcException.class, s::value);
+                assertTrue(e.getMessage().contains("cannot tell") && e.getMessage().contains(name), e.getMessage());
+            }
+            assertTrue(s.tryAcquire(), "the semaphore itself works");
+        }
+    }
+
     @Test
     void aNegativeInitialValueIsRejected() {
         String name = TestNames.unique("sem-neg");

@@ -44,7 +44,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class SharedMemoryContract {
     static final long MESSAGE_OFFSET = 0;
     static final long REPLY_OFFSET = 2048;
-    private static final int SIZE = 4096;
+    /**
+     * A whole number of pages on every OS (4 KiB on Linux and x86_64 macOS, 16 KiB on arm64 macOS):
+     * macOS rounds an object's size up to whole pages, and an opener sees the rounded size.
+     */
+    private static final int SIZE = 16384;
 
     private final List<String> names = new ArrayList<>();
     private final List<SharedMemory> opened = new ArrayList<>();
