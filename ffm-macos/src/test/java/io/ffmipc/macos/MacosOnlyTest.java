@@ -114,6 +114,20 @@ class MacosOnlyTest {
         }
     }
 
+    /** macOS's System V queues hold 2048 bytes, and 40 messages system-wide: a larger message says so. */
+    @Test
+    void systemVMessageLimitsAreNamedInTheError() {
+        SystemV sysv = platform.systemV().orElseThrow();
+        int key = TestNames.uniqueSysVKey();
+        try (SystemV.MessageQueue q = sysv.messageQueue(key, OpenMode.CREATE, Permissions.OWNER_ONLY)) {
+            io.ffmipc.IpcLimitException e = org.junit.jupiter.api.Assertions.assertThrows(io.ffmipc.IpcLimitException.class,
+                    () -> q.send(1, new byte[3000], java.time.Duration.ZERO));
+            assertTrue(e.getMessage().contains("2048") && e.getMessage().contains("40 messages"), e.getMessage());
+        } finally {
+            sysv.removeMessageQueue(key);
+        }
+    }
+
     @Test
     void theListingShowsFifosAndSystemVObjectsFromIpcs() {
         String fifo = TestNames.unique("fifo-ls");
