@@ -18,6 +18,7 @@ import java.time.Duration;
  */
 public interface Barrier extends AutoCloseable {
 
+    /** The portable name the barrier was opened by. */
     String name();
 
     /** The number of parties per generation, fixed when the barrier was created. */

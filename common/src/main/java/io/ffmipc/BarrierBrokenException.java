@@ -4,6 +4,7 @@ package io.ffmipc;
 public class BarrierBrokenException extends IpcException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code detail} says how it broke (a party timed out, or was interrupted). */
     public BarrierBrokenException(String operation, String barrierName, String detail) {
         super(operation, barrierName, null, detail);
     }

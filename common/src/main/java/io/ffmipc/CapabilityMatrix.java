@@ -24,14 +24,17 @@ public final class CapabilityMatrix {
         return new Builder(os);
     }
 
+    /** The OS's display name ({@code Linux}). */
     public String os() {
         return os;
     }
 
+    /** The cell of one row; every row has one. */
     public Support get(Capability capability) {
         return cells.get(capability);
     }
 
+    /** Every row's cell, in the order of {@link Capability}. */
     public Map<Capability, Support> cells() {
         return cells;
     }
@@ -55,6 +58,7 @@ public final class CapabilityMatrix {
         return sb.toString();
     }
 
+    /** Collects one cell per row; {@link #build()} refuses a matrix with a row missing. */
     public static final class Builder {
         private final String os;
         private final EnumMap<Capability, Support> cells = new EnumMap<>(Capability.class);
@@ -63,6 +67,7 @@ public final class CapabilityMatrix {
             this.os = Objects.requireNonNull(os);
         }
 
+        /** Sets a row's cell; setting a row twice is refused. */
         public Builder set(Capability capability, Support support) {
             if (cells.putIfAbsent(capability, Objects.requireNonNull(support)) != null) {
                 throw new IllegalStateException(os + " matrix declares " + capability + " twice");
@@ -70,6 +75,7 @@ public final class CapabilityMatrix {
             return this;
         }
 
+        /** The matrix; {@link IllegalStateException} names a row that has no cell. */
         public CapabilityMatrix build() {
             for (Capability c : Capability.values()) {
                 if (!cells.containsKey(c)) {

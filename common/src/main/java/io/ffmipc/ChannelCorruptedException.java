@@ -9,14 +9,21 @@ package io.ffmipc;
 public class ChannelCorruptedException extends IpcException {
     private static final long serialVersionUID = 1L;
 
+    /** The shared field that held the bad value. */
     private final String field;
+    /** The bad value. */
     private final long value;
 
+    /** A channel's {@code field} held {@code value}, which breaks {@code rule} (the message quotes it). */
     public ChannelCorruptedException(String operation, String channelName, String field, long value, String rule) {
         this(operation, "channel", channelName, field, value, rule);
     }
 
-    /** @param what the kind of structure, for the message ({@code "message queue"}) */
+    /**
+     * Another shared-memory structure's {@code field} held {@code value}, which breaks {@code rule}.
+     *
+     * @param what the kind of structure, for the message ({@code "message queue"})
+     */
     public ChannelCorruptedException(String operation, String what, String name, String field, long value, String rule) {
         super(operation, name, null, "corrupted " + what + ": " + field + " is " + value + ", but " + rule);
         this.field = field;

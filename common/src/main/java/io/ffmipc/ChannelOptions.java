@@ -26,6 +26,7 @@ public record ChannelOptions(int capacity, WaitStrategy waitStrategy, ChannelMod
     public static final int MAX_CAPACITY = 1 << 30;
     public static final int DEFAULT_CAPACITY = 256 * 1024;
 
+    /** Checks the options; {@link IllegalArgumentException} says which is out of range. */
     public ChannelOptions {
         Objects.requireNonNull(waitStrategy, "waitStrategy");
         Objects.requireNonNull(mode, "mode");
@@ -48,26 +49,32 @@ public record ChannelOptions(int capacity, WaitStrategy waitStrategy, ChannelMod
                 Permissions.OWNER_ONLY, Duration.ofSeconds(5), Duration.ofSeconds(1));
     }
 
+    /** These options with another ring capacity (a power of two, {@value #MIN_CAPACITY} to {@value #MAX_CAPACITY} bytes). */
     public ChannelOptions withCapacity(int capacity) {
         return new ChannelOptions(capacity, waitStrategy, mode, permissions, openTimeout, stallTimeout);
     }
 
+    /** These options with another way of waiting for the peer. */
     public ChannelOptions withWaitStrategy(WaitStrategy waitStrategy) {
         return new ChannelOptions(capacity, waitStrategy, mode, permissions, openTimeout, stallTimeout);
     }
 
+    /** These options with another producer/consumer arrangement. */
     public ChannelOptions withMode(ChannelMode mode) {
         return new ChannelOptions(capacity, waitStrategy, mode, permissions, openTimeout, stallTimeout);
     }
 
+    /** These options with other permissions for a channel this call creates. */
     public ChannelOptions withPermissions(Permissions permissions) {
         return new ChannelOptions(capacity, waitStrategy, mode, permissions, openTimeout, stallTimeout);
     }
 
+    /** These options with another time to wait for the creator to finish setting the channel up. */
     public ChannelOptions withOpenTimeout(Duration openTimeout) {
         return new ChannelOptions(capacity, waitStrategy, mode, permissions, openTimeout, stallTimeout);
     }
 
+    /** These options with another stall timeout (see the record's description). */
     public ChannelOptions withStallTimeout(Duration stallTimeout) {
         return new ChannelOptions(capacity, waitStrategy, mode, permissions, openTimeout, stallTimeout);
     }

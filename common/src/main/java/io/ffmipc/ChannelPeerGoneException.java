@@ -8,9 +8,12 @@ package io.ffmipc;
 public class ChannelPeerGoneException extends IpcException {
     private static final long serialVersionUID = 1L;
 
+    /** {@link PeerState#CLOSED} or {@link PeerState#DEAD}. */
     private final PeerState state;
+    /** The peer's process id. */
     private final long pid;
 
+    /** The peer, process {@code pid}, closed its end or died ({@code state}); {@code detail} may add more, or be null. */
     public ChannelPeerGoneException(String operation, String channelName, PeerState state, long pid, String detail) {
         super(operation, channelName, null, "the peer (pid " + pid + ") "
                 + (state == PeerState.DEAD ? "died without closing the channel" : "closed the channel")

@@ -29,6 +29,7 @@ import java.time.Duration;
  */
 public interface Condition extends AutoCloseable {
 
+    /** The portable name the condition was opened by. */
     String name();
 
     /** Takes the lock, waiting as long as it takes (interruptible: {@link IpcInterruptedException}). */

@@ -11,6 +11,7 @@ import java.time.Duration;
  */
 public interface Event extends Inheritable, AutoCloseable {
 
+    /** How a wait consumes what was signalled (see {@link EventMode}). */
     EventMode mode();
 
     /** Adds one signal. */

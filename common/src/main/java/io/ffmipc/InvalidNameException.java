@@ -4,6 +4,7 @@ package io.ffmipc;
 public class InvalidNameException extends IpcException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code name} (may be null) broke {@code rule}, which the message quotes. */
     public InvalidNameException(String name, String rule) {
         super("validate name", name, null, rule);
     }

@@ -1,6 +1,7 @@
 package io.ffmipc;
 
 import io.ffmipc.core.PortablePlatform;
+import io.ffmipc.ffi.NativeAccessCheck;
 import io.ffmipc.spi.IpcProvider;
 
 import java.util.List;
@@ -46,6 +47,17 @@ public final class Ipc {
         return Holder.PLATFORM;
     }
 
+    /**
+     * The {@code --enable-native-access} flag the library needs as it was loaded: {@code ALL-UNNAMED}
+     * on the class path; on the module path {@code io.ffmipc} and every provider module beside it
+     * ({@code --enable-native-access=io.ffmipc,io.ffmipc.linux,io.ffmipc.macos,io.ffmipc.windows}
+     * with {@code io.ffmipc:ffm-ipc}). It is the flag the README gives and a missing one is reported
+     * with; pass it to a Java child started with {@link IpcPlatform#launcher}.
+     */
+    public static String nativeAccessFlag() {
+        return NativeAccessCheck.flag(Ipc.class.getModule());
+    }
+
     /** Every provider on the class or module path, whether or not it fits this machine. */
     public static List<IpcProvider> providers() {
         return ServiceLoader.load(IpcProvider.class, Ipc.class.getClassLoader()).stream()
@@ -65,6 +77,7 @@ public final class Ipc {
                 .collect(Collectors.joining(", "));
         throw new IpcException("select IPC provider", null,
                 "no provider supports " + os + "/" + arch + "; providers found on the class/module path: "
-                        + found + ". Add the ffm-ipc jar for this OS (ffm-ipc-linux, ffm-ipc-windows, ffm-ipc-macos).");
+                        + found + ". Depend on io.ffmipc:ffm-ipc (every provider), or add the provider for this OS"
+                        + " (ffm-ipc-linux, ffm-ipc-windows, ffm-ipc-macos).");
     }
 }

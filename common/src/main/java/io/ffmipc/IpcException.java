@@ -9,10 +9,21 @@ import java.util.Optional;
 public class IpcException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The operation that failed, as the message names it ({@code "open shared memory"}, {@code "shm_open"}). */
     private final String operation;
+    /** The portable name of the object concerned, or null. */
     private final String objectName;
     private final transient OsError osError;
 
+    /**
+     * An error whose message reads {@code "OPERATION 'NAME' failed: DETAIL: OS ERROR"}, leaving out
+     * what is null.
+     *
+     * @param operation  the operation or OS call that failed
+     * @param objectName the portable name of the object concerned, or null
+     * @param osError    what the OS reported, or null when the library refused on its own
+     * @param detail     what went wrong or what to do, or null
+     */
     public IpcException(String operation, String objectName, OsError osError, String detail) {
         super(format(operation, objectName, osError, detail));
         this.operation = operation;
@@ -20,6 +31,7 @@ public class IpcException extends RuntimeException {
         this.osError = osError;
     }
 
+    /** An error the library found on its own, with no OS error. */
     public IpcException(String operation, String objectName, String detail) {
         this(operation, objectName, null, detail);
     }

@@ -7,6 +7,7 @@ package io.ffmipc;
 public class IpcInterruptedException extends IpcException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code operation} on {@code objectName} was waiting when its thread was interrupted. */
     public IpcInterruptedException(String operation, String objectName) {
         super(operation, objectName, null, "the waiting thread was interrupted (its interrupt flag stays set)");
     }

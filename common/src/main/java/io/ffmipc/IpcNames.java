@@ -25,13 +25,26 @@ import java.security.NoSuchAlgorithmException;
  *       {@code '~'} and the first 12 characters of the RFC 4648 base-32 encoding (lower case) of the
  *       SHA-256 hash of its ASCII bytes — deterministic, so every process maps it alike, and 30
  *       characters long.</li>
- *   <li>Windows: {@code Local\name} (this session) or {@code Global\name} (all sessions, needs
- *       SeCreateGlobalPrivilege to create), within MAX_PATH.</li>
+ *   <li>Windows: kernel objects (mappings, semaphores, mutexes) are {@code Local\} (this session) or
+ *       {@code Global\} (all sessions, needs SeCreateGlobalPrivilege to create) followed by the
+ *       provider's per-kind prefix and the name ({@code Local\ffmipc.shm.jobs}), so that objects of
+ *       different kinds never share a name (Windows keeps every kind in one namespace). Pipe and
+ *       mailslot names live in the file system, whose names ignore case: there every upper-case letter
+ *       {@code X} is written {@code ^x} ({@code '^'} is no portable character), so names that differ
+ *       only in case stay apart ({@link #windowsFile}). A result longer than Windows allows
+ *       ({@value #WINDOWS_MAX_OBJECT_NAME} characters for kernel objects, MAX_PATH less the NUL;
+ *       {@value #WINDOWS_MAX_PIPE_NAME} for a pipe name) keeps as much of the name as fits, then a
+ *       {@code '~'} and the 12-character hash described for macOS, of the whole name; {@code '~'} is
+ *       no portable character either, so a shortened name never meets a name that was not.</li>
  * </ul>
  */
 public final class IpcNames {
     /** Longest portable name. */
     public static final int MAX_LENGTH = 240;
+    /** Longest Windows kernel-object name the documentation allows (MAX_PATH, 260, less the terminating NUL). */
+    public static final int WINDOWS_MAX_OBJECT_NAME = 259;
+    /** Longest Windows pipe name, {@code \\.\pipe\} included (CreateNamedPipeW). */
+    public static final int WINDOWS_MAX_PIPE_NAME = 256;
     /** Longest name macOS takes as it is (31 minus the leading slash). */
     public static final int MACOS_MAX_PLAIN = 30;
     static final int MACOS_PREFIX = 17;
@@ -42,7 +55,10 @@ public final class IpcNames {
 
     /** Windows object namespaces. */
     public enum WindowsNamespace {
-        LOCAL("Local\\"), GLOBAL("Global\\");
+        /** The session's own namespace, where objects are created by default. */
+        LOCAL("Local\\"),
+        /** The namespace every session shares (creating a file mapping there from a user's session needs SeCreateGlobalPrivilege). */
+        GLOBAL("Global\\");
 
         private final String prefix;
 
@@ -50,6 +66,7 @@ public final class IpcNames {
             this.prefix = prefix;
         }
 
+        /** The prefix of an object name in this namespace ({@code Local\\}). */
         public String prefix() {
             return prefix;
         }
@@ -141,9 +158,75 @@ public final class IpcNames {
         return "/" + name.substring(0, MACOS_PREFIX) + "~" + hash12(name);
     }
 
-    /** The Windows kernel-object name in the given namespace. */
+    /** The Windows kernel-object name in the given namespace, with no kind prefix. */
     public static String windows(String name, WindowsNamespace namespace) {
-        return namespace.prefix() + validateStored(name);
+        return windows("", name, namespace);
+    }
+
+    /**
+     * The Windows kernel-object name of a portable or {@linkplain #reserved reserved} name in the
+     * given namespace, after the kind's prefix ({@code "ffmipc.shm."}): {@code Local\ffmipc.shm.jobs},
+     * shortened to {@value #WINDOWS_MAX_OBJECT_NAME} characters (see the class comment). Kernel-object
+     * names are case sensitive, so the name is kept as it is.
+     */
+    public static String windows(String kindPrefix, String name, WindowsNamespace namespace) {
+        return fitted(namespace.prefix() + kindPrefix, validateStored(name), WINDOWS_MAX_OBJECT_NAME);
+    }
+
+    /**
+     * A Windows name in the file system's namespaces (pipes, mailslots), which ignore case:
+     * {@code directory + kindPrefix} and the name with every upper-case letter {@code X} written
+     * {@code ^x}, shortened to {@code maxLength} characters (see the class comment).
+     *
+     * @param directory {@code \\.\pipe\} or {@code \\.\mailslot\}
+     */
+    public static String windowsFile(String directory, String kindPrefix, String name, int maxLength) {
+        String stored = validateStored(name);
+        StringBuilder folded = new StringBuilder(stored.length() + 8);
+        for (int i = 0; i < stored.length(); i++) {
+            char c = stored.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                folded.append('^').append((char) (c - 'A' + 'a'));
+            } else {
+                folded.append(c);
+            }
+        }
+        return fitted(directory + kindPrefix, folded.toString(), maxLength);
+    }
+
+    /**
+     * The name {@link #windowsFile} wrote ({@code ^x} back to {@code X}), or null if {@code folded} is
+     * none it could have written (a shortened name, or one with a stray {@code '^'}).
+     */
+    public static String unfoldWindowsFile(String folded) {
+        StringBuilder name = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c == '^') {
+                if (++i == folded.length() || folded.charAt(i) < 'a' || folded.charAt(i) > 'z') {
+                    return null;
+                }
+                name.append((char) (folded.charAt(i) - 'a' + 'A'));
+            } else if (c == '~') {
+                return null;
+            } else {
+                name.append(c);
+            }
+        }
+        return name.toString();
+    }
+
+    /** {@code head + tail} if it fits {@code max} characters; else as much of tail as fits, '~' and tail's hash. */
+    private static String fitted(String head, String tail, int max) {
+        if (head.length() + tail.length() <= max) {
+            return head + tail;
+        }
+        int keep = max - head.length() - 13;
+        if (keep < 1) {
+            throw new IllegalArgumentException("a Windows name prefix of " + head.length() + " characters leaves no room"
+                    + " within " + max);
+        }
+        return head + tail.substring(0, keep) + "~" + hash12(tail);
     }
 
     private static String hash12(String name) {

@@ -303,6 +303,11 @@ public interface IpcPlatform {
      * Removes a named object of any kind that is {@linkplain ObjectKind#removableByName() removed by
      * name}; {@code false} if there was none. Open handles keep working where the OS allows.
      *
+     * <p>Every {@code remove*} method behaves alike where names are not persistent (the matrix row
+     * {@link Capability#PERSISTENT_NAMES} is unsupported: Windows): a named object there dies with its
+     * last handle, so there is never a name to remove; the call removes nothing and returns
+     * {@code false}.
+     *
      * @throws IllegalArgumentException for a kind that is not removed by name (System V objects go by
      *                                  key, a message-pipe server's name goes when it closes)
      */
@@ -313,6 +318,15 @@ public interface IpcPlatform {
      * it: present exactly when the matrix row {@link Capability#SYSTEM_V} is supported.
      */
     default Optional<SystemV> systemV() {
+        return Optional.empty();
+    }
+
+    /**
+     * An OS-specific extension of this platform, found by its public type ({@code io.ffmipc.macos.MachPorts}
+     * on macOS); empty where the provider has none. The OS package usually offers a typed accessor
+     * ({@code MachPorts.of(platform)}).
+     */
+    default <T> Optional<T> extension(Class<T> type) {
         return Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ package io.ffmipc;
 public class IpcTimeoutException extends IpcException {
     private static final long serialVersionUID = 1L;
 
+    /** See {@link IpcException#IpcException(String, String, OsError, String)}. */
     public IpcTimeoutException(String operation, String objectName, OsError osError, String detail) {
         super(operation, objectName, osError, detail);
     }

@@ -11,5 +11,6 @@ import java.lang.foreign.MemorySegment;
  */
 @FunctionalInterface
 public interface MessageHandler {
+    /** Called once per message, with the {@code length} bytes at {@code offset} of {@code buffer}. */
     void onMessage(MemorySegment buffer, long offset, int length);
 }

@@ -108,6 +108,7 @@ public interface MessageQueue extends AutoCloseable {
      */
     void setNonBlocking(boolean nonBlocking);
 
+    /** Whether this handle is in non-blocking mode ({@link #setNonBlocking}). */
     boolean isNonBlocking();
 
     /** Removes the name; open handles keep working. Does nothing where names die with their last handle. */
@@ -135,6 +136,7 @@ public interface MessageQueue extends AutoCloseable {
      * @param priority its priority (0 where the OS has none)
      */
     record Message(byte[] data, int priority) {
+        /** {@code data} is kept as it is, not copied. */
         public Message {
             java.util.Objects.requireNonNull(data, "data");
         }

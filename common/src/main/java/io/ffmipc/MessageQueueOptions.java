@@ -16,6 +16,7 @@ public record MessageQueueOptions(long maxMessages, long maxMessageSize, Permiss
     /** 8192 bytes: the Linux default ({@code msgsize_default}). */
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 8192;
 
+    /** Checks the options; {@link IllegalArgumentException} says which is out of range. */
     public MessageQueueOptions {
         if (maxMessages < 1) {
             throw new IllegalArgumentException("a message queue must hold at least 1 message, got " + maxMessages);
@@ -33,14 +34,17 @@ public record MessageQueueOptions(long maxMessages, long maxMessageSize, Permiss
         return new MessageQueueOptions(DEFAULT_MAX_MESSAGES, DEFAULT_MAX_MESSAGE_SIZE, Permissions.OWNER_ONLY);
     }
 
+    /** These options with another number of messages the queue holds. */
     public MessageQueueOptions withMaxMessages(long n) {
         return new MessageQueueOptions(n, maxMessageSize, permissions);
     }
 
+    /** These options with another largest message size, in bytes. */
     public MessageQueueOptions withMaxMessageSize(long bytes) {
         return new MessageQueueOptions(maxMessages, bytes, permissions);
     }
 
+    /** These options with other permissions for a queue this call creates. */
     public MessageQueueOptions withPermissions(Permissions p) {
         return new MessageQueueOptions(maxMessages, maxMessageSize, p);
     }

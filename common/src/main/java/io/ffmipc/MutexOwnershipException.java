@@ -8,6 +8,7 @@ package io.ffmipc;
 public class MutexOwnershipException extends IpcException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code detail} says which rule the caller broke. */
     public MutexOwnershipException(String operation, String objectName, String detail) {
         super(operation, objectName, null, detail);
     }

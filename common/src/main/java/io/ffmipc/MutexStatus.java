@@ -11,6 +11,7 @@ package io.ffmipc;
  */
 public record MutexStatus(State state, long ownerPid) {
 
+    /** Whether the mutex is free, held, or free after its owner died holding it. */
     public enum State {
         /** Nobody holds it and the last owner unlocked it properly. */
         FREE,
@@ -20,6 +21,7 @@ public record MutexStatus(State state, long ownerPid) {
         OWNER_DIED
     }
 
+    /** A state is required. */
     public MutexStatus {
         if (state == null) {
             throw new IllegalArgumentException("a mutex status needs a state");

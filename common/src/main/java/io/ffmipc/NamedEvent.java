@@ -20,8 +20,10 @@ import java.time.Duration;
  */
 public interface NamedEvent extends AutoCloseable {
 
+    /** The portable name the event was opened by. */
     String name();
 
+    /** Whether a set releases every waiter until reset (manual) or one waiter (auto). */
     EventKind kind();
 
     /** Sets the event (see the class comment for who it releases). */

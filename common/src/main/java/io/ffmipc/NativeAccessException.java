@@ -4,6 +4,7 @@ package io.ffmipc;
 public class NativeAccessException extends IpcException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code detail} names the flag that grants native access; {@code cause} is the JVM's refusal. */
     public NativeAccessException(String detail, Throwable cause) {
         super("enable native access", null, null, detail);
         initCause(cause);

@@ -8,22 +8,35 @@ import java.util.Locale;
  * {@code ffmipc rm KIND NAME}) and the tests' leak checks, the same on every OS.
  */
 public enum ObjectKind {
+    /** Named shared memory ({@link IpcPlatform#sharedMemory}). */
     SHARED_MEMORY("shm", "shared memory", "posix-shm"),
+    /** A named counting semaphore ({@link IpcPlatform#semaphore}). */
     SEMAPHORE("sem", "semaphore", "posix-sem"),
+    /** The OS's message queue ({@link IpcPlatform#messageQueue}). */
     MESSAGE_QUEUE("mq", "message queue", "posix-mq"),
+    /** A robust mutex ({@link IpcPlatform#mutex}). */
     MUTEX("mutex", "robust mutex", null),
+    /** A named event ({@link IpcPlatform#event(String, OpenMode, EventKind)}). */
     EVENT("event", "event", null),
+    /** A process-shared condition ({@link IpcPlatform#condition}). */
     CONDITION("condition", "condition", null),
+    /** A process-shared barrier ({@link IpcPlatform#barrier}). */
     BARRIER("barrier", "barrier", null),
+    /** A process-shared read-write lock ({@link IpcPlatform#readWriteLock}). */
     READ_WRITE_LOCK("rwlock", "read-write lock", null),
+    /** A shared-memory channel ({@link IpcPlatform#channel}). */
     CHANNEL("channel", "channel", null),
+    /** The portable message queue on shared memory ({@link IpcPlatform#sharedMemoryMessageQueue}). */
     SHARED_MEMORY_QUEUE("shm-mq", "shared-memory message queue", null),
+    /** A named byte-stream pipe ({@link IpcPlatform#createStreamPipe}). */
     STREAM_PIPE("fifo", "stream pipe", null),
     /** A listening server; its name goes away when it closes, so it is listed but not removed by name. */
     MESSAGE_PIPE("message-pipe", "message pipe", null),
     /** System V objects are named by key, not by a portable name. */
     SYSV_SHARED_MEMORY("sysv-shm", "System V shared memory", null),
+    /** A System V semaphore set, named by key. */
     SYSV_SEMAPHORE_SET("sysv-sem", "System V semaphore set", null),
+    /** A System V message queue, named by key. */
     SYSV_MESSAGE_QUEUE("sysv-msg", "System V message queue", null);
 
     private final String label;

@@ -18,6 +18,7 @@ public record Permissions(int mode, boolean acceptForeignOwner) {
     /** Read and write for the creating user only, and only this user's objects opened: the default. */
     public static final Permissions OWNER_ONLY = new Permissions(0600);
 
+    /** Checks the mode; {@link IllegalArgumentException} for bits outside 0777. */
     public Permissions {
         if (mode < 0 || mode > 0777) {
             throw new IllegalArgumentException(

@@ -17,16 +17,19 @@ import java.time.Duration;
  */
 public interface ReadWriteLock extends AutoCloseable {
 
+    /** The portable name the lock was opened by. */
     String name();
 
     /** Takes a read lock within {@code timeout}; {@code false} if it did not. */
     boolean readLock(Duration timeout);
 
+    /** Gives back a read lock this process holds. */
     void readUnlock();
 
     /** Takes the write lock within {@code timeout}; {@code false} if it did not. */
     boolean writeLock(Duration timeout);
 
+    /** Gives back the write lock this process holds. */
     void writeUnlock();
 
     /** Removes the name; open handles keep working. */

@@ -9,7 +9,9 @@ package io.ffmipc;
 public class ReceiveBufferTooSmallException extends IpcLimitException {
     private static final long serialVersionUID = 1L;
 
+    /** The size of the next message, or -1 where the object cannot tell it. */
     private final long messageSize;
+    /** The size of the buffer that was given. */
     private final long bufferSize;
 
     /** The next message, of {@code messageSize} bytes, does not fit. */

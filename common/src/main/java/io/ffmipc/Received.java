@@ -9,6 +9,10 @@ public final class Received {
     private long size = -1;
     private int priority;
 
+    /** An empty holder, to receive into again and again. */
+    public Received() {
+    }
+
     /** The size in bytes of the last message received into this holder; -1 before any (or after a timeout). */
     public long size() {
         return size;

@@ -29,6 +29,7 @@ import java.time.Duration;
  */
 public interface RobustMutex extends AutoCloseable {
 
+    /** The portable name the mutex was opened by. */
     String name();
 
     /**

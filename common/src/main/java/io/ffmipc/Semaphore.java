@@ -5,6 +5,7 @@ import java.time.Duration;
 /** A counting semaphore shared between processes. */
 public interface Semaphore extends AutoCloseable {
 
+    /** The portable name the semaphore was opened by. */
     String name();
 
     /** Takes one unit, waiting as long as it takes. */
@@ -22,7 +23,12 @@ public interface Semaphore extends AutoCloseable {
     /** Returns one unit; {@link IpcLimitException} if the value would exceed the OS maximum. */
     void release();
 
-    /** The current value (a snapshot; other processes may change it at once). */
+    /**
+     * The current value (a snapshot; other processes may change it at once).
+     *
+     * @throws IpcException where the OS has no call that reads it (Windows; macOS, whose
+     *                      {@code sem_getvalue} is a stub): the semaphore itself works
+     */
     int value();
 
     /** Removes the name; open handles keep working. Does nothing where names die with their last handle. */

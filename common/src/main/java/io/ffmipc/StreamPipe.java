@@ -20,11 +20,17 @@ import java.time.Duration;
 public interface StreamPipe extends AutoCloseable {
 
     /** Which end of the pipe this is. */
-    enum End { READ, WRITE }
+    enum End {
+        /** The end that reads. */
+        READ,
+        /** The end that writes. */
+        WRITE
+    }
 
     /** The pipe's portable name. */
     String name();
 
+    /** Which end this handle is. */
     End end();
 
     /**

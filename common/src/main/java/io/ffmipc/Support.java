@@ -27,14 +27,17 @@ public sealed interface Support {
         }
     }
 
+    /** A cell for a capability the OS provides through {@code mechanism}. */
     static Support nativeVia(String mechanism) {
         return new Native(mechanism);
     }
 
+    /** A cell for a capability the library builds on {@code mechanism}, with the {@code caveat} users should know. */
     static Support emulated(String mechanism, String caveat) {
         return new Emulated(mechanism, caveat);
     }
 
+    /** A cell for a capability this OS does not offer, for {@code reason}. */
     static Support unsupported(String reason) {
         return new Unsupported(reason);
     }

@@ -135,6 +135,7 @@ public interface SystemV {
      * {@link SystemV#maxSemaphoreValue()}. {@link #close()} ends this object's use only.
      */
     interface SemaphoreSet extends AutoCloseable {
+        /** The key the set was opened by. */
         int key();
 
         /** The kernel's identifier (as {@code ipcs -s} shows it). */
@@ -156,7 +157,7 @@ public interface SystemV {
         void release(int sem, boolean undo);
 
         /**
-         * One {@code semop} on semaphore {@code sem}: {@code delta} > 0 adds, < 0 takes (waiting while
+         * One {@code semop} on semaphore {@code sem}: {@code delta} &gt; 0 adds, &lt; 0 takes (waiting while
          * the value is too small), 0 waits until the value is 0. With {@code undo} the kernel reverses
          * the change when this process exits. {@code timeout} null waits without limit, zero does not
          * wait ({@code IPC_NOWAIT}). Returns false on timeout.
@@ -209,6 +210,7 @@ public interface SystemV {
      * {@link #close()} ends this object's use only; {@link #remove()} deletes the queue.
      */
     interface MessageQueue extends AutoCloseable {
+        /** The key the queue was opened by. */
         int key();
 
         /** The kernel's identifier (as {@code ipcs -q} shows it). */
@@ -261,8 +263,8 @@ public interface SystemV {
         /**
          * Which message a receive takes ({@code msgtyp} of msgrcv).
          *
-         * @param msgtyp 0: the first message of any type; > 0: the first of exactly that type;
-         *               < 0: the first of the lowest type that is at most {@code -msgtyp}
+         * @param msgtyp 0: the first message of any type; &gt; 0: the first of exactly that type;
+         *               &lt; 0: the first of the lowest type that is at most {@code -msgtyp}
          */
         record Selector(long msgtyp) {
             /** The oldest message, whatever its type. */
@@ -292,6 +294,11 @@ public interface SystemV {
             private long type;
             private long size = -1;
 
+            /** An empty holder, to receive into again and again. */
+            public Received() {
+            }
+
+            /** The type of the message received. */
             public long type() {
                 return type;
             }

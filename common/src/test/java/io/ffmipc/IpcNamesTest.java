@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -228,5 +229,48 @@ class IpcNamesTest {
         InvalidNameException e = assertThrows(InvalidNameException.class,
                 () -> IpcNames.windows("a\\b", IpcNames.WindowsNamespace.LOCAL));
         assertFalse(e.getMessage().contains("Local"));
+    }
+
+    @Test
+    void windowsKindPrefixesKeepKindsApart() {
+        assertEquals("Local\\ffmipc.shm.jobs", IpcNames.windows("ffmipc.shm.", "jobs", IpcNames.WindowsNamespace.LOCAL));
+        assertEquals("Local\\ffmipc.shm..channel.jobs",
+                IpcNames.windows("ffmipc.shm.", IpcNames.reserved("channel", "jobs"), IpcNames.WindowsNamespace.LOCAL));
+        assertNotEquals(IpcNames.windows("ffmipc.shm.", "jobs", IpcNames.WindowsNamespace.LOCAL),
+                IpcNames.windows("ffmipc.sem.", "jobs", IpcNames.WindowsNamespace.LOCAL));
+    }
+
+    /** The longest stored name with the longest kind prefix exceeds MAX_PATH: it is shortened deterministically. */
+    @Test
+    void windowsShortensWhatMaxPathCannotHold() {
+        String longest = IpcNames.reserved("channel", "c" + "x".repeat(IpcNames.MAX_LENGTH - 1));
+        String a = IpcNames.windows("ffmipc.wait.1024.", longest, IpcNames.WindowsNamespace.GLOBAL);
+        assertEquals(IpcNames.WINDOWS_MAX_OBJECT_NAME, a.length(), a);
+        assertTrue(a.startsWith("Global\\ffmipc.wait.1024..channel.cxxx"), a);
+        assertEquals('~', a.charAt(a.length() - 13), a);
+        assertEquals(a, IpcNames.windows("ffmipc.wait.1024.", longest, IpcNames.WindowsNamespace.GLOBAL), "deterministic");
+        String other = IpcNames.reserved("channel", "c" + "x".repeat(IpcNames.MAX_LENGTH - 2) + "y");
+        String b = IpcNames.windows("ffmipc.wait.1024.", other, IpcNames.WindowsNamespace.GLOBAL);
+        assertNotEquals(a, b, "names that differ only past the cut get different hashes");
+        assertEquals(a.substring(0, a.length() - 12), b.substring(0, b.length() - 12));
+    }
+
+    /** Pipe and mailslot names ignore case on Windows: upper-case letters are written ^x so Foo and foo stay apart. */
+    @Test
+    void windowsFileNamesKeepCaseApartAndReadBack() {
+        String foo = IpcNames.windowsFile("\\\\.\\pipe\\", "ffmipc.mpipe.", "Foo-Bar_9", IpcNames.WINDOWS_MAX_PIPE_NAME);
+        assertEquals("\\\\.\\pipe\\ffmipc.mpipe.^foo-^bar_9", foo);
+        String lower = IpcNames.windowsFile("\\\\.\\pipe\\", "ffmipc.mpipe.", "foo-bar_9", IpcNames.WINDOWS_MAX_PIPE_NAME);
+        assertNotEquals(foo.toLowerCase(java.util.Locale.ROOT), lower.toLowerCase(java.util.Locale.ROOT));
+        assertEquals("Foo-Bar_9", IpcNames.unfoldWindowsFile("^foo-^bar_9"));
+        assertEquals("foo", IpcNames.unfoldWindowsFile("foo"));
+        assertNull(IpcNames.unfoldWindowsFile("a^"), "a stray ^ is no folded name");
+        assertNull(IpcNames.unfoldWindowsFile("a^1"));
+        assertNull(IpcNames.unfoldWindowsFile("abc~0123456789ab"), "a shortened name cannot be read back");
+        String upper = "A".repeat(IpcNames.MAX_LENGTH);
+        String shortened = IpcNames.windowsFile("\\\\.\\pipe\\", "ffmipc.mpipe.", upper, IpcNames.WINDOWS_MAX_PIPE_NAME);
+        assertEquals(IpcNames.WINDOWS_MAX_PIPE_NAME, shortened.length());
+        assertThrows(InvalidNameException.class,
+                () -> IpcNames.windowsFile("\\\\.\\pipe\\", "ffmipc.mpipe.", "a\\b", IpcNames.WINDOWS_MAX_PIPE_NAME));
     }
 }

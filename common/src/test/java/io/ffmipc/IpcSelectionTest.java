@@ -103,8 +103,9 @@ class IpcSelectionTest {
         IpcException e = assertThrows(IpcException.class, () -> Ipc.select("FreeBSD", "riscv64", List.of(win, mac)));
         String fake = FakeProvider.class.getName();
         assertEquals("select IPC provider failed: no provider supports FreeBSD/riscv64; providers found on the"
-                + " class/module path: windows (" + fake + "), macos (" + fake + "). Add the ffm-ipc jar for this OS"
-                + " (ffm-ipc-linux, ffm-ipc-windows, ffm-ipc-macos).", e.getMessage());
+                + " class/module path: windows (" + fake + "), macos (" + fake + "). Depend on io.ffmipc:ffm-ipc"
+                + " (every provider), or add the provider for this OS (ffm-ipc-linux, ffm-ipc-windows, ffm-ipc-macos).",
+                e.getMessage());
         assertEquals(0, win.activations + mac.activations);
         assertEquals("select IPC provider", e.operation());
     }

@@ -48,7 +48,7 @@ final class MessagePipeStep extends TourStep {
         try (pipe; Arena arena = Arena.ofConfined()) {
             PeerIdentity peer = pipe.peer();
             RoundTrips.Stats stats = RoundTrips.parent(tour.settings(), signal(pipe, arena), signal(pipe, arena));
-            return "peer " + peer + " (SO_PEERCRED): " + stats;
+            return "peer " + peer + " (as the kernel recorded it): " + stats;
         }
     }
 

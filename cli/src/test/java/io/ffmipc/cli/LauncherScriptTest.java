@@ -37,10 +37,12 @@ class LauncherScriptTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    /** The scratch tree: root/ffmipc, bin/mvn, jdk/bin/java. */
+    /** The scratch tree: root/ffmipc with the ci/find-java it uses, bin/mvn, jdk/bin/java. */
     private Path setUp() throws IOException {
         Path root = Files.createDirectories(dir.resolve("root"));
         Files.copy(Path.of("..", "ffmipc"), root.resolve("ffmipc"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createDirectories(root.resolve("ci"));
+        Files.copy(Path.of("..", "ci", "find-java"), root.resolve("ci/find-java"), StandardCopyOption.COPY_ATTRIBUTES);
         Path bin = Files.createDirectories(dir.resolve("bin"));
         executable(bin.resolve("mvn"), """
                 #!/usr/bin/env bash

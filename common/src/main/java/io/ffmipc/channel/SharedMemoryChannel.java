@@ -17,8 +17,8 @@ import io.ffmipc.NoSuchIpcObjectException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.PeerState;
 import io.ffmipc.SharedMemory;
-import io.ffmipc.UnsupportedCapabilityException;
 import io.ffmipc.core.OpenOrCreate;
+import io.ffmipc.core.PollingWaitSeam;
 import io.ffmipc.spi.Durations;
 import io.ffmipc.spi.IpcErrors;
 import io.ffmipc.spi.WaitSeam;
@@ -104,7 +104,6 @@ public final class SharedMemoryChannel implements Channel {
      * publishes the magic last; an opener waits for it at most {@link ChannelOptions#openTimeout()}.
      *
      * @throws io.ffmipc.ChannelVersionException the channel was laid out by another library version
-     * @throws UnsupportedCapabilityException    a parking wait strategy on a platform without a wait seam
      */
     public static Channel open(PlatformSeams seams, String name, OpenMode mode, ChannelOptions options) {
         Objects.requireNonNull(seams, "platform");
@@ -135,9 +134,8 @@ public final class SharedMemoryChannel implements Channel {
     private static WaitSeam seamOf(PlatformSeams seams, ChannelOptions options) {
         WaitSeam seam = seams.waitSeam().orElse(null);
         if (seam == null && options.waitStrategy().parks()) {
-            throw new UnsupportedCapabilityException(io.ffmipc.Capability.CHANNEL, seams.matrix().os(),
-                    "wait strategy " + options.waitStrategy() + " parks on the OS wait seam, which this platform"
-                            + " does not offer; use BUSY_SPIN or SPIN_THEN_YIELD");
+            // No OS wait seam (macOS before 14.4): a parking end polls its word instead.
+            return PollingWaitSeam.INSTANCE;
         }
         return seam; // null: spinning ends never park; a parked peer still wakes within one slice
     }

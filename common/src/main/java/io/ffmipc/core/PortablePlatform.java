@@ -129,6 +129,11 @@ public final class PortablePlatform implements IpcPlatform {
         return seams.extension(SystemV.class);
     }
 
+    @Override
+    public <T> Optional<T> extension(Class<T> type) {
+        return seams.extension(java.util.Objects.requireNonNull(type, "type"));
+    }
+
     // ---- robust mutex
 
     @Override

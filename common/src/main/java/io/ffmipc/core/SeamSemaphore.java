@@ -154,8 +154,8 @@ public final class SeamSemaphore implements Semaphore {
             int value = object.value();
             if (value < 0) {
                 throw new IpcException("read semaphore value", name, null,
-                        "this OS cannot tell a named semaphore's value (its sem_getvalue is not implemented);"
-                                + " the semaphore itself works");
+                        "this OS cannot tell a named semaphore's value (macOS: sem_getvalue is a stub;"
+                                + " Windows: no documented call reads a semaphore's count); the semaphore itself works");
             }
             return value;
         } finally {

@@ -36,6 +36,7 @@ public @interface AbiHeaders {
     @Retention(RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target({ElementType.TYPE, ElementType.PACKAGE})
     @interface List {
+        /** The repeated annotations, in declaration order. */
         AbiHeaders[] value();
     }
 }

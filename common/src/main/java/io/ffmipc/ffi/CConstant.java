@@ -44,6 +44,7 @@ public final class CConstant {
         return new CConstant(macro, Collections.unmodifiableMap(v));
     }
 
+    /** The C macro's name, such as {@code O_CREAT}. */
     public String macro() {
         return macro;
     }
@@ -77,6 +78,7 @@ public final class CConstant {
         return value(Target.current());
     }
 
+    /** The value on each target that defines the macro. */
     public Map<Target, Long> values() {
         return values;
     }

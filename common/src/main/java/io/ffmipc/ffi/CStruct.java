@@ -51,10 +51,12 @@ public final class CStruct {
         return cName;
     }
 
+    /** Whether the struct has a layout for {@code target}. */
     public boolean definedFor(Target target) {
         return layouts.containsKey(target);
     }
 
+    /** The layout on {@code target}; {@link IllegalStateException} where it has none. */
     public StructLayout layout(Target target) {
         StructLayout l = layouts.get(target);
         if (l == null) {
@@ -73,6 +75,7 @@ public final class CStruct {
         return layout().byteOffset(MemoryLayout.PathElement.groupElement(field));
     }
 
+    /** The layout on each target that declares the struct. */
     public Map<Target, StructLayout> layouts() {
         return layouts;
     }

@@ -37,7 +37,7 @@ public final class CTypes {
             "PSECURITY_DESCRIPTOR", "PSID", "PACL", "PHANDLE", "LPHANDLE", "LPBOOL",
             "LPSTARTUPINFOW", "LPPROCESS_INFORMATION", "PULONG", "mach_port_info_t", "HLOCAL", "LPLONG", "PBOOL",
             "LPFILETIME", "PLARGE_INTEGER", "PMEMORY_BASIC_INFORMATION", "LPWIN32_FIND_DATAW", "PSIZE_T",
-            "LPPROC_THREAD_ATTRIBUTE_LIST", "PSID_NAME_USE", "PLUID", "PPRIVILEGE_SET");
+            "LPPROC_THREAD_ATTRIBUTE_LIST", "PSID_NAME_USE", "PLUID", "PPRIVILEGE_SET", "LPBY_HANDLE_FILE_INFORMATION");
     /**
      * glibc declares the socket-address parameters of bind, connect and accept as GCC transparent
      * unions of pointers when _GNU_SOURCE is defined; the ABI passes such a union as its first

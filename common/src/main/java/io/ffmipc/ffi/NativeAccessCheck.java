@@ -1,22 +1,34 @@
 package io.ffmipc.ffi;
 
+import io.ffmipc.spi.IpcProvider;
+
+import java.lang.module.ModuleDescriptor;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one place that says which flag grants the library native access, for the one-line hint, for
- * {@link io.ffmipc.NativeAccessException} and (checked by a test) for the README alike.
+ * {@link io.ffmipc.NativeAccessException}, for {@link io.ffmipc.Ipc#nativeAccessFlag()} and (checked
+ * by tests) for the README alike.
  *
  * <p>Restricted calls happen in two modules: the portable module io.ffmipc (it links every downcall,
- * {@link NativeBinder}, and maps shared structures) and the provider's module (it reinterprets what
- * native calls return). So the flag names both, computed from where they were loaded:
- * {@code --enable-native-access=io.ffmipc,io.ffmipc.linux} on the module path, {@code ALL-UNNAMED}
- * on the class path. On JDK 25 the JVM only warns by default ({@code --illegal-native-access=warn})
- * and refuses under {@code deny}.
+ * {@link NativeBinder}, and maps shared structures) and the running provider's module (it
+ * reinterprets what native calls return). On the class path the flag is {@code ALL-UNNAMED}. On the
+ * module path it names io.ffmipc and every provider module beside it, not only this OS's: an
+ * application that ships all providers ({@code io.ffmipc:ffm-ipc}) starts the same way on every OS,
+ * {@code --enable-native-access=io.ffmipc,io.ffmipc.linux,io.ffmipc.macos,io.ffmipc.windows}, while
+ * one that ships only the Linux provider passes {@code --enable-native-access=io.ffmipc,io.ffmipc.linux}
+ * (the JVM warns about a named module it does not find). On JDK 25 the JVM only warns by default
+ * ({@code --illegal-native-access=warn}) and refuses under {@code deny}.
  */
 public final class NativeAccessCheck {
+    private static final String PROVIDER_SERVICE = IpcProvider.class.getName();
+
     private static volatile boolean warned;
 
     private NativeAccessCheck() {
@@ -30,10 +42,39 @@ public final class NativeAccessCheck {
         return List.copyOf(modules);
     }
 
-    /** The flag that grants the library and {@code provider} native access: module names on the module path, ALL-UNNAMED on the class path. */
+    /**
+     * The modules the flag names: those of {@link #modules}, and every module that provides
+     * {@link IpcProvider} in the layer of a named one (the other OSes' providers on the module path).
+     */
+    static List<Module> flagModules(Module provider) {
+        Set<Module> modules = new LinkedHashSet<>(modules(provider));
+        modules(provider).stream()
+                .filter(Module::isNamed)
+                .map(Module::getLayer)
+                .filter(Objects::nonNull)
+                .distinct()
+                .flatMap(layer -> layer.modules().stream())
+                .filter(NativeAccessCheck::providesIpcProvider)
+                .forEach(modules::add);
+        return List.copyOf(modules);
+    }
+
+    private static boolean providesIpcProvider(Module module) {
+        return module.getDescriptor().provides().stream()
+                .map(ModuleDescriptor.Provides::service)
+                .anyMatch(PROVIDER_SERVICE::equals);
+    }
+
+    /**
+     * The flag that grants the library and {@code provider} native access: {@code ALL-UNNAMED} for
+     * the class path, then the module names in alphabetical order, so the flag reads the same
+     * whichever OS's provider is running.
+     */
     public static String flag(Module provider) {
-        return "--enable-native-access=" + modules(provider).stream().map(m -> m.isNamed() ? m.getName() : "ALL-UNNAMED")
-                .distinct().collect(Collectors.joining(","));
+        List<Module> modules = flagModules(provider);
+        Stream<String> classPath = modules.stream().anyMatch(m -> !m.isNamed()) ? Stream.of("ALL-UNNAMED") : Stream.empty();
+        Stream<String> named = modules.stream().filter(Module::isNamed).map(Module::getName).sorted(Comparator.naturalOrder());
+        return "--enable-native-access=" + Stream.concat(classPath, named).collect(Collectors.joining(","));
     }
 
     /** What to do when native access is missing; the hint and the exception both say it. */

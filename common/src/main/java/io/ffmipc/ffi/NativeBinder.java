@@ -32,6 +32,8 @@ public final class NativeBinder {
     private final Module provider;
 
     /**
+     * A binder for one native library on one target.
+     *
      * @param lookup   where symbols are found
      * @param target   the running target (picks layouts and the captured state's name)
      * @param provider the provider module the binding belongs to: with this module, the one that
@@ -45,6 +47,7 @@ public final class NativeBinder {
         this.stateOffset = CAPTURE_LAYOUT.byteOffset(java.lang.foreign.MemoryLayout.PathElement.groupElement(stateName));
     }
 
+    /** The target the binder picks layouts for. */
     public Target target() {
         return target;
     }

@@ -7,7 +7,9 @@ import java.util.Locale;
  * per target, and the ABI check compiles them against that target's real headers.
  */
 public enum Target {
+    /** Linux on x86_64 with glibc. */
     LINUX_X86_64("linux-x86_64"),
+    /** Linux on aarch64 (arm64) with glibc. */
     LINUX_AARCH64("linux-aarch64"),
     /**
      * Linux x86_64 with musl as its C library (Alpine and other musl distributions). The kernel ABI
@@ -16,8 +18,11 @@ public enum Target {
      * detects the C library itself.
      */
     LINUX_X86_64_MUSL("linux-x86_64-musl"),
+    /** Windows on x64. */
     WINDOWS_X64("windows-x64"),
+    /** macOS on Apple silicon (arm64). */
     MACOS_ARM64("macos-arm64"),
+    /** macOS on Intel (x86_64). */
     MACOS_X86_64("macos-x86_64");
 
     private final String id;
@@ -26,18 +31,22 @@ public enum Target {
         this.id = id;
     }
 
+    /** The target's name in file names and messages ({@code linux-x86_64}). */
     public String id() {
         return id;
     }
 
+    /** Whether the OS is Linux, whatever the architecture and C library. */
     public boolean isLinux() {
         return this == LINUX_X86_64 || this == LINUX_AARCH64 || this == LINUX_X86_64_MUSL;
     }
 
+    /** Whether the OS is Windows. */
     public boolean isWindows() {
         return this == WINDOWS_X64;
     }
 
+    /** Whether the OS is macOS, whatever the architecture. */
     public boolean isMacos() {
         return this == MACOS_ARM64 || this == MACOS_X86_64;
     }

@@ -124,6 +124,15 @@ public interface PosixLibrary {
      */
     MemorySegment spawnAttributes(java.lang.foreign.Arena arena);
 
+    /**
+     * The file type bits ({@code st_mode & S_IFMT}) that {@code fstat} reports for POSIX shared
+     * memory: {@code S_IFREG} where objects are files in a tmpfs (Linux); 0 on macOS, whose kernel
+     * fills in only the permission bits ({@code pshm_stat} in xnu's {@code bsd/kern/posix_shm.c}).
+     */
+    default int sharedMemoryFileType() {
+        return constant("S_IFREG");
+    }
+
     /** The stored name of POSIX shared memory that {@link #descriptorPath} showed, or null if the path is none. */
     String sharedMemoryOfPath(String path);
 
@@ -146,7 +155,7 @@ public interface PosixLibrary {
 
     int ftruncate(MemorySegment state, int fd, long length);
 
-    /** {@code buf} must hold {@link #STAT}'s layout. */
+    /** {@code buf} must hold the layout of {@code struct stat} ({@link #struct}). */
     int fstat(MemorySegment state, int fd, MemorySegment buf);
 
     int fchmod(MemorySegment state, int fd, int mode);
@@ -163,12 +172,12 @@ public interface PosixLibrary {
 
     int shmdt(MemorySegment state, MemorySegment shmaddr);
 
-    /** {@code buf} must hold {@link #SHMID_DS}'s layout (or be NULL for IPC_RMID). */
+    /** {@code buf} must hold the layout of {@code struct shmid_ds} ({@link #struct}), or be NULL for IPC_RMID. */
     int shmctl(MemorySegment state, int shmid, int cmd, MemorySegment buf);
 
     /**
      * Whether an address returned by mmap or shmat is {@code MAP_FAILED}, {@code (void *) -1}.
-     * (A pointer cast is no integer constant expression, so it is not a {@link CConstant}.)
+     * (A pointer cast is no integer constant expression, so it is not a {@link io.ffmipc.ffi.CConstant}.)
      */
     boolean failed(MemorySegment address);
 
@@ -205,7 +214,7 @@ public interface PosixLibrary {
      */
     String anchorFile(String storedName);
 
-    /** Returns the semaphore's address, or {@link #SEM_FAILED} (address 0) with errno set. */
+    /** Returns the semaphore's address, or {@code SEM_FAILED} (address 0) with errno set. */
     MemorySegment semOpen(MemorySegment state, MemorySegment name, int oflag, int mode, int value);
 
     /** Optional ({@link #has has("sem_clockwait")}): where the OS lacks it the binding throws {@link UnsupportedOperationException}. */
@@ -292,7 +301,7 @@ public interface PosixLibrary {
 
     long msgrcv(MemorySegment state, int msqid, MemorySegment msgp, long msgsz, long msgtyp, int msgflg);
 
-    /** {@code buf} must hold {@link #MSQID_DS}'s layout (or be NULL for IPC_RMID). */
+    /** {@code buf} must hold the layout of {@code struct msqid_ds} ({@link #struct}), or be NULL for IPC_RMID. */
     int msgctl(MemorySegment state, int msqid, int cmd, MemorySegment buf);
 
     int mkfifo(MemorySegment state, MemorySegment path, int mode);
@@ -307,7 +316,7 @@ public interface PosixLibrary {
 
     int socket(MemorySegment state, int domain, int type, int protocol);
 
-    /** {@code addr} holds a {@link #SOCKADDR_UN}; {@code len} is how much of it counts. */
+    /** {@code addr} holds a {@code struct sockaddr_un} ({@link #struct}); {@code len} is how much of it counts. */
     int bind(MemorySegment state, int fd, MemorySegment addr, int len);
 
     int listen(MemorySegment state, int fd, int backlog);

@@ -18,11 +18,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Shared memory on a POSIX system: named objects ({@code shm_open}), regular files ({@code open}),
  * unnamed memory ({@link PosixLibrary#anonymousFile}) and descriptors handed over — all one path:
- * open or exclusively create a descriptor; on create set the exact mode ({@code fchmod}, so the
- * umask cannot narrow it), size it ({@code ftruncate}) and reserve its pages
- * ({@code posix_fallocate}); on open read type, owner and size from the descriptor ({@code fstat});
- * map with {@code mmap(MAP_SHARED)}. Nothing follows a symbolic link. The descriptor stays open
- * until the portable layer closes it: it is the handle another process can be given.
+ * open or exclusively create a descriptor; on create set the exact mode where the umask narrowed it
+ * ({@code fchmod}), size it ({@code ftruncate}) and reserve its pages ({@code posix_fallocate});
+ * on open read type, owner and size from the descriptor ({@code fstat}); map with
+ * {@code mmap(MAP_SHARED)}. Nothing follows a symbolic link. The descriptor stays open until the
+ * portable layer closes it: it is the handle another process can be given.
+ *
+ * <p>macOS differs in three ways the layer allows for: its {@code shm_open} keeps the mode exactly
+ * (no umask) and its {@code fchmod} refuses a shared memory descriptor (EINVAL: it is no vnode), so
+ * the mode is changed only where it differs from the one asked; {@code fstat} shows no file type
+ * for it ({@link PosixLibrary#sharedMemoryFileType}); and the size is rounded up to whole pages by
+ * the one {@code ftruncate} allowed, so an opener sees the rounded size.
  */
 public final class PosixSharedMemorySeam implements SharedMemorySeam {
     /** Numbers this process's unnamed objects, for their labels. */
@@ -36,6 +42,7 @@ public final class PosixSharedMemorySeam implements SharedMemorySeam {
     private final int oCloexec;
     private final int oNofollow;
     private final int sIfreg;
+    private final int shmType;
 
     /** @param maxSize the largest object the system allows (the size of the file system behind POSIX shared memory) */
     public PosixSharedMemorySeam(PosixLibrary lib, long maxSize) {
@@ -48,6 +55,7 @@ public final class PosixSharedMemorySeam implements SharedMemorySeam {
         this.oCloexec = lib.constant("O_CLOEXEC");
         this.oNofollow = lib.constant("O_NOFOLLOW");
         this.sIfreg = lib.constant("S_IFREG");
+        this.shmType = lib.sharedMemoryFileType();
     }
 
     @Override
@@ -177,7 +185,8 @@ public final class PosixSharedMemorySeam implements SharedMemorySeam {
     private Descriptor created(Source source, int fd, long size, Permissions permissions) {
         MemorySegment st = NativeBinder.callState();
         try {
-            if (lib.fchmod(st, fd, permissions.mode()) != 0) {
+            FileStatus status = FileStatus.of(lib, fd, source.name());
+            if (status.mode() != permissions.mode() && lib.fchmod(st, fd, permissions.mode()) != 0) {
                 throw lib.error("fchmod", source.name(), lib.errno(st), "setting mode " + permissions);
             }
             if (lib.ftruncate(st, fd, size) != 0) {
@@ -192,7 +201,7 @@ public final class PosixSharedMemorySeam implements SharedMemorySeam {
                             "reserving " + size + " bytes (the file system has no room for them)");
                 }
             }
-            return new Descriptor(source, fd, size, true, ObjectOwner.posix(FileStatus.of(lib, fd, source.name()).uid()));
+            return new Descriptor(source, fd, size, true, ObjectOwner.posix(status.uid()));
         } catch (RuntimeException e) {
             descriptors.closeQuietly(fd);
             source.unlink(this);
@@ -204,9 +213,13 @@ public final class PosixSharedMemorySeam implements SharedMemorySeam {
     private Descriptor opened(Source source, int fd, String call) {
         try {
             FileStatus status = FileStatus.of(lib, fd, source.name());
-            if (status.type() != sIfreg) {
-                throw PosixDescriptors.wrongType(call, source.name(), "a regular file, it cannot be mapped",
-                        status.type());
+            // A file must be a regular file; what shm_open or a handle gives may be shared memory,
+            // which macOS shows with no file type.
+            boolean file = source instanceof Source.File;
+            if (status.type() != sIfreg && (file || status.type() != shmType)) {
+                String expected = file || shmType == sIfreg ? "a regular file, it cannot be mapped"
+                        : "shared memory or a regular file, it cannot be mapped";
+                throw PosixDescriptors.wrongType(call, source.name(), expected, status.type());
             }
             return new Descriptor(source, fd, status.size(), false, ObjectOwner.posix(status.uid()));
         } catch (RuntimeException e) {

@@ -22,6 +22,7 @@ public record ErrorTable(Target target, List<Entry> entries) {
     public record Entry(CConstant constant, ErrorKind kind) {
     }
 
+    /** Keeps an unmodifiable copy of {@code entries}. */
     public ErrorTable {
         entries = List.copyOf(entries);
     }

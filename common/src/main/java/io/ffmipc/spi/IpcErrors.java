@@ -14,6 +14,9 @@ public final class IpcErrors {
     }
 
     /**
+     * The exception for an OS error: its type from {@code kind}, its message naming the operation,
+     * the object and the error.
+     *
      * @param operation  the OS call or the library operation that failed ({@code shm_open})
      * @param objectName the object's portable name, or null
      * @param error      the OS error

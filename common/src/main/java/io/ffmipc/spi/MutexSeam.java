@@ -19,15 +19,16 @@ import io.ffmipc.MutexStatus;
  *   <li><b>Linux</b>, <b>macOS</b>: {@link UndoSemaphoreMutex} over a System V semaphore set whose
  *       lock is taken with {@code SEM_UNDO}; SEM_UNDO adjustments belong to the process, shared by
  *       its threads, and the kernel applies them when the process exits, however it exits.</li>
- *   <li><b>Windows</b>: a named mutex ({@code CreateMutexW}, {@code Local\} + name). A Windows
- *       mutex is owned by the OS thread that waited for it and only that thread may
- *       {@code ReleaseMutex} it, so the seam owns one platform thread that does every
- *       {@code WaitForSingleObject} and {@code ReleaseMutex} on the caller's behalf (the caller,
- *       perhaps a virtual thread, hands it the request and waits for the answer).
- *       {@code WAIT_ABANDONED} — the owning thread ended, which for this thread means the process
- *       died — becomes {@link LockResult#OWNER_DIED}; {@link #abandon} ends that thread without
- *       releasing, so the next waiter gets {@code WAIT_ABANDONED} too. {@link #status} cannot name
- *       the owner there (pid -1).</li>
+ *   <li><b>Windows</b>: a named mutex ({@code CreateMutexW}, {@code Local\ffmipc.mutex.} + name). A
+ *       Windows mutex is owned by the OS thread that waited for it and only that thread may
+ *       {@code ReleaseMutex} it, so every {@code WaitForSingleObject} runs on a platform thread that
+ *       holds nothing, and the one whose wait took the mutex keeps it until it is told to
+ *       {@code ReleaseMutex} (the caller, perhaps a virtual thread, hands over the request and waits
+ *       for the answer). {@code WAIT_ABANDONED} — the owning thread ended, which for such a thread
+ *       means the process died — becomes {@link LockResult#OWNER_DIED}; {@link #abandon} ends that
+ *       thread without releasing, so the next waiter gets {@code WAIT_ABANDONED} too. Windows does not
+ *       name a mutex's owner: {@link #status} reads a record its holders keep beside it (a small named
+ *       mapping).</li>
  * </ul>
  */
 public interface MutexSeam extends AutoCloseable {

@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 /** An open queue of a {@link MessageQueueSeam}; sends and receives are one attempt each and allocate nothing. */
 public interface NativeMessageQueue {
 
+    /** The user the queue belongs to, for the core's owner check. */
     ObjectOwner owner();
 
     /** Fixed at creation. */
@@ -19,6 +20,7 @@ public interface NativeMessageQueue {
     /** Depth and sizes now, and whether this handle is non-blocking. */
     MessageQueue.Attributes attributes();
 
+    /** Puts this handle into or out of non-blocking mode (see {@link MessageQueue#setNonBlocking}). */
     void setNonBlocking(boolean nonBlocking);
 
     /**

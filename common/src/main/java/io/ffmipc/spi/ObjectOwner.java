@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param description how messages name the user
  */
 public record ObjectOwner(String id, String description) {
+    /** Both parts are required. */
     public ObjectOwner {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(description, "description");

@@ -24,28 +24,37 @@ public interface PlatformSeams {
     /** The OS limits callers may need. */
     Limits limits();
 
+    /** Process liveness and identity. */
     ProcessSeam processes();
 
+    /** Named, unnamed and file-backed shared memory. */
     SharedMemorySeam sharedMemory();
 
+    /** Named counting semaphores. */
     SemaphoreSeam semaphores();
 
     /** The OS's own message queue; empty where the portable shared-memory queue stands in. */
     Optional<MessageQueueSeam> messageQueues();
 
+    /** The robust mutex's seams. */
     MutexSeams mutexes();
 
     /** The park/wake seam on shared words; empty where waits must poll. */
     Optional<WaitSeam> waitSeam();
 
+    /** Unnamed events handed to other processes. */
     EventSeam events();
 
+    /** Named byte-stream pipes. */
     StreamPipeSeam streamPipes();
 
+    /** Message pipes: servers, clients, peer identity and handle passing. */
     MessagePipeSeam messagePipes();
 
+    /** Starting a child that inherits handles. */
     LauncherSeam launcher();
 
+    /** Listing the IPC objects of the machine. */
     ObjectLister objects();
 
     /**

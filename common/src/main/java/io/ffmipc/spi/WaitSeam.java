@@ -14,11 +14,13 @@ import io.ffmipc.SharedMemory;
  *       {@code FUTEX_PRIVATE_FLAG}: the kernel keys a shared futex by the backing page and offset,
  *       so every process that maps the object meets the same wait queue.</li>
  *   <li><b>Windows</b>: there is no cross-process {@code WaitOnAddress}. Each word gets a named
- *       semaphore derived from the shared-memory object's name and the word's offset
- *       ({@code Local\ffmipc-w-<object>-<offset>}). {@code await} re-checks the word, then
- *       {@code WaitForSingleObject} on the semaphore with the remaining time; {@code wake(n)}
- *       releases up to {@code n} counts (bounded by a waiter count kept beside the word). A count
- *       nobody consumes shows up as a spurious wake-up, which the contract allows.</li>
+ *       semaphore and a named one-page mapping that counts its sleepers, both derived from the
+ *       shared-memory object's stored name and the word's offset
+ *       ({@code Local\ffmipc.wsem.<offset>.<object>}, {@code Local\ffmipc.wcnt.<offset>.<object>}).
+ *       {@code await} counts itself, re-checks the word, then {@code WaitForSingleObject} on the
+ *       semaphore for the slice; {@code wake(n)} releases {@code min(n, sleepers)} units, and none
+ *       (no system call) when nobody sleeps. A unit nobody consumes shows up as a spurious wake-up,
+ *       which the contract allows.</li>
  *   <li><b>macOS</b>: {@code os_sync_wait_on_address} / {@code os_sync_wake_by_address_any|all}
  *       with the {@code OS_SYNC_WAIT_ON_ADDRESS_SHARED} / {@code OS_SYNC_WAKE_BY_ADDRESS_SHARED}
  *       flags (macOS 14.4 and later); on older systems the Windows scheme with POSIX named

@@ -1,11 +1,10 @@
 package io.ffmipc.sync;
 
-import io.ffmipc.Capability;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
 import io.ffmipc.SharedMemory;
-import io.ffmipc.UnsupportedCapabilityException;
 import io.ffmipc.core.CloseGuard;
+import io.ffmipc.core.PollingWaitSeam;
 import io.ffmipc.core.SharedStructures;
 import io.ffmipc.core.StructureKind;
 import io.ffmipc.spi.PlatformSeams;
@@ -57,8 +56,8 @@ final class SharedStructure implements AutoCloseable {
     static <T> T open(PlatformSeams seams, StructureKind kind, String name, OpenMode mode, Permissions permissions,
                       Consumer<MemorySegment> init, Consumer<MemorySegment> check, Function<SharedStructure, T> handle) {
         Objects.requireNonNull(seams, "platform");
-        WaitSeam seam = seams.waitSeam().orElseThrow(() -> new UnsupportedCapabilityException(Capability.EVENT,
-                seams.matrix().os(), "a " + kind.title() + " parks on the OS wait seam, which this platform does not offer"));
+        // Where the OS offers no wait seam (macOS before 14.4), waiters poll the word.
+        WaitSeam seam = seams.waitSeam().orElse(PollingWaitSeam.INSTANCE);
         // Every process that uses a structure writes to it, so each needs read and write.
         return SharedStructures.open(seams, kind, name, mode, SyncHeader.SIZE, SyncHeader.SIZE, permissions,
                 READY_MILLIS * 1_000_000L, init, (memory, created) -> {

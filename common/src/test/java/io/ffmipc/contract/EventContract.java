@@ -30,6 +30,14 @@ public abstract class EventContract {
 
     protected abstract IpcPlatform platform();
 
+    /**
+     * The child's main class: {@link EventPingPongChild} on the provider's default platform. A
+     * subclass that tests another platform gives a main that runs {@link EventPingPongChild#run} on it.
+     */
+    protected Class<?> childMain() {
+        return EventPingPongChild.class;
+    }
+
     @Test
     void counterModeHandsOutAllPendingSignalsAtOnce() {
         try (Event e = platform().event(EventMode.COUNTER)) {
@@ -93,12 +101,19 @@ public abstract class EventContract {
         assertThrows(IllegalArgumentException.class, () -> platform().event(null));
     }
 
+    /** How this OS's inheritance tokens begin: {@code fd:} (POSIX descriptors) or {@code handle:} (Windows HANDLEs). */
+    protected String tokenForm() {
+        return "fd:";
+    }
+
     @Test
     void badInheritanceTokensNameTheExpectedForm() {
-        for (String bad : new String[] {"", "3", "fd:", "fd:x", "fd:-1", "handle:3", null}) {
+        String form = tokenForm();
+        String otherForm = form.equals("fd:") ? "handle:" : "fd:";
+        for (String bad : new String[] {"", "3", form, form + "x", form + "-1", otherForm + "3", null}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> platform().inheritedEvent(bad, EventMode.COUNTER), "token " + bad);
-            assertTrue(e.getMessage().contains("fd:"), e.getMessage());
+            assertTrue(e.getMessage().contains(form), e.getMessage());
         }
     }
 
@@ -125,7 +140,7 @@ public abstract class EventContract {
         Path out = Files.createTempFile("ffmipc-event-child-", ".out");
         try (Event toChild = platform().event(EventMode.SEMAPHORE);
              Event toParent = platform().event(EventMode.COUNTER)) {
-            ChildLauncher launcher = platform().launcher(ChildJvm.command(EventPingPongChild.class));
+            ChildLauncher launcher = platform().launcher(ChildJvm.command(childMain()));
             String a = launcher.inherit(toChild);
             String b = launcher.inherit(toParent);
             launcher.argument(a).argument(b).argument(Integer.toString(rounds)).stdout(out).stderr(out);

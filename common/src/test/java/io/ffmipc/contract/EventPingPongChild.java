@@ -16,7 +16,11 @@ public final class EventPingPongChild {
     }
 
     public static void main(String[] args) {
-        IpcPlatform platform = Ipc.platform();
+        run(Ipc.platform(), args);
+    }
+
+    /** The child's work on {@code platform} (a test of another platform's events calls this from its own main). */
+    public static void run(IpcPlatform platform, String[] args) {
         int rounds = Integer.parseInt(args[2]);
         try (Event in = platform.inheritedEvent(args[0], EventMode.SEMAPHORE);
              Event out = platform.inheritedEvent(args[1], EventMode.COUNTER)) {

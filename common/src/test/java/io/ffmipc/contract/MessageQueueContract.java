@@ -15,6 +15,7 @@ import io.ffmipc.Received;
 import io.ffmipc.testkit.ChildJvm;
 import io.ffmipc.testkit.InterruptedWait;
 import io.ffmipc.testkit.LeakCheck;
+import io.ffmipc.testkit.NameLifetime;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -256,14 +257,18 @@ public abstract class MessageQueueContract {
         String name = newName();
         try (MessageQueue q = platform().messageQueue(name, OpenMode.CREATE)) {
             q.unlink();
-            assertThrows(NoSuchIpcObjectException.class, () -> platform().messageQueue(name, OpenMode.OPEN));
+            if (NameLifetime.persistent(platform())) {
+                assertThrows(NoSuchIpcObjectException.class, () -> platform().messageQueue(name, OpenMode.OPEN));
+            }
             assertTrue(q.trySend(bytes("still"), 0));
             assertEquals("still", text(q.tryReceive()));
         }
         String other = newName();
         platform().messageQueue(other, OpenMode.CREATE).close();
-        assertTrue(platform().removeMessageQueue(other));
+        assertEquals(NameLifetime.persistent(platform()), platform().removeMessageQueue(other),
+                "removed where names persist; elsewhere it went with its last handle");
         assertFalse(platform().removeMessageQueue(other));
+        assertThrows(NoSuchIpcObjectException.class, () -> platform().messageQueue(other, OpenMode.OPEN));
     }
 
     @Test

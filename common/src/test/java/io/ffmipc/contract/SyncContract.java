@@ -16,6 +16,7 @@ import io.ffmipc.ReadWriteLock;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.testkit.ChildJvm;
 import io.ffmipc.testkit.LeakCheck;
+import io.ffmipc.testkit.NameLifetime;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,14 @@ public abstract class SyncContract {
 
     protected abstract IpcPlatform platform();
 
+    /**
+     * The peers' main class: {@link SyncPeer} on the provider's default platform. A subclass that
+     * tests another platform gives a main that runs {@link SyncPeer#run} on it.
+     */
+    protected Class<?> peerMain() {
+        return SyncPeer.class;
+    }
+
     @AfterEach
     void removeEverything() {
         pool.shutdownNow();
@@ -85,7 +94,7 @@ public abstract class SyncContract {
         try (NamedEvent ping = platform().event(base + "-ping", OpenMode.CREATE, EventKind.AUTO_RESET);
              NamedEvent pong = platform().event(base + "-pong", OpenMode.CREATE, EventKind.AUTO_RESET);
              NamedEvent done = platform().event(base + "-done", OpenMode.CREATE, EventKind.MANUAL_RESET);
-             ChildJvm child = ChildJvm.start(SyncPeer.class, "event", base, Integer.toString(rounds))) {
+             ChildJvm child = ChildJvm.start(peerMain(), "event", base, Integer.toString(rounds))) {
             for (int i = 0; i < rounds; i++) {
                 ping.set();
                 assertTrue(pong.await(LONG), "no pong in round " + i + "; peer said:\n" + child.output());
@@ -228,7 +237,7 @@ public abstract class SyncContract {
         int rounds = 2000;
         try (Condition c = platform().condition(cn, OpenMode.CREATE);
              SharedMemory m = platform().sharedMemory(shm, OpenMode.CREATE, 4096);
-             ChildJvm child = ChildJvm.start(SyncPeer.class, "consumer", cn, shm, Integer.toString(rounds))) {
+             ChildJvm child = ChildJvm.start(peerMain(), "consumer", cn, shm, Integer.toString(rounds))) {
             MemorySegment s = m.segment();
             for (int i = 1; i <= rounds; i++) {
                 c.lock();
@@ -287,8 +296,8 @@ public abstract class SyncContract {
         int generations = 8;
         try (Barrier b = platform().barrier(bn, OpenMode.CREATE, 3);
              SharedMemory m = platform().sharedMemory(shm, OpenMode.CREATE, 4096);
-             ChildJvm one = ChildJvm.start(SyncPeer.class, "barrier", bn, shm, Integer.toString(generations));
-             ChildJvm two = ChildJvm.start(SyncPeer.class, "barrier", bn, shm, Integer.toString(generations))) {
+             ChildJvm one = ChildJvm.start(peerMain(), "barrier", bn, shm, Integer.toString(generations));
+             ChildJvm two = ChildJvm.start(peerMain(), "barrier", bn, shm, Integer.toString(generations))) {
             assertEquals(3, b.parties());
             SyncPeer.barrierRounds(b, m.segment(), generations);
             one.assertSuccess(LONG);
@@ -334,7 +343,8 @@ public abstract class SyncContract {
                     () -> platform().barrier(bn, OpenMode.OPEN, 2));
             assertTrue(parties.getMessage().contains("has 1 parties, not 2"), parties.getMessage());
         }
-        assertTrue(platform().removeBarrier(bn));
+        assertEquals(NameLifetime.persistent(platform()), platform().removeBarrier(bn),
+                "removed where names persist; elsewhere it went with its last handle");
     }
 
     // ---------------------------------------------------------------- read-write lock
@@ -347,8 +357,8 @@ public abstract class SyncContract {
         int rounds = 300;
         try (ReadWriteLock l = platform().readWriteLock(ln, OpenMode.CREATE);
              SharedMemory m = platform().sharedMemory(shm, OpenMode.CREATE, 4096);
-             ChildJvm one = ChildJvm.start(SyncPeer.class, "rwlock", ln, shm, Integer.toString(rounds));
-             ChildJvm two = ChildJvm.start(SyncPeer.class, "rwlock", ln, shm, Integer.toString(rounds))) {
+             ChildJvm one = ChildJvm.start(peerMain(), "rwlock", ln, shm, Integer.toString(rounds));
+             ChildJvm two = ChildJvm.start(peerMain(), "rwlock", ln, shm, Integer.toString(rounds))) {
             SyncPeer.rwlockRounds(l, m.segment(), rounds);
             one.assertSuccess(LONG);
             two.assertSuccess(LONG);

@@ -28,7 +28,11 @@ public final class SyncPeer {
     }
 
     public static void main(String[] args) throws Exception {
-        IpcPlatform p = Ipc.platform();
+        run(Ipc.platform(), args);
+    }
+
+    /** The peer's work on {@code p} (a test of another platform's sync types calls this from its own main). */
+    public static void run(IpcPlatform p, String[] args) throws Exception {
         try {
             switch (args[0]) {
                 case "event" -> event(p, args[1], Integer.parseInt(args[2]));

@@ -32,6 +32,12 @@ class NativeAccessCheckTest {
                 + " executable jar's manifest)", NativeAccessCheck.advice(NAMED));
     }
 
+    /** On the class path the public form names no module: the flag a child JVM of this one needs. */
+    @Test
+    void theLibrarysFlagOnTheClassPathIsAllUnnamed() {
+        assertEquals("--enable-native-access=ALL-UNNAMED", io.ffmipc.Ipc.nativeAccessFlag());
+    }
+
     @Test
     void deniedAccessBecomesNativeAccessExceptionWithTheAdvice() {
         IllegalCallerException cause = new IllegalCallerException("restricted method");

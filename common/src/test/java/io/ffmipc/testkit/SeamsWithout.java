@@ -2,6 +2,8 @@ package io.ffmipc.testkit;
 
 import io.ffmipc.CapabilityMatrix;
 import io.ffmipc.Limits;
+import io.ffmipc.core.PollingWaitSeam;
+import io.ffmipc.core.SharedMemoryEvents;
 import io.ffmipc.spi.EventSeam;
 import io.ffmipc.spi.LauncherSeam;
 import io.ffmipc.spi.MessagePipeSeam;
@@ -22,19 +24,37 @@ import java.util.Optional;
  * A provider's seams with optional ones taken away, so the running OS can show what the core does
  * on an OS that lacks them: no message-queue seam (the portable shared-memory queue stands in, as on
  * Windows and macOS), no wait seam (waits poll, as on macOS before 14.4), no presence seam (liveness
- * by pid and start time, as on macOS, Windows and Linux before 3.15).
+ * by pid and start time, as on macOS, Windows and Linux before 3.15), no event descriptor of the OS's
+ * own (events in shared memory stand in, as on macOS).
  */
 public final class SeamsWithout implements PlatformSeams {
     private final PlatformSeams real;
     private final boolean messageQueues;
     private final boolean waitSeam;
     private final boolean presence;
+    /** Null: the provider's own events. */
+    private final EventSeam events;
 
     private SeamsWithout(PlatformSeams real, boolean messageQueues, boolean waitSeam, boolean presence) {
+        this(real, messageQueues, waitSeam, presence, null);
+    }
+
+    private SeamsWithout(PlatformSeams real, boolean messageQueues, boolean waitSeam, boolean presence,
+            EventSeam events) {
         this.real = real;
         this.messageQueues = messageQueues;
         this.waitSeam = waitSeam;
         this.presence = presence;
+        this.events = events;
+    }
+
+    /**
+     * Without the OS's own events: {@link SharedMemoryEvents} on the provider's shared memory, parked
+     * on its wait seam ({@code withWaitSeam}) or, without it, polled.
+     */
+    public static PlatformSeams events(PlatformSeams real, boolean withWaitSeam) {
+        WaitSeam waits = withWaitSeam ? real.waitSeam().orElseThrow() : PollingWaitSeam.INSTANCE;
+        return new SeamsWithout(real, true, withWaitSeam, true, new SharedMemoryEvents(real.sharedMemory(), waits));
     }
 
     /** Without the OS's message queue. */
@@ -99,7 +119,7 @@ public final class SeamsWithout implements PlatformSeams {
 
     @Override
     public EventSeam events() {
-        return real.events();
+        return events != null ? events : real.events();
     }
 
     @Override

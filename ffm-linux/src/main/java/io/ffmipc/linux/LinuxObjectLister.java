@@ -4,7 +4,7 @@ import io.ffmipc.ObjectKind;
 import io.ffmipc.core.StoredNames;
 import io.ffmipc.linux.ffi.LibC;
 import io.ffmipc.linux.ffi.Users;
-import io.ffmipc.posix.KeyAnchor;
+import io.ffmipc.posix.FileObjectLister;
 import io.ffmipc.posix.PosixMutexSeams;
 import io.ffmipc.IpcObjectInfo;
 
@@ -101,10 +101,7 @@ final class LinuxObjectLister {
                 int mode = (Integer) a.get("mode") & 0777;
                 long size = (Long) a.get("size");
                 if (file.startsWith(PosixMutexSeams.ANCHOR_PREFIX)) {
-                    java.util.OptionalInt key = KeyAnchor.readKey(LibC.INSTANCE, p.toString());
-                    out.add(new IpcObjectInfo(ObjectKind.MUTEX, file.substring(PosixMutexSeams.ANCHOR_PREFIX.length()),
-                            -1, owner, mode, -1, key.isPresent() ? String.format("sysv-sem key=0x%08x", key.getAsInt())
-                                    : "anchor without a key"));
+                    out.add(FileObjectLister.anchor(LibC.INSTANCE, p, owner, mode));
                 } else if (file.startsWith(SEMAPHORE_PREFIX)) {
                     out.add(new IpcObjectInfo(ObjectKind.SEMAPHORE, file.substring(SEMAPHORE_PREFIX.length()), -1, owner,
                             mode, -1, ""));

@@ -35,6 +35,7 @@ public final class LinuxProvider implements IpcProvider {
             .set(Capability.SYSTEM_V, Support.nativeVia("shmget/shmat, semget + semtimedop (SEM_UNDO), msgget + msgsnd/msgrcv by type"))
             .build();
 
+    /** Made by {@link java.util.ServiceLoader}, on any OS: the matrix is readable without activating. */
     public LinuxProvider() {
         // ServiceLoader needs a public no-argument constructor; nothing native happens here.
     }

@@ -3,12 +3,13 @@ package io.ffmipc.macos;
 import io.ffmipc.Capability;
 import io.ffmipc.CapabilityMatrix;
 import io.ffmipc.Ipc;
-import io.ffmipc.IpcException;
 import io.ffmipc.Support;
 import io.ffmipc.spi.IpcProvider;
 import io.ffmipc.testkit.abi.MacosAbiFacts;
 import io.ffmipc.ffi.Target;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,6 +72,37 @@ class MacosProviderTest {
         assertSame(MacosMatrix.of(true), MacosMatrix.forSystem("Linux", "6.1.0"));
     }
 
+    /** Three readings of one matrix: static (any machine), predicted (os.version, opt-in), in force (activation). */
+    @Test
+    void theUlockFormIsPredictedOnlyBefore144AndOnlyWhenOptedIn() {
+        CapabilityMatrix optedIn = MacosMatrix.forSystem("Mac OS X", "13.6", "true");
+        assertSame(MacosMatrix.of(MacosWaits.Primitive.ULOCK), optedIn);
+        assertInstanceOf(Support.Native.class, optedIn.get(Capability.EVENT));
+        assertTrue(optedIn.get(Capability.EVENT).toString().contains("__ulock_wait2")
+                && optedIn.get(Capability.EVENT).toString().contains("-D" + MacosWaits.ULOCK_PROPERTY + "=true"));
+        assertSame(MacosMatrix.of(MacosWaits.Primitive.POLLING), MacosMatrix.forSystem("Mac OS X", "13.6", "false"));
+        assertSame(MacosMatrix.of(true), MacosMatrix.forSystem("Mac OS X", "15.1", "true"), "os_sync wins where it exists");
+        assertSame(MacosMatrix.of(true), MacosMatrix.forSystem("Linux", "6.1", null), "the static matrix is the current macOS");
+        for (Capability c : Capability.values()) {
+            if (c != Capability.EVENT && c != Capability.CHANNEL) {
+                assertEquals(MacosMatrix.of(true).get(c), optedIn.get(c), c + " does not depend on the wait");
+            }
+        }
+    }
+
+    @Test
+    void systemVLimitsSayMacosTinyDefaultsAndReadShmFromSysctl() {
+        MacosSysVLimits limits = new MacosSysVLimits(name -> name.equals("kern.sysv.shmmax") ? 4_194_304 : -1);
+        assertEquals(4_194_304, limits.maxSegmentSize());
+        assertEquals(2048, limits.maxMessageSize(), "a message must fit its queue: MSGMNB");
+        String max = limits.shown("msgmax");
+        assertTrue(max.contains("2048") && max.contains("MSGMNB") && max.contains("40 messages system-wide")
+                && max.contains("16384"), max);
+        assertTrue(limits.shown("msgmnb").contains("2048 bytes per queue"), limits.shown("msgmnb"));
+        assertTrue(limits.shown("msgmni").contains("40 queues"), limits.shown("msgmni"));
+        assertEquals(Long.MAX_VALUE, new MacosSysVLimits(name -> -1).maxSegmentSize(), "unknown: shmget decides");
+    }
+
     @Test
     void versionsAreComparedByMajorAndMinor() {
         int[] since = {14, 4};
@@ -95,10 +127,13 @@ class MacosProviderTest {
         assertTrue(row.value().startsWith("before macOS " + since + ":"), row.value());
     }
 
+    /** Off macOS the provider is never chosen (supports() is false); activated anyway, it names the OS it is on. */
     @Test
-    void activationSaysThePlatformIsNotImplementedYet() {
+    @DisabledOnOs(OS.MAC)
+    void activationOffMacosFailsNamingTheOs() {
         IpcProvider p = provider;
-        IpcException e = assertThrows(IpcException.class, p::activate);
-        assertTrue(e.getMessage().contains("the macOS platform is not implemented yet"), e.getMessage());
+        IllegalStateException e = assertThrows(IllegalStateException.class, p::activate);
+        assertTrue(e.getMessage().contains("the macOS binding was loaded on " + System.getProperty("os.name")),
+                e.getMessage());
     }
 }

@@ -3,7 +3,7 @@ package io.ffmipc.windows;
 import io.ffmipc.Capability;
 import io.ffmipc.CapabilityMatrix;
 import io.ffmipc.Ipc;
-import io.ffmipc.IpcException;
+import io.ffmipc.UnsupportedCapabilityException;
 import io.ffmipc.Support;
 import io.ffmipc.spi.IpcProvider;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The provider as data: found by ServiceLoader, its matrix readable here, its platform not yet there. */
+/** The provider as data: found by ServiceLoader, its matrix readable anywhere, its platform on Windows only. */
 class WindowsProviderTest {
     private final WindowsProvider provider = new WindowsProvider();
 
@@ -55,8 +55,11 @@ class WindowsProviderTest {
     }
 
     @Test
-    void activationSaysThePlatformIsNotThereYet() {
-        IpcException e = assertThrows(IpcException.class, provider::activate);
-        assertTrue(e.getMessage().contains("not implemented yet"), e.getMessage());
+    void offWindowsActivationSaysWhereItRunsBeforeTouchingABinding() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(System.getProperty("os.name", "").startsWith("Windows"));
+        UnsupportedCapabilityException e = assertThrows(UnsupportedCapabilityException.class, provider::activate);
+        assertTrue(e.getMessage().contains("Windows x64 only"), e.getMessage());
+        assertThrows(UnsupportedCapabilityException.class,
+                () -> WindowsProvider.platform(io.ffmipc.IpcNames.WindowsNamespace.GLOBAL));
     }
 }

@@ -60,7 +60,7 @@ class MacosAbiFactsTest {
     void theTableIsWellFormedAndCitesASourceOnEveryRow() {
         assertTrue(table.rows().size() > 250, "rows: " + table.rows().size());
         for (var r : table.rows()) {
-            assertTrue(r.source().matches(".*\\b(xnu|launchd|Libc|libplatform|libdispatch):.*"), "line " + r.line() + " cites no repository: " + r);
+            assertTrue(r.source().matches(".*\\b(xnu|launchd|Libc|libplatform|libdispatch|Libinfo):.*"), "line " + r.line() + " cites no repository: " + r);
             assertTrue(r.confidence().matches("[ABC].*"), "line " + r.line() + ": " + r.confidence());
         }
         assertEquals("16384", table.find("constant", "SHMLBA", Target.MACOS_ARM64).value());

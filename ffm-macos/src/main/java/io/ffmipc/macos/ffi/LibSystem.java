@@ -443,7 +443,9 @@ public final class LibSystem {
 
     /**
      * {@code struct proc_bsdinfo}: the process's ids and its start time (seconds and microseconds
-     * since the epoch, fixed at fork), which with the pid names a process across pid reuse.
+     * since the epoch, fixed at fork). Only for processes of the caller's own user: xnu's
+     * {@code proc_pidinfo} checks the same user for this flavor ({@code CHECK_SAME_USER} in
+     * {@code bsd/kern/proc_info.c}), so liveness reads {@link #KINFO_PROC} instead.
      */
     public static final CStruct PROC_BSDINFO = CStruct.of("struct proc_bsdinfo", MemoryLayout.structLayout(
             MemoryLayout.paddingLayout(12), // pbi_flags, pbi_status, pbi_xstatus
@@ -460,4 +462,122 @@ public final class LibSystem {
      */
     public static final CFunction PROC_PIDINFO = CFunction.of(
             "int proc_pidinfo(int pid, int flavor, uint64_t arg, void *buffer, int buffersize)");
+
+    /** proc_pidfdinfo flavor that fills a {@link #PSEM_FDINFO}: what the kernel keeps of an open POSIX semaphore. */
+    public static final CConstant PROC_PIDFDPSEMINFO = CConstant.of("PROC_PIDFDPSEMINFO", 4);
+    public static final CConstant PROC_PIDFDPSEMINFO_SIZE = CConstant.of("PROC_PIDFDPSEMINFO_SIZE", 1184);
+
+    /**
+     * {@code struct psem_fdinfo}: the descriptor's {@code proc_fileinfo} (24 bytes), then the
+     * semaphore's {@code vinfo_stat} (mode, owner; filled by xnu's {@code fill_pseminfo}) and its
+     * name. Only the owner is read: a named semaphore on macOS is no file, so this is the one place
+     * its owner shows.
+     */
+    public static final CStruct PSEM_FDINFO = CStruct.of("struct psem_fdinfo", MemoryLayout.structLayout(
+            MemoryLayout.paddingLayout(24), // pfi: fi_openflags, fi_status, fi_offset, fi_type, fi_guardflags
+            MemoryLayout.structLayout(
+                    MemoryLayout.structLayout(
+                            MemoryLayout.paddingLayout(4), // vst_dev
+                            JAVA_SHORT.withName("vst_mode"),
+                            MemoryLayout.paddingLayout(2 + 8), // vst_nlink, vst_ino
+                            JAVA_INT.withName("vst_uid"),
+                            JAVA_INT.withName("vst_gid"),
+                            MemoryLayout.paddingLayout(112)).withName("psem_stat"), // times, size .. vst_qspare[2]
+                    MemoryLayout.sequenceLayout(1024, JAVA_BYTE).withName("psem_name")).withName("pseminfo"))
+            .withByteAlignment(8), // its 8-byte fields (fi_offset, the times) are padding here
+            Target.MACOS_ARM64, Target.MACOS_X86_64);
+
+    /**
+     * Fills {@code buffer} with facts about descriptor {@code fd} of process {@code pid}: the bytes
+     * written ({@link #PROC_PIDFDPSEMINFO_SIZE} on success), or 0 or less with errno set.
+     */
+    public static final CFunction PROC_PIDFDINFO = CFunction.of(
+            "int proc_pidfdinfo(int pid, int fd, int flavor, void *buffer, int buffersize)");
+
+    // ---------------------------------------------------------------- what the POSIX layer needs besides (issue 11, round 2)
+
+    /** posix_spawn with a PATH search, as the layer's launcher spawns (an error number, not errno). */
+    public static final CFunction POSIX_SPAWNP = CFunction.noErrno("int posix_spawnp(pid_t *pid, const char *file, "
+            + "const posix_spawn_file_actions_t *file_actions, const posix_spawnattr_t *attrp, "
+            + "char *const *argv, char *const *envp)");
+    public static final CFunction POSIX_SPAWN_FILE_ACTIONS_ADDOPEN = CFunction.noErrno(
+            "int posix_spawn_file_actions_addopen(posix_spawn_file_actions_t *file_actions, int filedes,"
+                    + " const char *path, int oflag, mode_t mode)");
+    /**
+     * The process's {@code environ}: a shared library cannot link the variable itself on macOS
+     * ({@code crt_externs.h}), so it asks for its address.
+     */
+    public static final CFunction NSGETENVIRON = CFunction.noErrno("char ***_NSGetEnviron(void)");
+
+    public static final CConstant CLOCK_REALTIME = CConstant.of("CLOCK_REALTIME", 0);
+    public static final CConstant CLOCK_MONOTONIC = CConstant.of("CLOCK_MONOTONIC", 6);
+    /** {@code clockid_t} is an enum on macOS (an int on Linux): the same 4 bytes in a call. */
+    public static final CFunction CLOCK_GETTIME = CFunction.of("int clock_gettime(clockid_t clock_id, struct timespec *tp)");
+
+    public static final CFunction PREAD = CFunction.of("ssize_t pread(int fildes, void *buf, size_t nbyte, off_t offset)");
+    public static final CFunction PWRITE = CFunction.of(
+            "ssize_t pwrite(int fildes, const void *buf, size_t nbyte, off_t offset)");
+    public static final CFunction CHMOD = CFunction.of("int chmod(const char *path, mode_t mode)");
+
+    /** fcntl command that copies the path an open file is known by into a MAXPATHLEN buffer (files only, not shared memory). */
+    public static final CConstant F_GETPATH = CConstant.of("F_GETPATH", 50);
+    public static final CConstant MAXPATHLEN = CConstant.of("MAXPATHLEN", 1024);
+
+    /**
+     * {@code struct passwd} (Libinfo's {@code pwd.h}): only the login name is read. On macOS users
+     * live in Directory Services, not only {@code /etc/passwd}, so the name must come from libc.
+     */
+    public static final CStruct PASSWD = CStruct.of("struct passwd", MemoryLayout.structLayout(
+            ADDRESS.withName("pw_name"),
+            ADDRESS.withName("pw_passwd"),
+            JAVA_INT.withName("pw_uid"),
+            JAVA_INT.withName("pw_gid"),
+            JAVA_LONG.withName("pw_change"),
+            ADDRESS.withName("pw_class"),
+            ADDRESS.withName("pw_gecos"),
+            ADDRESS.withName("pw_dir"),
+            ADDRESS.withName("pw_shell"),
+            JAVA_LONG.withName("pw_expire")), Target.MACOS_ARM64, Target.MACOS_X86_64);
+    /** Returns 0 or an error number; {@code *result} is NULL when no such user exists. */
+    public static final CFunction GETPWUID_R = CFunction.noErrno("int getpwuid_r(uid_t uid, struct passwd *pwd,"
+            + " char *buffer, size_t bufsize, struct passwd **result)");
+
+    /**
+     * Reads a kernel value by name ({@code kern.sysv.shmmax}, {@code hw.memsize}): 0, or -1 with errno.
+     * The System V limits live here on macOS (Linux: {@code /proc/sys/kernel}).
+     */
+    public static final CFunction SYSCTLBYNAME = CFunction.of(
+            "int sysctlbyname(const char *name, void *oldp, size_t *oldlenp, void *newp, size_t newlen)");
+    /**
+     * The largest message the System V kernel keeps ({@code MSGSSZ * MSGSEG}, 8 * 2048): fixed when the
+     * kernel is built; there is no sysctl for it, and a queue holds at most {@link #MSGMNB} bytes anyway.
+     */
+    public static final TableFact MSGMAX = TableFact.limit("MSGMAX", 16384);
+    /** The {@code sysctl} name {@code {CTL_KERN, KERN_PROC, KERN_PROC_PID, pid}}: one {@link #KINFO_PROC}. */
+    public static final CConstant CTL_KERN = CConstant.of("CTL_KERN", 1);
+    public static final CConstant KERN_PROC = CConstant.of("KERN_PROC", 14);
+    public static final CConstant KERN_PROC_PID = CConstant.of("KERN_PROC_PID", 1);
+
+    /**
+     * {@code struct kinfo_proc} ({@code sys/sysctl.h}): only the start time is read, the union
+     * {@code kp_proc.p_un} seen as its {@code __p_starttime} (a {@code struct timeval}; the header's
+     * {@code p_starttime} is a macro for it). Any user may read any process's (as {@code ps} does),
+     * unlike {@link #PROC_BSDINFO}; a pid with no process gives 0 bytes.
+     */
+    public static final CStruct KINFO_PROC = CStruct.of("struct kinfo_proc", MemoryLayout.structLayout(
+            MemoryLayout.structLayout(
+                    MemoryLayout.structLayout(
+                            MemoryLayout.structLayout(
+                                    JAVA_LONG.withName("tv_sec"),
+                                    JAVA_INT.withName("tv_usec"),
+                                    MemoryLayout.paddingLayout(4)).withName("__p_starttime")).withName("p_un"),
+                    MemoryLayout.paddingLayout(296 - 16)).withName("kp_proc"), // the rest of struct extern_proc
+            MemoryLayout.paddingLayout(648 - 296)), // kp_eproc
+            Target.MACOS_ARM64, Target.MACOS_X86_64);
+    /** Reads a kernel value by its numeric name: 0, or -1 with errno. */
+    public static final CFunction SYSCTL = CFunction.of(
+            "int sysctl(int *name, unsigned int namelen, void *oldp, size_t *oldlenp, void *newp, size_t newlen)");
+
+    /** Default System V message queues system-wide (msginfo.msgmni). */
+    public static final TableFact MSGMNI = TableFact.limit("MSGMNI", 40);
 }

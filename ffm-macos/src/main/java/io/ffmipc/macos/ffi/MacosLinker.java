@@ -33,6 +33,16 @@ public final class MacosLinker {
         this.binder = new NativeBinder(this.lookup, target, MacosLinker.class.getModule());
     }
 
+    /** The macOS target these handles are for. */
+    public Target target() {
+        return binder.target();
+    }
+
+    /** The errno a handle of this linker captured into {@code callState} ({@link NativeBinder#callState()}). */
+    public int lastError(MemorySegment callState) {
+        return binder.lastError(callState);
+    }
+
     /** The handle for a function every supported macOS has; a missing symbol is an UnsatisfiedLinkError naming it. */
     public MethodHandle bind(CFunction f) {
         return binder.bind(f);

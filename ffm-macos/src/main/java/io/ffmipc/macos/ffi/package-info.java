@@ -17,7 +17,8 @@
 @AbiHeaders(targets = {Target.MACOS_ARM64, Target.MACOS_X86_64},
         include = {"sys/types.h", "errno.h", "fcntl.h", "unistd.h", "string.h", "stdlib.h", "signal.h", "poll.h",
                 "spawn.h", "semaphore.h", "sys/stat.h", "sys/mman.h", "sys/ipc.h", "sys/sem.h", "sys/shm.h",
-                "sys/msg.h", "sys/socket.h", "sys/un.h", "sys/ucred.h", "sys/wait.h", "libproc.h", "sys/proc_info.h",
+                "sys/msg.h", "sys/socket.h", "sys/un.h", "sys/ucred.h", "sys/wait.h", "sys/param.h", "sys/sysctl.h", "time.h", "pwd.h", "crt_externs.h", "libproc.h",
+                "sys/proc_info.h",
                 "mach/mach.h", "mach/mach_vm.h", "mach/mach_error.h", "servers/bootstrap.h", "os/clock.h",
                 "os/os_sync_wait_on_address.h"})
 package io.ffmipc.macos.ffi;

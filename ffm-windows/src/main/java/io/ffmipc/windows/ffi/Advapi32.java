@@ -22,6 +22,7 @@ public final class Advapi32 {
     private static final MethodHandle CopySid = BINDER.bind(Advapi32Abi.COPY_SID);
     private static final MethodHandle EqualSid = BINDER.bind(Advapi32Abi.EQUAL_SID);
     private static final MethodHandle ConvertSidToStringSidW = BINDER.bind(Advapi32Abi.CONVERT_SID_TO_STRING_SID_W);
+    private static final MethodHandle ConvertStringSidToSidW = BINDER.bind(Advapi32Abi.CONVERT_STRING_SID_TO_SID_W);
     private static final MethodHandle LookupAccountSidW = BINDER.bind(Advapi32Abi.LOOKUP_ACCOUNT_SID_W);
     private static final MethodHandle InitializeSecurityDescriptor =
             BINDER.bind(Advapi32Abi.INITIALIZE_SECURITY_DESCRIPTOR);
@@ -31,6 +32,10 @@ public final class Advapi32 {
     private static final MethodHandle InitializeAcl = BINDER.bind(Advapi32Abi.INITIALIZE_ACL);
     private static final MethodHandle AddAccessAllowedAce = BINDER.bind(Advapi32Abi.ADD_ACCESS_ALLOWED_ACE);
     private static final MethodHandle GetSecurityInfo = BINDER.bind(Advapi32Abi.GET_SECURITY_INFO);
+    private static final MethodHandle ConvertStringSecurityDescriptorToSecurityDescriptorW =
+            BINDER.bind(Advapi32Abi.CONVERT_STRING_SECURITY_DESCRIPTOR_TO_SECURITY_DESCRIPTOR_W);
+    private static final MethodHandle ConvertSecurityDescriptorToStringSecurityDescriptorW =
+            BINDER.bind(Advapi32Abi.CONVERT_SECURITY_DESCRIPTOR_TO_STRING_SECURITY_DESCRIPTOR_W);
     private static final MethodHandle LookupPrivilegeValueW = BINDER.bind(Advapi32Abi.LOOKUP_PRIVILEGE_VALUE_W);
     private static final MethodHandle PrivilegeCheck = BINDER.bind(Advapi32Abi.PRIVILEGE_CHECK);
 
@@ -81,6 +86,14 @@ public final class Advapi32 {
     public static int convertSidToStringSidW(MemorySegment state, MemorySegment Sid, MemorySegment StringSid) {
         try {
             return (int) ConvertSidToStringSidW.invokeExact(state, Sid, StringSid);
+        } catch (Throwable t) {
+            throw NativeBinder.unchecked(t);
+        }
+    }
+
+    public static int convertStringSidToSidW(MemorySegment state, MemorySegment StringSid, MemorySegment Sid) {
+        try {
+            return (int) ConvertStringSidToSidW.invokeExact(state, StringSid, Sid);
         } catch (Throwable t) {
             throw NativeBinder.unchecked(t);
         }
@@ -148,6 +161,29 @@ public final class Advapi32 {
         try {
             return (int) GetSecurityInfo.invokeExact(handle, ObjectType, SecurityInfo, ppsidOwner, ppsidGroup, ppDacl,
                     ppSacl, ppSecurityDescriptor);
+        } catch (Throwable t) {
+            throw NativeBinder.unchecked(t);
+        }
+    }
+
+    public static int convertStringSecurityDescriptorToSecurityDescriptorW(MemorySegment state,
+            MemorySegment StringSecurityDescriptor, int StringSDRevision, MemorySegment SecurityDescriptor,
+            MemorySegment SecurityDescriptorSize) {
+        try {
+            return (int) ConvertStringSecurityDescriptorToSecurityDescriptorW.invokeExact(state,
+                    StringSecurityDescriptor, StringSDRevision, SecurityDescriptor, SecurityDescriptorSize);
+        } catch (Throwable t) {
+            throw NativeBinder.unchecked(t);
+        }
+    }
+
+    public static int convertSecurityDescriptorToStringSecurityDescriptorW(MemorySegment state,
+            MemorySegment SecurityDescriptor, int RequestedStringSDRevision, int SecurityInformation,
+            MemorySegment StringSecurityDescriptor, MemorySegment StringSecurityDescriptorLen) {
+        try {
+            return (int) ConvertSecurityDescriptorToStringSecurityDescriptorW.invokeExact(state, SecurityDescriptor,
+                    RequestedStringSDRevision, SecurityInformation, StringSecurityDescriptor,
+                    StringSecurityDescriptorLen);
         } catch (Throwable t) {
             throw NativeBinder.unchecked(t);
         }

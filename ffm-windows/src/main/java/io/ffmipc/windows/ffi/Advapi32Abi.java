@@ -43,6 +43,15 @@ public final class Advapi32Abi {
     public static final CConstant TOKEN_QUERY = CConstant.of("TOKEN_QUERY", 0x0008);
     @CEnumerator
     public static final CConstant TOKEN_USER_CLASS = CConstant.of("TokenUser", 1);
+    /** The privileges of the token, to say whether SeCreateGlobalPrivilege is what a Global\ create lacked. */
+    @CEnumerator
+    public static final CConstant TOKEN_PRIVILEGES_CLASS = CConstant.of("TokenPrivileges", 3);
+    /** The token's primary group: the SID the group bits of a permission mode grant. */
+    @CEnumerator
+    public static final CConstant TOKEN_PRIMARY_GROUP_CLASS = CConstant.of("TokenPrimaryGroup", 5);
+
+    public static final CConstant SE_PRIVILEGE_ENABLED_BY_DEFAULT = CConstant.of("SE_PRIVILEGE_ENABLED_BY_DEFAULT", 0x1);
+    public static final CConstant SE_PRIVILEGE_ENABLED = CConstant.of("SE_PRIVILEGE_ENABLED", 0x2);
 
     // ---------------------------------------------------------------- SIDs
     /** Undefined for an invalid SID, and sets no error: only called on SIDs the system returned. */
@@ -53,6 +62,9 @@ public final class Advapi32Abi {
     /** {@code S-1-5-21-…} for messages; the string is freed with LocalFree. */
     public static final CFunction CONVERT_SID_TO_STRING_SID_W = CFunction.of(
             "BOOL WINAPI ConvertSidToStringSidW(PSID Sid, LPWSTR *StringSid)");
+    /** The SID of an owner the messages name by its string form, for LookupAccountSidW; freed with LocalFree. */
+    public static final CFunction CONVERT_STRING_SID_TO_SID_W = CFunction.of(
+            "BOOL WINAPI ConvertStringSidToSidW(LPCWSTR StringSid, PSID *Sid)");
     /** {@code DOMAIN\\user} for messages that name an object's owner. */
     public static final CFunction LOOKUP_ACCOUNT_SID_W = CFunction.of("BOOL WINAPI LookupAccountSidW(LPCWSTR lpSystemName,"
             + " PSID Sid, LPWSTR Name, LPDWORD cchName, LPWSTR ReferencedDomainName, LPDWORD cchReferencedDomainName,"
@@ -69,6 +81,10 @@ public final class Advapi32Abi {
     /** What GetTokenInformation(TokenUser) writes; {@code User.Sid} points into the same buffer. */
     public static final CStruct TOKEN_USER = CStruct.of("TOKEN_USER", MemoryLayout.structLayout(
             SID_AND_ATTRIBUTES.layout(W).withName("User")), W);
+
+    /** What GetTokenInformation(TokenPrimaryGroup) writes; the SID points into the same buffer. */
+    public static final CStruct TOKEN_PRIMARY_GROUP = CStruct.of("TOKEN_PRIMARY_GROUP", MemoryLayout.structLayout(
+            ADDRESS.withName("PrimaryGroup")), W);
 
     // ---------------------------------------------------------------- the owner-only security descriptor
     public static final CFunction INITIALIZE_SECURITY_DESCRIPTOR = CFunction.of(
@@ -110,6 +126,23 @@ public final class Advapi32Abi {
             JAVA_INT.withName("Mask"),
             JAVA_INT.withName("SidStart")), W);
 
+    /**
+     * The provider builds every security descriptor from SDDL text ({@code O:<user>D:P(A;;GA;;;<user>)}),
+     * which its Java code writes and its tests read: a self-relative descriptor, freed with LocalFree.
+     */
+    public static final CFunction CONVERT_STRING_SECURITY_DESCRIPTOR_TO_SECURITY_DESCRIPTOR_W = CFunction.of(
+            "BOOL WINAPI ConvertStringSecurityDescriptorToSecurityDescriptorW(LPCWSTR StringSecurityDescriptor,"
+                    + " DWORD StringSDRevision, PSECURITY_DESCRIPTOR *SecurityDescriptor, PULONG SecurityDescriptorSize)");
+    /**
+     * The DACL of a shared-memory object as SDDL, so the kernel objects of its wait words get the same
+     * one (whoever may use the memory may wait on it); the string is freed with LocalFree.
+     */
+    public static final CFunction CONVERT_SECURITY_DESCRIPTOR_TO_STRING_SECURITY_DESCRIPTOR_W = CFunction.of(
+            "BOOL WINAPI ConvertSecurityDescriptorToStringSecurityDescriptorW(PSECURITY_DESCRIPTOR SecurityDescriptor,"
+                    + " DWORD RequestedStringSDRevision, SECURITY_INFORMATION SecurityInformation,"
+                    + " LPWSTR *StringSecurityDescriptor, PULONG StringSecurityDescriptorLen)");
+    public static final CConstant SDDL_REVISION_1 = CConstant.of("SDDL_REVISION_1", 1);
+
     // ---------------------------------------------------------------- the owner of an opened object
     /**
      * Returns the error code itself (ERROR_SUCCESS or a Win32 error) rather than setting it; the
@@ -148,6 +181,14 @@ public final class Advapi32Abi {
             JAVA_INT.withName("Attributes"));
 
     public static final CStruct LUID_AND_ATTRIBUTES = CStruct.of("LUID_AND_ATTRIBUTES", LUID_AND_ATTRIBUTES_LAYOUT, W);
+
+    /**
+     * What GetTokenInformation(TokenPrivileges) writes: the count, then that many entries (the header
+     * declares {@code Privileges[ANYSIZE_ARRAY]}, ANYSIZE_ARRAY being 1).
+     */
+    public static final CStruct TOKEN_PRIVILEGES = CStruct.of("TOKEN_PRIVILEGES", MemoryLayout.structLayout(
+            JAVA_INT.withName("PrivilegeCount"),
+            MemoryLayout.sequenceLayout(1, LUID_AND_ATTRIBUTES_LAYOUT).withName("Privileges")), W);
 
     /** With one privilege: the header declares {@code Privilege[ANYSIZE_ARRAY]}, ANYSIZE_ARRAY being 1. */
     public static final CStruct PRIVILEGE_SET = CStruct.of("PRIVILEGE_SET", MemoryLayout.structLayout(

@@ -27,6 +27,8 @@ public final class Kernel32 {
 
     private static final MethodHandle CloseHandle = BINDER.bind(Kernel32Abi.CLOSE_HANDLE);
     private static final MethodHandle DuplicateHandle = BINDER.bind(Kernel32Abi.DUPLICATE_HANDLE);
+    private static final MethodHandle GetHandleInformation = BINDER.bind(Kernel32Abi.GET_HANDLE_INFORMATION);
+    private static final MethodHandle GetFileInformationByHandle = BINDER.bind(Kernel32Abi.GET_FILE_INFORMATION_BY_HANDLE);
     private static final MethodHandle SetHandleInformation = BINDER.bind(Kernel32Abi.SET_HANDLE_INFORMATION);
     private static final MethodHandle FormatMessageW = BINDER.bind(Kernel32Abi.FORMAT_MESSAGE_W);
     private static final MethodHandle LocalFree = BINDER.bind(Kernel32Abi.LOCAL_FREE);
@@ -121,6 +123,23 @@ public final class Kernel32 {
         try {
             return (int) DuplicateHandle.invokeExact(state, hSourceProcessHandle, hSourceHandle, hTargetProcessHandle,
                     lpTargetHandle, dwDesiredAccess, bInheritHandle, dwOptions);
+        } catch (Throwable t) {
+            throw NativeBinder.unchecked(t);
+        }
+    }
+
+    public static int getHandleInformation(MemorySegment state, MemorySegment hObject, MemorySegment lpdwFlags) {
+        try {
+            return (int) GetHandleInformation.invokeExact(state, hObject, lpdwFlags);
+        } catch (Throwable t) {
+            throw NativeBinder.unchecked(t);
+        }
+    }
+
+    public static int getFileInformationByHandle(MemorySegment state, MemorySegment hFile,
+            MemorySegment lpFileInformation) {
+        try {
+            return (int) GetFileInformationByHandle.invokeExact(state, hFile, lpFileInformation);
         } catch (Throwable t) {
             throw NativeBinder.unchecked(t);
         }

@@ -50,6 +50,10 @@ public final class Kernel32Abi {
     public static final CFunction LOCAL_FREE = CFunction.of("HLOCAL WINAPI LocalFree(HLOCAL hMem)");
 
     /** {@code (HANDLE)(LONG_PTR)-1}: what CreateFileW, CreateNamedPipeW and FindFirstFileW return on failure. */
+    /** Checks that a handle an inheritance token or a peer named is open in this process (the flags are not needed). */
+    public static final CFunction GET_HANDLE_INFORMATION = CFunction.of(
+            "BOOL WINAPI GetHandleInformation(HANDLE hObject, LPDWORD lpdwFlags)");
+
     public static final CConstant INVALID_HANDLE_VALUE = CConstant.of("INVALID_HANDLE_VALUE", -1);
     public static final CConstant DUPLICATE_CLOSE_SOURCE = CConstant.of("DUPLICATE_CLOSE_SOURCE", 0x1);
     public static final CConstant DUPLICATE_SAME_ACCESS = CConstant.of("DUPLICATE_SAME_ACCESS", 0x2);
@@ -118,6 +122,36 @@ public final class Kernel32Abi {
     /** {@code MEMORY_BASIC_INFORMATION.Type} of a view of a section. */
     public static final CConstant MEM_MAPPED = CConstant.of("MEM_MAPPED", 0x40000);
 
+    /**
+     * A mapped file's attributes, read on the opened handle: the provider refuses a directory or a
+     * reparse point (a symbolic link or junction, which it opened as itself, see
+     * {@link #FILE_FLAG_OPEN_REPARSE_POINT}), as POSIX refuses what is not a regular file.
+     */
+    public static final CFunction GET_FILE_INFORMATION_BY_HANDLE = CFunction.of("BOOL WINAPI GetFileInformationByHandle("
+            + "HANDLE hFile, LPBY_HANDLE_FILE_INFORMATION lpFileInformation)");
+
+    public static final CStruct BY_HANDLE_FILE_INFORMATION = CStruct.of("BY_HANDLE_FILE_INFORMATION",
+            MemoryLayout.structLayout(
+                    JAVA_INT.withName("dwFileAttributes"),
+                    MemoryLayout.structLayout(JAVA_INT.withName("dwLowDateTime"), JAVA_INT.withName("dwHighDateTime"))
+                            .withName("ftCreationTime"),
+                    MemoryLayout.structLayout(JAVA_INT.withName("dwLowDateTime"), JAVA_INT.withName("dwHighDateTime"))
+                            .withName("ftLastAccessTime"),
+                    MemoryLayout.structLayout(JAVA_INT.withName("dwLowDateTime"), JAVA_INT.withName("dwHighDateTime"))
+                            .withName("ftLastWriteTime"),
+                    JAVA_INT.withName("dwVolumeSerialNumber"),
+                    JAVA_INT.withName("nFileSizeHigh"),
+                    JAVA_INT.withName("nFileSizeLow"),
+                    JAVA_INT.withName("nNumberOfLinks"),
+                    JAVA_INT.withName("nFileIndexHigh"),
+                    JAVA_INT.withName("nFileIndexLow")), W);
+
+    public static final CConstant FILE_ATTRIBUTE_DIRECTORY = CConstant.of("FILE_ATTRIBUTE_DIRECTORY", 0x10);
+    public static final CConstant FILE_ATTRIBUTE_REPARSE_POINT = CConstant.of("FILE_ATTRIBUTE_REPARSE_POINT", 0x400);
+    /** CreateFileW opens a symbolic link or junction itself instead of what it points to (no following). */
+    public static final CConstant FILE_FLAG_OPEN_REPARSE_POINT = CConstant.of("FILE_FLAG_OPEN_REPARSE_POINT", 0x00200000);
+    /** The launcher's output files: created, or emptied if they exist. */
+    public static final CConstant CREATE_ALWAYS = CConstant.of("CREATE_ALWAYS", 2);
     public static final CConstant FILE_SHARE_READ = CConstant.of("FILE_SHARE_READ", 0x1);
     public static final CConstant FILE_SHARE_WRITE = CConstant.of("FILE_SHARE_WRITE", 0x2);
     public static final CConstant FILE_SHARE_DELETE = CConstant.of("FILE_SHARE_DELETE", 0x4);

@@ -8,7 +8,7 @@ import io.ffmipc.ffi.CFunction;
  * ABI check pins the prototypes the behaviour checks rely on. No provider links them: they wake
  * only threads of the calling process (Microsoft documents it, and the Wine check
  * {@code wait-on-address-same-process-only} shows a waiter in another process sleeping through the
- * wake), so the Windows wait seam uses a named event per wait word instead. WaitOnAddress reports
+ * wake), so the Windows wait seam uses a named semaphore and sleeper count per wait word instead. WaitOnAddress reports
  * a timeout as ERROR_TIMEOUT through GetLastError; the wakes report nothing.
  */
 public final class SynchronizationAbi {

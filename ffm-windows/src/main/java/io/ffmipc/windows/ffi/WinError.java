@@ -71,6 +71,12 @@ public final class WinError {
     public static final CConstant ERROR_PIPE_CONNECTED = CConstant.of("ERROR_PIPE_CONNECTED", 535);
     public static final CConstant ERROR_PIPE_LISTENING = CConstant.of("ERROR_PIPE_LISTENING", 536);
     /** An overlapped operation ended by CancelIoEx (GetOverlappedResult reports it). */
+    /** CreateFileMappingW on an empty file with size 0: there is nothing to map. */
+    public static final CConstant ERROR_FILE_INVALID = CConstant.of("ERROR_FILE_INVALID", 1006);
+    /** CreateProcessW on something that is not a program for this machine. */
+    public static final CConstant ERROR_BAD_EXE_FORMAT = CConstant.of("ERROR_BAD_EXE_FORMAT", 193);
+    /** A security descriptor names an owner the token may not set. */
+    public static final CConstant ERROR_INVALID_OWNER = CConstant.of("ERROR_INVALID_OWNER", 1307);
     public static final CConstant ERROR_OPERATION_ABORTED = CConstant.of("ERROR_OPERATION_ABORTED", 995);
     public static final CConstant ERROR_IO_INCOMPLETE = CConstant.of("ERROR_IO_INCOMPLETE", 996);
     /** An overlapped operation was started and has not finished: wait on its event. */
@@ -112,7 +118,14 @@ public final class WinError {
             entry(ERROR_NOT_FOUND, ErrorKind.NOT_FOUND), entry(ERROR_PRIVILEGE_NOT_HELD, ErrorKind.ACCESS_DENIED),
             entry(ERROR_NONE_MAPPED, ErrorKind.NOT_FOUND), entry(ERROR_INVALID_SID, ErrorKind.OTHER),
             entry(ERROR_NO_SYSTEM_RESOURCES, ErrorKind.LIMIT), entry(ERROR_COMMITMENT_LIMIT, ErrorKind.LIMIT),
-            entry(ERROR_TIMEOUT, ErrorKind.OTHER), entry(ERROR_NOT_ENOUGH_QUOTA, ErrorKind.LIMIT)));
+            entry(ERROR_TIMEOUT, ErrorKind.OTHER), entry(ERROR_NOT_ENOUGH_QUOTA, ErrorKind.LIMIT),
+            entry(ERROR_FILE_INVALID, ErrorKind.OTHER), entry(ERROR_BAD_EXE_FORMAT, ErrorKind.OTHER),
+            entry(ERROR_INVALID_OWNER, ErrorKind.ACCESS_DENIED)));
+
+    /** A code's value: the same on every OS that reads it (Windows x64's), so pure logic is tested anywhere. */
+    public static int code(CConstant error) {
+        return (int) error.value(Target.WINDOWS_X64);
+    }
 
     /** The symbolic name of a code ({@code ERROR_PIPE_BUSY}), or {@code "?"}. Works on any OS. */
     public static String symbol(int code) {
