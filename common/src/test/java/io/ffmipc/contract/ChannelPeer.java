@@ -26,8 +26,11 @@ public final class ChannelPeer {
     private ChannelPeer() {
     }
 
-    /** Message {@code seq}: [seq][length][pattern], 8 to ~1 KiB, deterministic so the receiver can check it. */
-    static int fill(MemorySegment buf, int seq, int salt) {
+    /**
+     * Message {@code seq}: [seq][length][pattern], 8 to ~1 KiB, deterministic so the receiver can check
+     * it (also the container tests' lead, which runs this peer in a container).
+     */
+    public static int fill(MemorySegment buf, int seq, int salt) {
         int len = 8 + (seq * 53 + salt * 7) % 1000;
         buf.set(ValueLayout.JAVA_INT, 0, seq);
         buf.set(ValueLayout.JAVA_INT, 4, salt);
@@ -38,7 +41,7 @@ public final class ChannelPeer {
     }
 
     /** Checks a message made by {@link #fill}; returns null if right, else what is wrong. */
-    static String check(MemorySegment buf, long off, int len, int seq, int salt) {
+    public static String check(MemorySegment buf, long off, int len, int seq, int salt) {
         int expectLen = 8 + (seq * 53 + salt * 7) % 1000;
         if (len != expectLen) {
             return "message " + seq + " has " + len + " bytes, expected " + expectLen;

@@ -16,7 +16,7 @@ import io.ffmipc.Semaphore;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.WaitStrategy;
 import io.ffmipc.contract.ContractTexts;
-import io.ffmipc.contract.ChannelMessages;
+import io.ffmipc.contract.ChannelPeer;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -77,14 +77,14 @@ public final class Lead {
             MemorySegment out = Arena.ofAuto().allocate(2048);
             MemorySegment in = Arena.ofAuto().allocate(2048);
             for (int seq = 0; seq < pings; seq++) {
-                int len = ChannelMessages.fill(out, seq, 0);
+                int len = ChannelPeer.fill(out, seq, 0);
                 check(ch.offer(out.asSlice(0, len), WAIT), "ping " + seq + " not taken");
                 int n = ch.receive(in, WAIT);
-                check(n == len && ChannelMessages.check(in, 0, n, seq, 0) == null, "echo " + seq + " wrong");
+                check(n == len && ChannelPeer.check(in, 0, n, seq, 0) == null, "echo " + seq + " wrong");
             }
             for (int seq = 0; seq < stream; seq++) {
                 int n = ch.receive(in, WAIT);
-                String bad = n < 0 ? "timed out" : ChannelMessages.check(in, 0, n, seq, 1);
+                String bad = n < 0 ? "timed out" : ChannelPeer.check(in, 0, n, seq, 1);
                 check(bad == null, "stream message " + seq + ": " + bad);
             }
             check(ch.tryOffer(new byte[] {42}), "goodbye not taken");
@@ -107,7 +107,7 @@ public final class Lead {
             try {
                 for (; ; seq++) {
                     int n = ch.receive(in, WAIT);
-                    String bad = n < 0 ? "timed out, the peer never reported dead" : ChannelMessages.check(in, 0, n, seq, 2);
+                    String bad = n < 0 ? "timed out, the peer never reported dead" : ChannelPeer.check(in, 0, n, seq, 2);
                     check(bad == null, "stream message " + seq + ": " + bad);
                     if (seq == 200) {
                         peerStreaming.run();
