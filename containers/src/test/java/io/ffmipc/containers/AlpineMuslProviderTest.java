@@ -1,10 +1,10 @@
 package io.ffmipc.containers;
 
+import io.ffmipc.contract.ChannelPeer;
 import io.ffmipc.contract.MessageQueueChild;
 import io.ffmipc.contract.SemaphorePingPongChild;
 import io.ffmipc.contract.SharedMemoryPeer;
-import io.ffmipc.linux.ChannelMessageQueueChild;
-import io.ffmipc.contract.ChannelPeer;
+import io.ffmipc.contract.SharedMemoryQueueChild;
 import io.ffmipc.testkit.LeakCheck;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,7 +79,7 @@ class AlpineMuslProviderTest {
                     "SPIN_THEN_PARK", "200", "5000").ipc("host").pid("host")));
             peer.assertSuccess();
             String q = TestNames.unique("alpine-q");
-            Lead.portableQueue(q, 2_000, () -> peer.start(alpine(ChannelMessageQueueChild.class, "produce", q, "0",
+            Lead.portableQueue(q, 2_000, () -> peer.start(alpine(SharedMemoryQueueChild.class, "produce", q, "0",
                     "2000").ipc("host").pid("host")));
             peer.assertSuccess();
             String mq = TestNames.unique("alpine-mq");

@@ -1,12 +1,12 @@
 package io.ffmipc.containers;
 
 import io.ffmipc.MutexStatus;
+import io.ffmipc.contract.ChannelPeer;
 import io.ffmipc.contract.MessageQueueChild;
 import io.ffmipc.contract.RobustMutexChild;
 import io.ffmipc.contract.SemaphorePingPongChild;
 import io.ffmipc.contract.SharedMemoryPeer;
-import io.ffmipc.linux.ChannelMessageQueueChild;
-import io.ffmipc.contract.ChannelPeer;
+import io.ffmipc.contract.SharedMemoryQueueChild;
 import io.ffmipc.testkit.LeakCheck;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +69,7 @@ class HostIpcNamespaceTest {
     void portableQueueCarriesEveryMessageInOrder() {
         String name = TestNames.unique("ct-q");
         try (PeerSlot peer = new PeerSlot()) {
-            Lead.portableQueue(name, 2_000, () -> peer.start(ContainerJvm.of(ChannelMessageQueueChild.class, "produce",
+            Lead.portableQueue(name, 2_000, () -> peer.start(ContainerJvm.of(SharedMemoryQueueChild.class, "produce",
                     name, "0", "2000").ipc("host").pid("host")));
             peer.assertSuccess();
         }

@@ -125,7 +125,7 @@ public final class Lead {
     }
 
     /**
-     * With {@code ChannelMessageQueueChild produce QUEUE 0 COUNT} (the portable shared-memory queue):
+     * With {@code SharedMemoryQueueChild produce QUEUE 0 COUNT} (the portable shared-memory queue):
      * every message arrives once, in order.
      */
     static void portableQueue(String name, int count, Runnable peerCanStart) {

@@ -6,12 +6,12 @@ import io.ffmipc.MessagePipe;
 import io.ffmipc.MessagePipeServer;
 import io.ffmipc.Permissions;
 import io.ffmipc.StreamPipe;
+import io.ffmipc.contract.ChannelPeer;
 import io.ffmipc.contract.ContractTexts;
 import io.ffmipc.contract.SemaphorePingPongChild;
 import io.ffmipc.contract.SharedMemoryPeer;
+import io.ffmipc.contract.SharedMemoryQueueChild;
 import io.ffmipc.contract.StreamPipePeer;
-import io.ffmipc.linux.ChannelMessageQueueChild;
-import io.ffmipc.contract.ChannelPeer;
 import io.ffmipc.testkit.LeakCheck;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +78,7 @@ class SharedDevShmTest {
             Lead.channel(ch, 200, 5_000, () -> peer.start(sharingFiles(ChannelPeer.class, "echo-stream", ch,
                     "SPIN_THEN_PARK", "200", "5000").pid("host")));
             peer.assertSuccess();
-            Lead.portableQueue(q, 2_000, () -> peer.start(sharingFiles(ChannelMessageQueueChild.class, "produce",
+            Lead.portableQueue(q, 2_000, () -> peer.start(sharingFiles(SharedMemoryQueueChild.class, "produce",
                     q, "0", "2000").pid("host")));
             peer.assertSuccess();
         }

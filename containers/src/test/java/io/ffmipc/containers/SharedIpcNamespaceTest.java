@@ -1,11 +1,11 @@
 package io.ffmipc.containers;
 
+import io.ffmipc.contract.ChannelPeer;
 import io.ffmipc.contract.MessageQueueChild;
 import io.ffmipc.contract.RobustMutexChild;
 import io.ffmipc.contract.SemaphorePingPongChild;
 import io.ffmipc.contract.SharedMemoryPeer;
-import io.ffmipc.linux.ChannelMessageQueueChild;
-import io.ffmipc.contract.ChannelPeer;
+import io.ffmipc.contract.SharedMemoryQueueChild;
 import io.ffmipc.testkit.TestNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class SharedIpcNamespaceTest {
     @Test
     void portableQueue() {
         String name = TestNames.unique("ipcns-q");
-        pair(true, new String[] {"queue", name, "2000"}, ChannelMessageQueueChild.class, "produce", name, "0", "2000");
+        pair(true, new String[] {"queue", name, "2000"}, SharedMemoryQueueChild.class, "produce", name, "0", "2000");
     }
 
     @Test

@@ -1,8 +1,6 @@
-package io.ffmipc.linux;
+package io.ffmipc.contract;
 
-import io.ffmipc.testkit.StructureMemory;
-import io.ffmipc.channel.QueueDescriptor;
-import io.ffmipc.Ipc;
+import io.ffmipc.ChannelCorruptedException;
 import io.ffmipc.IpcException;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.MessageQueue;
@@ -10,9 +8,13 @@ import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.OpenMode;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.channel.ChannelMessageQueue;
+import io.ffmipc.channel.QueueDescriptor;
 import io.ffmipc.channel.RingDescriptor;
-import io.ffmipc.contract.MessageQueueContract;
+import io.ffmipc.core.PortablePlatform;
+import io.ffmipc.spi.PlatformSeams;
 import io.ffmipc.testkit.ChildJvm;
+import io.ffmipc.testkit.SeamsWithout;
+import io.ffmipc.testkit.StructureMemory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,26 +23,80 @@ import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The message queue contract on the portable {@link io.ffmipc.channel.ChannelMessageQueue} (what
- * Windows and macOS would offer), run on Linux's shared memory; plus what is specific to it.
+ * The message queue contract on the portable shared-memory queue ({@link ChannelMessageQueue}: what
+ * an OS without a message queue of its own offers, and what every platform offers as
+ * {@link IpcPlatform#sharedMemoryMessageQueue}), plus what is specific to it: FIFO only, a stalled
+ * claim reported, the receive turn of a dead or absent receiver taken over under the queue's liveness
+ * rule, close while parked, foreign memory refused. Subclass per provider with {@link #platform()}:
+ * a platform whose {@code messageQueue} is this queue ({@link #portableQueues} of the provider's).
+ * What the provider's seams lack (presence, a wait seam) the tests that need it skip, naming it.
  */
-class ChannelMessageQueueTest extends MessageQueueContract {
-    private static final IpcPlatform PLATFORM = ChannelQueuePlatform.create();
+public abstract class SharedMemoryQueueContract extends MessageQueueContract {
 
-    @Override
-    protected IpcPlatform platform() {
-        return PLATFORM;
+    /**
+     * {@code real}'s platform without the OS's message queue, so that {@code messageQueue} is the
+     * portable shared-memory queue (as on Windows and macOS, where it is so already).
+     */
+    public static IpcPlatform portableQueues(IpcPlatform real) {
+        return without(real, SeamsWithout::messageQueues);
     }
 
+    /** {@code real}'s seams reduced by {@code without}, as a platform. */
+    protected static IpcPlatform without(IpcPlatform real, UnaryOperator<PlatformSeams> without) {
+        return new PortablePlatform(without.apply(StructureMemory.seams(real)));
+    }
+
+    /**
+     * The child runs {@link #portableQueues} of {@code Ipc.platform()}: the same queue, on the
+     * provider's seams. A test platform with fewer seams passes its own main.
+     */
     @Override
     protected Class<?> childMain() {
-        return ChannelMessageQueueChild.class;
+        return SharedMemoryQueueChild.class;
+    }
+
+    /**
+     * Without the presence seam: queues this platform creates judge liveness by pid and start time,
+     * as on an OS without presence (handles of other platforms follow the rule the creator recorded).
+     */
+    private IpcPlatform withoutPresence() {
+        return without(platform(), SeamsWithout::messageQueuesAndPresence);
+    }
+
+    private PlatformSeams seams() {
+        return StructureMemory.seams(platform());
+    }
+
+    private void assumePresence(String why) {
+        assumeTrue(seams().presence().isPresent(), "this platform offers no presence seam (its queues judge"
+                + " liveness by pid and start time): " + why);
+    }
+
+    private SharedMemory memoryOf(String name) {
+        return StructureMemory.open(platform(), "mq", name);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(Optional<MessageQueue.Message> m) {
+        return new String(m.orElseThrow(() -> new AssertionError("no message")).data(), StandardCharsets.UTF_8);
     }
 
     /** The contract's priority tests are skipped here; the reason names this queue, not "this OS". */
@@ -73,8 +129,8 @@ class ChannelMessageQueueTest extends MessageQueueContract {
                 child.assertSuccess(Duration.ofSeconds(30));
             }
             try (MessageQueue other = platform().messageQueue(name, OpenMode.OPEN)) {
-                assertEquals("one", new String(other.tryReceive().orElseThrow().data(), StandardCharsets.UTF_8));
-                assertEquals("two", new String(q.tryReceive().orElseThrow().data(), StandardCharsets.UTF_8));
+                assertEquals("one", text(other.tryReceive()));
+                assertEquals("two", text(q.tryReceive()));
                 assertEquals(Optional.empty(), other.tryReceive());
             }
         }
@@ -89,13 +145,13 @@ class ChannelMessageQueueTest extends MessageQueueContract {
     @Test
     void aClaimThatIsNeverPublishedIsReportedAfterTheStallTimeout() {
         try (MessageQueue q = create(4, 8);
-             SharedMemory shm = StructureMemory.open(Ipc.platform(), "mq", q.name())) {
-            assertTrue(q.trySend("before".getBytes(StandardCharsets.UTF_8), 0));
+             SharedMemory shm = memoryOf(q.name())) {
+            assertTrue(q.trySend(bytes("before"), 0));
             long producerPosition = QueueDescriptor.RING_OFFSET + RingDescriptor.PRODUCER_POSITION_OFFSET;
             long tail = shm.segment().get(ValueLayout.JAVA_LONG, producerPosition);
             shm.segment().set(ValueLayout.JAVA_LONG, producerPosition, tail + RingDescriptor.aligned(RingDescriptor.RECORD_HEADER + 8));
 
-            assertEquals("before", new String(q.receive(Duration.ofSeconds(5)).orElseThrow().data(), StandardCharsets.UTF_8));
+            assertEquals("before", text(q.receive(Duration.ofSeconds(5))));
             long start = System.nanoTime();
             IpcException e = assertThrows(IpcException.class,
                     () -> q.receive(ChannelMessageQueue.STALL_TIMEOUT.plusSeconds(20)));
@@ -108,28 +164,34 @@ class ChannelMessageQueueTest extends MessageQueueContract {
     }
 
     /**
-     * Closing a handle while one of its threads is parked wakes that thread (IllegalStateException)
-     * and gives its place in the shared waiter count back before unmapping: a count left behind
-     * would make every sender in every process pay a wake-up call per message from then on.
+     * Closing a handle while one of its threads waits wakes that thread (IllegalStateException).
+     * Where the platform has a wait seam the thread parks, counted in the shared waiter count, and
+     * close gives its place back before unmapping: a count left behind would make every sender in
+     * every process pay a wake-up call per message from then on. Without a wait seam waits poll and
+     * count nothing; the wake on close is all there is to check.
      */
     @Test
-    void closingWhileParkedLeavesNoWaiterCountBehind() throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    void closingWhileWaitingWakesTheWaiterAndLeavesNoWaiterCountBehind() throws Exception {
+        boolean parks = seams().waitSeam().isPresent();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         try (MessageQueue q = create(4, 8);
-             SharedMemory shm = StructureMemory.open(Ipc.platform(), "mq", q.name())) {
+             SharedMemory shm = memoryOf(q.name())) {
             long waiters = QueueDescriptor.RING_OFFSET + RingDescriptor.CONSUMER_WAIT_OFFSET + RingDescriptor.WAITERS;
-            java.util.concurrent.CompletableFuture<Object> receiver = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> q.receive(Duration.ofSeconds(30)), pool);
-            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (shm.segment().get(ValueLayout.JAVA_INT, waiters) != 1) {
-                assertTrue(System.nanoTime() < until, "the receiver never parked");
-                Thread.sleep(1);
+            CompletableFuture<Object> receiver = CompletableFuture.supplyAsync(() -> q.receive(Duration.ofSeconds(30)), pool);
+            if (parks) {
+                long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (shm.segment().get(ValueLayout.JAVA_INT, waiters) != 1) {
+                    assertTrue(System.nanoTime() < until, "the receiver never parked");
+                    Thread.sleep(1);
+                }
+            } else {
+                Thread.sleep(300); // polling: nothing to see from outside; a receive begun after close fails alike
             }
             q.close();
-            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> receiver.get(10, java.util.concurrent.TimeUnit.SECONDS));
-            assertTrue(e.getCause() instanceof IllegalStateException, String.valueOf(e.getCause()));
-            assertEquals(0, shm.segment().get(ValueLayout.JAVA_INT, waiters), "the parked receiver's count was given back");
+            ExecutionException e = assertThrows(ExecutionException.class, () -> receiver.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(IllegalStateException.class, e.getCause());
+            assertEquals(0, shm.segment().get(ValueLayout.JAVA_INT, waiters), parks
+                    ? "the parked receiver's count was given back" : "a polling receiver counts nothing");
         } finally {
             pool.shutdownNow();
         }
@@ -143,16 +205,16 @@ class ChannelMessageQueueTest extends MessageQueueContract {
      */
     @Test
     void aReceiveTurnOfADeadProcessIsTakenOverEvenIfItsPidWasReused() {
-        IpcPlatform pidRule = ChannelQueuePlatform.withoutPresence();
+        IpcPlatform pidRule = withoutPresence();
         String name = newName();
         try (MessageQueue q = pidRule.messageQueue(name, OpenMode.CREATE,
                 MessageQueueOptions.defaults().withMaxMessages(4).withMaxMessageSize(8));
-             SharedMemory shm = StructureMemory.open(Ipc.platform(), "mq", name)) {
+             SharedMemory shm = memoryOf(name)) {
             assertEquals(1, shm.segment().get(ValueLayout.JAVA_INT, QueueDescriptor.LIVENESS_OFFSET), "the pid rule");
-            assertTrue(q.trySend("x".getBytes(StandardCharsets.UTF_8), 0));
+            assertTrue(q.trySend(bytes("x"), 0));
             long reusedPid = (0x1234L << 32) | 1;
             shm.segment().set(ValueLayout.JAVA_LONG, QueueDescriptor.RECEIVE_TURN_OFFSET, reusedPid);
-            assertEquals("x", new String(q.receive(Duration.ofSeconds(5)).orElseThrow().data(), StandardCharsets.UTF_8));
+            assertEquals("x", text(q.receive(Duration.ofSeconds(5))));
             assertEquals(0, shm.segment().get(ValueLayout.JAVA_LONG, QueueDescriptor.RECEIVE_TURN_OFFSET),
                     "the turn is free again");
         }
@@ -164,14 +226,15 @@ class ChannelMessageQueueTest extends MessageQueueContract {
      */
     @Test
     void aReceiveTurnNamingAPresenceSlotNobodyHoldsIsTakenOver() {
+        assumePresence("no queue of it names presence slots");
         try (MessageQueue q = create(4, 8);
-             SharedMemory shm = StructureMemory.open(Ipc.platform(), "mq", q.name())) {
+             SharedMemory shm = memoryOf(q.name())) {
             assertEquals(2, shm.segment().get(ValueLayout.JAVA_INT, QueueDescriptor.LIVENESS_OFFSET), "the presence rule");
             assertEquals(1, shm.segment().get(ValueLayout.JAVA_LONG, QueueDescriptor.PRESENCE_COUNTER_OFFSET),
                     "the creator's handle took slot 0");
-            assertTrue(q.trySend("x".getBytes(StandardCharsets.UTF_8), 0));
+            assertTrue(q.trySend(bytes("x"), 0));
             shm.segment().set(ValueLayout.JAVA_LONG, QueueDescriptor.RECEIVE_TURN_OFFSET, 1000 + 1);
-            assertEquals("x", new String(q.receive(Duration.ofSeconds(5)).orElseThrow().data(), StandardCharsets.UTF_8));
+            assertEquals("x", text(q.receive(Duration.ofSeconds(5))));
             assertEquals(0, shm.segment().get(ValueLayout.JAVA_LONG, QueueDescriptor.RECEIVE_TURN_OFFSET));
         }
     }
@@ -179,17 +242,20 @@ class ChannelMessageQueueTest extends MessageQueueContract {
     /**
      * A receiver in another process that holds the turn (stopped in the middle of its copy) keeps it
      * while it lives, under either rule, and loses it once it is killed. It opened the queue with the
-     * presence seam at hand, yet its turn names it by the rule the creator recorded: its presence slot
+     * platform's full seams, yet its turn names it by the rule the creator recorded: its presence slot
      * (no pid in it), or its pid and start time.
      */
     @ParameterizedTest(name = "presence rule: {0}")
     @ValueSource(booleans = {true, false})
     void aReceiverInAnotherProcessKeepsItsTurnWhileItLivesAndLosesItWhenKilled(boolean presence) throws Exception {
-        IpcPlatform creator = presence ? platform() : ChannelQueuePlatform.withoutPresence();
+        if (presence) {
+            assumePresence("the pid-rule case of this test covers it");
+        }
+        IpcPlatform creator = presence ? platform() : withoutPresence();
         String name = newName();
         try (MessageQueue q = creator.messageQueue(name, OpenMode.CREATE,
                 MessageQueueOptions.defaults().withMaxMessages(4).withMaxMessageSize(8));
-             SharedMemory shm = StructureMemory.open(Ipc.platform(), "mq", name);
+             SharedMemory shm = memoryOf(name);
              ChildJvm holder = ChildJvm.start(childMain(), "hold-turn", name)) {
             long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!holder.output().contains("holding")) {
@@ -202,11 +268,11 @@ class ChannelMessageQueueTest extends MessageQueueContract {
             } else {
                 assertEquals(holder.pid(), turn & 0xFFFF_FFFFL, "the holder's stamp: its pid in the low half");
             }
-            assertTrue(q.trySend("x".getBytes(StandardCharsets.UTF_8), 0));
+            assertTrue(q.trySend(bytes("x"), 0));
             assertEquals(Optional.empty(), q.receive(Duration.ofMillis(500)), "a live holder's turn is not taken");
             holder.kill();
             long killed = System.nanoTime();
-            assertEquals("x", new String(q.receive(Duration.ofSeconds(5)).orElseThrow().data(), StandardCharsets.UTF_8));
+            assertEquals("x", text(q.receive(Duration.ofSeconds(5))));
             assertTrue(System.nanoTime() - killed < 1_000_000_000L, "taken over within a second of the kill");
             assertEquals(0, shm.segment().get(ValueLayout.JAVA_LONG, QueueDescriptor.RECEIVE_TURN_OFFSET));
         }
@@ -215,44 +281,41 @@ class ChannelMessageQueueTest extends MessageQueueContract {
     /** Every handle follows the creator's rule: one that cannot is refused, naming why; a rule that is none is corruption. */
     @Test
     void aPlatformWithoutPresenceCannotJoinAPresenceQueueAndAnUnknownRuleIsCorruption() {
+        assumePresence("every handle of every queue follows the pid rule, so none is refused");
         try (MessageQueue q = create(4, 8);
-             SharedMemory shm = StructureMemory.open(Ipc.platform(), "mq", q.name())) {
-            IpcException e = assertThrows(IpcException.class,
-                    () -> ChannelQueuePlatform.withoutPresence().messageQueue(q.name(), OpenMode.OPEN));
+             SharedMemory shm = memoryOf(q.name())) {
+            IpcException e = assertThrows(IpcException.class, () -> withoutPresence().messageQueue(q.name(), OpenMode.OPEN));
             assertTrue(e.getMessage().contains("presence slots") && e.getMessage().contains("does not offer"), e.getMessage());
             shm.segment().set(ValueLayout.JAVA_INT, QueueDescriptor.LIVENESS_OFFSET, 7);
-            io.ffmipc.ChannelCorruptedException c = assertThrows(io.ffmipc.ChannelCorruptedException.class,
+            ChannelCorruptedException c = assertThrows(ChannelCorruptedException.class,
                     () -> platform().messageQueue(q.name(), OpenMode.OPEN));
             assertTrue(c.getMessage().contains("liveness rule is 7"), c.getMessage());
         }
     }
 
-    /** The public way to it: every platform offers it beside its native queue, by the same name rules. */
+    /**
+     * The public way to this queue on every platform, {@code sharedMemoryMessageQueue}, names the
+     * same object as {@code messageQueue} here, by the same name rules; sizes come from the queue.
+     */
     @Test
-    void linuxOffersItBesideThePosixQueue() {
-        IpcPlatform linux = io.ffmipc.Ipc.platform();
+    void sharedMemoryMessageQueueIsTheSameQueue() {
         String name = newName();
-        try {
-            try (MessageQueue q = linux.sharedMemoryMessageQueue(name, OpenMode.CREATE,
-                    MessageQueueOptions.defaults().withMaxMessages(4).withMaxMessageSize(16))) {
-                assertEquals(0, q.maxPriority(), "FIFO: the shared-memory queue, not POSIX mq");
-                assertTrue(q.trySend("hi".getBytes(StandardCharsets.UTF_8), 0));
-                try (MessageQueue other = linux.sharedMemoryMessageQueue(name, OpenMode.OPEN, MessageQueueOptions.defaults())) {
-                    assertEquals(16, other.maxMessageSize(), "sizes come from the queue, not the opener's options");
-                    assertEquals("hi", new String(other.tryReceive().orElseThrow().data(), StandardCharsets.UTF_8));
-                }
-            }
-        } finally {
-            assertTrue(linux.removeSharedMemoryMessageQueue(name));
+        try (MessageQueue q = platform().sharedMemoryMessageQueue(name, OpenMode.CREATE,
+                MessageQueueOptions.defaults().withMaxMessages(4).withMaxMessageSize(16));
+             MessageQueue other = platform().messageQueue(name, OpenMode.OPEN)) {
+            assertEquals(16, other.maxMessageSize(), "sizes come from the queue, not the opener's options");
+            assertTrue(q.trySend(bytes("hi"), 0));
+            assertEquals("hi", text(other.tryReceive()));
         }
-        assertEquals(false, linux.removeSharedMemoryMessageQueue(name));
+        assertTrue(platform().removeSharedMemoryMessageQueue(name));
+        assertFalse(platform().removeMessageQueue(name), "one object, removed once");
     }
 
     @Test
     void aSharedMemoryObjectThatIsNotAQueueIsRefused() {
         String name = newName();
-        try (SharedMemory shm = StructureMemory.create(Ipc.platform(), "mq", name, 4096)) {
-            shm.segment().set(java.lang.foreign.ValueLayout.JAVA_INT, 0, 0x1234);
+        try (SharedMemory shm = StructureMemory.create(platform(), "mq", name, 4096)) {
+            shm.segment().set(ValueLayout.JAVA_INT, 0, 0x1234);
             IpcException e = assertThrows(IpcException.class, () -> platform().messageQueue(name, OpenMode.OPEN));
             assertTrue(e.getMessage().contains("not a message queue"), e.getMessage());
         }
