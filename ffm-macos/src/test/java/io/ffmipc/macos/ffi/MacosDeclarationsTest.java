@@ -38,9 +38,13 @@ class MacosDeclarationsTest {
             "PosixMessageQueueSeam.java", "macOS has no POSIX message queues (no mq_open)",
             "MessageQueueLimits.java", "the limits of POSIX message queues",
             "SeqPacketConnection.java", "macOS Unix sockets have no SOCK_SEQPACKET: its pipes are STREAM-framed");
-    /** Names asked only where the OS has them (hasConstant first, or a has() guard). */
+    /**
+     * Names asked only where the OS has them (hasConstant first, or a has() guard). The
+     * open-file-description locks of the presence seam are among them: macOS's SDK declares none, so
+     * MacosSeams offers no presence seam and liveness is by pid and start time there.
+     */
     private static final Set<String> OPTIONAL = Set.of("SOCK_SEQPACKET", "SHM_DEST", "SOCK_CLOEXEC", "SOCK_NONBLOCK",
-            "MSG_CMSG_CLOEXEC", "MSG_NOSIGNAL", "__msg_cbytes");
+            "MSG_CMSG_CLOEXEC", "MSG_NOSIGNAL", "__msg_cbytes", "F_OFD_GETLK", "F_OFD_SETLK");
     private static final Pattern CONSTANT = Pattern.compile("lib\\.constant\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern OPTIONAL_CONSTANT = Pattern.compile("optional\\(lib, \"([^\"]+)\"\\)|\"(SOCK_[A-Z]+)\"");
     private static final Pattern STRUCT = Pattern.compile("lib\\.struct\\(\\s*\"([^\"]+)\"\\s*\\)");
@@ -93,7 +97,8 @@ class MacosDeclarationsTest {
         }
         assertTrue(optional.containsAll(Set.of("MSG_NOSIGNAL", "MSG_CMSG_CLOEXEC", "SO_NOSIGPIPE")), optional.toString());
         assertTrue(macos.hasConstant("SO_NOSIGPIPE"), "macOS sends ask for no SIGPIPE per socket");
-        for (String absent : List.of("SOCK_CLOEXEC", "SOCK_NONBLOCK", "MSG_CMSG_CLOEXEC", "SOCK_SEQPACKET", "SHM_DEST")) {
+        for (String absent : List.of("SOCK_CLOEXEC", "SOCK_NONBLOCK", "MSG_CMSG_CLOEXEC", "SOCK_SEQPACKET", "SHM_DEST",
+                "F_OFD_GETLK", "F_OFD_SETLK")) {
             assertFalse(macos.hasConstant(absent), absent);
         }
     }
