@@ -17,7 +17,6 @@ import io.ffmipc.PeerState;
 import io.ffmipc.SharedMemory;
 import io.ffmipc.WaitStrategy;
 import io.ffmipc.channel.ChannelHeaderDescriptor;
-import io.ffmipc.channel.SharedMemoryChannel;
 import io.ffmipc.testkit.ChildJvm;
 import io.ffmipc.testkit.LeakCheck;
 import io.ffmipc.testkit.SeamsWithout;
@@ -268,7 +267,7 @@ public abstract class ChannelContract {
                     + " seam: its channels judge liveness by pid and start time (the other case of this test)");
             return open(name, OpenMode.CREATE, ChannelOptions.defaults().withWaitStrategy(WaitStrategy.PARK));
         }
-        Channel ch = SharedMemoryChannel.open(SeamsWithout.presence(StructureMemory.seams(platform())), name,
+        Channel ch = SeamsWithout.platform(platform(), SeamsWithout::presence).channel(name,
                 OpenMode.CREATE, ChannelOptions.defaults().withWaitStrategy(WaitStrategy.PARK));
         opened.add(ch);
         return ch;

@@ -10,7 +10,6 @@ import io.ffmipc.SharedMemory;
 import io.ffmipc.channel.ChannelMessageQueue;
 import io.ffmipc.channel.QueueDescriptor;
 import io.ffmipc.channel.RingDescriptor;
-import io.ffmipc.core.PortablePlatform;
 import io.ffmipc.spi.PlatformSeams;
 import io.ffmipc.testkit.ChildJvm;
 import io.ffmipc.testkit.SeamsWithout;
@@ -28,7 +27,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,12 +51,7 @@ public abstract class SharedMemoryQueueContract extends MessageQueueContract {
      * portable shared-memory queue (as on Windows and macOS, where it is so already).
      */
     public static IpcPlatform portableQueues(IpcPlatform real) {
-        return without(real, SeamsWithout::messageQueues);
-    }
-
-    /** {@code real}'s seams reduced by {@code without}, as a platform. */
-    protected static IpcPlatform without(IpcPlatform real, UnaryOperator<PlatformSeams> without) {
-        return new PortablePlatform(without.apply(StructureMemory.seams(real)));
+        return SeamsWithout.platform(real, SeamsWithout::messageQueues);
     }
 
     /**
@@ -75,7 +68,7 @@ public abstract class SharedMemoryQueueContract extends MessageQueueContract {
      * as on an OS without presence (handles of other platforms follow the rule the creator recorded).
      */
     private IpcPlatform withoutPresence() {
-        return without(platform(), SeamsWithout::messageQueuesAndPresence);
+        return SeamsWithout.platform(platform(), SeamsWithout::messageQueuesAndPresence);
     }
 
     private PlatformSeams seams() {

@@ -1,8 +1,10 @@
 package io.ffmipc.testkit;
 
 import io.ffmipc.CapabilityMatrix;
+import io.ffmipc.IpcPlatform;
 import io.ffmipc.Limits;
 import io.ffmipc.core.PollingWaitSeam;
+import io.ffmipc.core.PortablePlatform;
 import io.ffmipc.core.SharedMemoryEvents;
 import io.ffmipc.spi.EventSeam;
 import io.ffmipc.spi.LauncherSeam;
@@ -19,6 +21,7 @@ import io.ffmipc.spi.StreamPipeSeam;
 import io.ffmipc.spi.WaitSeam;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A provider's seams with optional ones taken away, so the running OS can show what the core does
@@ -46,6 +49,15 @@ public final class SeamsWithout implements PlatformSeams {
         this.waitSeam = waitSeam;
         this.presence = presence;
         this.events = events;
+    }
+
+    /**
+     * The platform the core builds on {@code real}'s seams reduced by {@code without} (one of the
+     * factories below, e.g. {@code SeamsWithout::messageQueuesAndWaitSeam}): what a test runs the
+     * contracts on to show an OS that lacks those seams.
+     */
+    public static IpcPlatform platform(IpcPlatform real, UnaryOperator<PlatformSeams> without) {
+        return new PortablePlatform(without.apply(StructureMemory.seams(real)));
     }
 
     /**

@@ -7,9 +7,7 @@ import io.ffmipc.IpcException;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.contract.EventContract;
 import io.ffmipc.contract.EventPingPongChild;
-import io.ffmipc.core.PortablePlatform;
 import io.ffmipc.testkit.SeamsWithout;
-import io.ffmipc.testkit.StructureMemory;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PolledSharedMemoryEventTest extends EventContract {
 
     static IpcPlatform polled() {
-        return new PortablePlatform(SeamsWithout.events(StructureMemory.seams(Ipc.platform()), false));
+        return SeamsWithout.platform(Ipc.platform(), seams -> SeamsWithout.events(seams, false));
     }
 
     private static final IpcPlatform PLATFORM = polled();

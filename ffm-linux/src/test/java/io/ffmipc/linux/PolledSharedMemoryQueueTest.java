@@ -13,7 +13,7 @@ import io.ffmipc.testkit.SeamsWithout;
 class PolledSharedMemoryQueueTest extends SharedMemoryQueueContract {
 
     static IpcPlatform polled() {
-        return without(Ipc.platform(), SeamsWithout::messageQueuesAndWaitSeam);
+        return SeamsWithout.platform(Ipc.platform(), SeamsWithout::messageQueuesAndWaitSeam);
     }
 
     private static final IpcPlatform PLATFORM = polled();

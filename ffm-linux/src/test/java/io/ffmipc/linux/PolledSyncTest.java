@@ -4,9 +4,7 @@ import io.ffmipc.Ipc;
 import io.ffmipc.IpcPlatform;
 import io.ffmipc.contract.SyncContract;
 import io.ffmipc.contract.SyncPeer;
-import io.ffmipc.core.PortablePlatform;
 import io.ffmipc.testkit.SeamsWithout;
-import io.ffmipc.testkit.StructureMemory;
 
 /**
  * The sync contract (events, conditions, barriers, read-write locks) where the provider offers no
@@ -16,7 +14,7 @@ import io.ffmipc.testkit.StructureMemory;
 class PolledSyncTest extends SyncContract {
 
     static IpcPlatform polled() {
-        return new PortablePlatform(SeamsWithout.messageQueuesAndWaitSeam(StructureMemory.seams(Ipc.platform())));
+        return SeamsWithout.platform(Ipc.platform(), SeamsWithout::messageQueuesAndWaitSeam);
     }
 
     private static final IpcPlatform PLATFORM = polled();
