@@ -12,7 +12,7 @@ import io.ffmipc.OpenMode;
 import io.ffmipc.WaitStrategy;
 import io.ffmipc.spi.Durations;
 
-/** The library's shared-memory {@link Channel} (SPSC, default capacity) with one wait strategy on both ends. */
+/** The library's shared-memory {@link Channel} (SPSC, a 4 MiB ring per direction) with one wait strategy on both ends. */
 final class ChannelMechanism implements Mechanism {
     private final WaitStrategy strategy;
 
@@ -42,8 +42,15 @@ final class ChannelMechanism implements Mechanism {
         return strategy == WaitStrategy.PARK ? "c-futex" : "c-spin";
     }
 
+    /**
+     * A ring that fits the stream, as Aeron gets a term that does: 4 MiB per direction. On the bench
+     * machine the default 256 KiB ring streamed 64 B messages ~25% slower (16.7 against 22.3 M msg/s
+     * in one quick run; 1 MiB 20.5 M, 64 MiB 21.8 M), while round trips stayed within the noise.
+     */
+    private static final int RING_CAPACITY = 4 << 20;
+
     private ChannelOptions options() {
-        return ChannelOptions.defaults().withWaitStrategy(strategy);
+        return ChannelOptions.defaults().withWaitStrategy(strategy).withCapacity(RING_CAPACITY);
     }
 
     @Override
