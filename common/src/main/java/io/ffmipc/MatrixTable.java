@@ -51,7 +51,7 @@ public final class MatrixTable {
             return m.os() + " capability matrix\n" + t.render("  ");
         }
         for (Capability c : Capability.values()) {
-            t.row(c.title());
+            t.heading(c.title());
             for (CapabilityMatrix m : matrices) {
                 Support s = m.get(c);
                 t.row("  " + m.os(), s.kind(), detail(s));

@@ -8,7 +8,11 @@ import java.util.List;
  * {@link MatrixTable} and by the {@code ffmipc} command's listings, so both align alike.
  */
 public final class TextTable {
-    private final List<List<String>> rows = new ArrayList<>();
+    private final List<Line> rows = new ArrayList<>();
+
+    /** A row of cells, or a heading: one cell printed as it is and not measured. */
+    private record Line(List<String> cells, boolean heading) {
+    }
 
     /** An empty table; add rows with {@link #row}. */
     public TextTable() {
@@ -21,14 +25,27 @@ public final class TextTable {
         for (String c : cells) {
             r.add(c == null ? "" : c);
         }
-        rows.add(r);
+        rows.add(new Line(r, false));
+        return this;
+    }
+
+    /**
+     * Adds a line of its own between rows (a group's title): printed as it is, it takes no part in
+     * the column widths, so a long title does not push every column of the rows under it right.
+     */
+    public TextTable heading(String text) {
+        rows.add(new Line(List.of(text == null ? "" : text), true));
         return this;
     }
 
     /** The table, each line prefixed with {@code indent} and ended by a newline; trailing blanks trimmed. */
     public String render(String indent) {
         List<Integer> widths = new ArrayList<>();
-        for (List<String> r : rows) {
+        for (Line line : rows) {
+            if (line.heading()) {
+                continue;
+            }
+            List<String> r = line.cells();
             for (int i = 0; i < r.size(); i++) {
                 int w = r.get(i).length();
                 if (i == widths.size()) {
@@ -39,7 +56,12 @@ public final class TextTable {
             }
         }
         StringBuilder sb = new StringBuilder();
-        for (List<String> r : rows) {
+        for (Line row : rows) {
+            List<String> r = row.cells();
+            if (row.heading()) {
+                sb.append((indent + r.getFirst()).stripTrailing()).append('\n');
+                continue;
+            }
             StringBuilder line = new StringBuilder(indent);
             for (int i = 0; i < r.size(); i++) {
                 line.append(r.get(i));

@@ -53,6 +53,15 @@ class MatrixTableTest {
     }
 
     @Test
+    void plainSeveralMatricesAlignsTheOsLinesByTheirOwnWidthsNotTheTitles() {
+        String text = MatrixTable.plain(List.of(matrix("Alpha", Support.nativeVia("x")), matrix("Beta", Support.nativeVia("y"))));
+        List<String> lines = text.lines().toList();
+        // the OS column is as wide as "Alpha" (the kind column as "UNSUPPORTED", found on other rows)
+        assertTrue(lines.get(2).matches("    Alpha  NATIVE +x"), lines.get(2));
+        assertTrue(lines.get(3).matches("    Beta   NATIVE +y"), lines.get(3));
+    }
+
+    @Test
     void noMatrixIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> MatrixTable.markdown(List.of()));
     }
