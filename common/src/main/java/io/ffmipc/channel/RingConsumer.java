@@ -67,7 +67,11 @@ final class RingConsumer extends RingView {
             long t = (long) LONG.getAcquire(segment, producerPosition);
             long again = (long) LONG.getAcquire(segment, consumerPosition);
             if (again == h) {
-                checkPositions("open " + what, h, t);
+                if (multi) {
+                    checkPositions("open " + what, h, t);
+                } else {
+                    checkTrailingPositions("open " + what, h, t);
+                }
                 break;
             }
             h = again;
@@ -269,10 +273,16 @@ final class RingConsumer extends RingView {
 
     /**
      * Whether producers have claimed space past the consumer position that holds no published
-     * record (what a producer killed mid-record leaves). Only meaningful when {@link #peek()} found nothing.
+     * record (what a producer killed mid-record leaves). Only meaningful when {@link #peek()} found
+     * nothing. Never for SPSC: its producer's position covers published records only, and may trail
+     * ours by the last one (see {@link #checkTrailingPositions}).
      */
     boolean hasUnpublishedClaim() {
         long tail = (long) LONG.getAcquire(segment, producerPosition);
+        if (!multi) {
+            checkTrailingPositions(OP, head, tail);
+            return false;
+        }
         checkPositions(OP, head, tail);
         return tail != head;
     }

@@ -48,8 +48,15 @@ final class RingProducer extends RingView {
         do { // other producers may be running: see claimShared on reading the pair
             head = (long) LONG.getAcquire(segment, consumerPosition);
             t = (long) LONG.getVolatile(segment, producerPosition);
-        } while ((t - head < 0 || t - head > capacity) && ++torn < MAX_TORN_READS);
-        checkPositions("open " + what, head, t);
+        } while (multi && (t - head < 0 || t - head > capacity) && ++torn < MAX_TORN_READS);
+        if (multi) {
+            checkPositions("open " + what, head, t);
+        } else {
+            // A previous producer killed between a record's release and the store of its position
+            // left the position trailing the consumer's, past records already taken: go on from there.
+            checkTrailingPositions("open " + what, head, t);
+            t = Math.max(t, head);
+        }
         this.cachedHead = head;
         this.tail = t;
     }

@@ -40,6 +40,16 @@ class RingView {
         return new ChannelCorruptedException(operation, what, channelName, ringLabel + " " + field, value, rule);
     }
 
+    /**
+     * The rule for an SPSC ring's pair: its producer stores its position after each record's
+     * release, so the position read may trail the consumer's by the last record and the padding
+     * before it (a producer between the two stores, or killed there), which is less than a capacity.
+     */
+    final void checkTrailingPositions(String operation, long head, long tail) {
+        boolean trailing = tail >= 0 && (tail & 7) == 0 && tail - head < 0 && head - tail < capacity;
+        checkPositions(operation, head, trailing ? head : tail); // trailing: only the consumer's is left to check
+    }
+
     /** The rule every (consumer, producer) position pair obeys, whoever read them. */
     final void checkPositions(String operation, long head, long tail) {
         if ((head & 7) != 0 || head < 0) {

@@ -74,6 +74,33 @@ class RingTest {
         assertEquals(null, take(c));
     }
 
+    /**
+     * An SPSC producer stores its position after each record's release; killed between the two, it
+     * leaves a position one record (and any padding before it) behind a consumer that took the
+     * record. That is a dead producer's footprint, not corruption: asked whether a claim is left
+     * unpublished, the consumer says no, and a consumer opening the ring accepts the pair.
+     */
+    @Test
+    void spscProducerPositionOneRecordBehindTheConsumerIsNotCorruption() {
+        RingProducer p = producer(ChannelMode.SPSC);
+        RingConsumer c = consumer(ChannelMode.SPSC);
+        for (int i = 0; i < 7; i++) { // up to the ring's end, so the last record comes after padding
+            assertTrue(p.offer(bytes(20, i), 0, 20));
+            assertArrayEquals(bytes(20, i), take(c));
+        }
+        long before = mem.get(ValueLayout.JAVA_LONG, RingDescriptor.PRODUCER_POSITION_OFFSET);
+        assertTrue(p.offer(bytes(100, 9), 0, 100));
+        assertArrayEquals(bytes(100, 9), take(c));
+        // the producer "died" after publishing that record, before storing its position
+        mem.set(ValueLayout.JAVA_LONG, RingDescriptor.PRODUCER_POSITION_OFFSET, before);
+        assertTrue(c.position() - before > 100, "the consumer is a record and padding past the stale position");
+        assertFalse(c.hasUnpublishedClaim());
+        assertEquals(c.position(), consumer(ChannelMode.SPSC).position(), "a consumer opening the ring accepts it");
+        RingProducer next = producer(ChannelMode.SPSC); // a new producer goes on after the taken record
+        assertTrue(next.offer(bytes(3, 10), 0, 3));
+        assertArrayEquals(bytes(3, 10), take(c));
+    }
+
     @Test
     void wrapsWithPaddingAndKeepsOrderOverManyLaps() {
         RingProducer p = producer(ChannelMode.SPSC);
