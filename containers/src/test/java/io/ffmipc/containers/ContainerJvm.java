@@ -147,10 +147,16 @@ final class ContainerJvm implements AutoCloseable {
     /** Waits until the JVM printed {@code text}; fails with its output if it exits first or the time is up. */
     void awaitOutput(String text, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
-        while (!output().contains(text)) {
-            if (!running() || System.nanoTime() > end) {
+        while (true) {
+            // Whether it runs is asked BEFORE the output is read: a JVM that printed the text and
+            // exited between a look at its output and the question is then judged by its whole output.
+            boolean wasRunning = running();
+            if (output().contains(text)) {
+                return;
+            }
+            if (!wasRunning || System.nanoTime() > end) {
                 throw new AssertionError(mainClass + " in container never printed '" + text + "'"
-                        + (running() ? "" : " (exited with " + exitCode() + ")") + "; its output:\n" + output());
+                        + (wasRunning ? "" : " (exited with " + exitCode() + ")") + "; its output:\n" + output());
             }
             Lead.sleep(20);
         }
