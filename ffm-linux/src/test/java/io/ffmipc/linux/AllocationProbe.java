@@ -1,9 +1,12 @@
 package io.ffmipc.linux;
 
+import io.ffmipc.Channel;
+import io.ffmipc.ChannelOptions;
 import io.ffmipc.Event;
 import io.ffmipc.EventMode;
 import io.ffmipc.Ipc;
 import io.ffmipc.IpcPlatform;
+import io.ffmipc.MessageHandler;
 import io.ffmipc.MessageQueue;
 import io.ffmipc.MessageQueueOptions;
 import io.ffmipc.OpenMode;
@@ -75,6 +78,29 @@ public final class AllocationProbe {
                                 throw new AssertionError("no signal");
                             }
                         });
+                    }
+                }
+                case "channel", "channel-poll" -> {
+                    // two handles in one JVM: the creator sends, the opener receives
+                    try (Channel tx = platform.channel(name, OpenMode.CREATE, ChannelOptions.defaults());
+                         Channel rx = platform.channel(name, OpenMode.OPEN, ChannelOptions.defaults())) {
+                        MemorySegment out = arena.allocate(64);
+                        MemorySegment in = arena.allocate(64);
+                        int[] got = new int[1];
+                        MessageHandler handler = (buffer, offset, length) -> got[0] += length;
+                        boolean poll = kind.equals("channel-poll");
+                        yield probe(kind, () -> {
+                            if (poll) {
+                                got[0] = 0;
+                                if (!tx.tryOffer(out) || rx.poll(handler, 16) != 1 || got[0] != 64) {
+                                    throw new AssertionError("no message");
+                                }
+                            } else if (!tx.offer(out, SECOND) || rx.receive(in, SECOND) != 64) {
+                                throw new AssertionError("no message");
+                            }
+                        });
+                    } finally {
+                        platform.removeChannel(name);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown kind " + kind);

@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The hot paths of semaphores, message queues and events allocate nothing per call once compiled
+ * The hot paths of semaphores, message queues, events and the channel allocate nothing per call once compiled
  * (what lets a latency-bound application use them without garbage): release and acquire, send and
- * receive with segments, signal with poll or await — each with and without a timeout. Each runs in
+ * receive with segments, signal with poll or await — each with and without a timeout — and the
+ * channel's offer + receive into a segment and tryOffer + poll in place. Each runs in
  * its own child JVM ({@link AllocationProbe}) with the full JIT: FFM downcalls are allocation-free
  * only after C2 has inlined them (the C1-only JVM of {@link ChildJvm} allocates about 80 bytes per
  * downcall), so the probe waits for a round without allocation rather than timing the JIT.
@@ -30,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class HotPathAllocationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"semaphore", "semaphore-timed", "queue", "queue-timed", "event", "event-timed"})
+    @ValueSource(strings = {"semaphore", "semaphore-timed", "queue", "queue-timed", "event", "event-timed",
+            "channel", "channel-poll"})
     void aWarmHotPathAllocatesNothing(String kind) throws Exception {
         String name = TestNames.unique("alloc-" + kind);
         List<String> command = new ArrayList<>(ChildJvm.command(AllocationProbe.class, kind, name));
