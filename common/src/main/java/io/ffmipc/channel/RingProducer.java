@@ -55,10 +55,38 @@ final class RingProducer extends RingView {
             // A previous producer killed between a record's release and the store of its position
             // left the position trailing the consumer's, past records already taken: go on from there.
             checkTrailingPositions("open " + what, head, t);
-            t = Math.max(t, head);
+            t = pastUnstoredRecords(Math.max(t, head), head);
         }
         this.cachedHead = head;
         this.tail = t;
+    }
+
+    /**
+     * SPSC, opening: the position after the records a previous producer published beyond the
+     * position it stored (killed between a record's release and the store; at most that record and
+     * the padding before it). Every producer leaves a zero header (the terminator) after its last
+     * record, so the walk from the stored position ends there; without it, this producer would
+     * write over a published record the consumer has not taken yet.
+     */
+    private long pastUnstoredRecords(long t, long head) {
+        while (t - head < capacity) {
+            int index = (int) (t & mask);
+            long rec = data + index;
+            int length = (int) INT.getAcquire(segment, rec + LENGTH_OFFSET);
+            if (length == 0) {
+                return t;
+            }
+            int type = (int) INT.get(segment, rec + TYPE_OFFSET);
+            int toEnd = capacity - index;
+            boolean padding = type == TYPE_PADDING && length == toEnd && index != 0;
+            if (!padding && (type != TYPE_MESSAGE || length < RECORD_HEADER || length > Math.min(toEnd, maxRecord))) {
+                throw corrupted("open " + what, "record length at position " + t, length,
+                        "a record published past the producer position must be a message or padding that fits the ring");
+            }
+            t += padding ? toEnd : RingDescriptor.aligned(length);
+        }
+        throw corrupted("open " + what, "producer position", t,
+                "the records published past it must end within a capacity of the consumer position " + head);
     }
 
     /** Largest payload. */

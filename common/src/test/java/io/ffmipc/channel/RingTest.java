@@ -101,6 +101,31 @@ class RingTest {
         assertArrayEquals(bytes(3, 10), take(c));
     }
 
+    /**
+     * Killed between a record's release and its position store while the consumer has not taken the
+     * record yet: a producer opening the ring then must go on after that record (the terminator the
+     * old producer left behind it), not write over it from the stale position.
+     */
+    @Test
+    void spscProducerOpeningAfterAnUnstoredPositionKeepsThePublishedRecord() {
+        RingProducer p = producer(ChannelMode.SPSC);
+        RingConsumer c = consumer(ChannelMode.SPSC);
+        for (int i = 0; i < 6; i++) { // toward the ring's end, so the records below wrap with padding
+            assertTrue(p.offer(bytes(20, i), 0, 20));
+            assertArrayEquals(bytes(20, i), take(c));
+        }
+        assertTrue(p.offer(bytes(30, 7), 0, 30));
+        long before = mem.get(ValueLayout.JAVA_LONG, RingDescriptor.PRODUCER_POSITION_OFFSET);
+        assertTrue(p.offer(bytes(60, 8), 0, 60)); // after padding, at the ring's start
+        mem.set(ValueLayout.JAVA_LONG, RingDescriptor.PRODUCER_POSITION_OFFSET, before); // its store never happened
+        RingProducer next = producer(ChannelMode.SPSC);
+        assertTrue(next.offer(bytes(5, 9), 0, 5));
+        assertArrayEquals(bytes(30, 7), take(c));
+        assertArrayEquals(bytes(60, 8), take(c));
+        assertArrayEquals(bytes(5, 9), take(c));
+        assertEquals(null, take(c));
+    }
+
     @Test
     void wrapsWithPaddingAndKeepsOrderOverManyLaps() {
         RingProducer p = producer(ChannelMode.SPSC);
