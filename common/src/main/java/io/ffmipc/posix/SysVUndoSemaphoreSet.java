@@ -1,5 +1,6 @@
 package io.ffmipc.posix;
 
+import io.ffmipc.IpcLimitException;
 import io.ffmipc.IpcObjectExistsException;
 import io.ffmipc.OpenMode;
 import io.ffmipc.Permissions;
@@ -127,7 +128,7 @@ final class SysVUndoSemaphoreSet implements UndoSemaphoreSet {
         if (err == b.eagain || err == b.eintr) {
             return false;
         }
-        throw failure("semtimedop(lock)", err);
+        throw failure(timeoutNanos == 0 ? "semop(lock)" : "semtimedop(lock)", err);
     }
 
     /**
@@ -205,10 +206,21 @@ final class SysVUndoSemaphoreSet implements UndoSemaphoreSet {
     }
 
     private RuntimeException failure(String operation, int err) {
+        String undoLimit = b.limits.undoEntriesPerProcess();
+        if (err == b.einval && undoLimit != null && stillExists()) {
+            // Not a removed set: this process has used up its SEM_UNDO entries (one per mutex it holds).
+            return new IpcLimitException(operation, name, b.lib.osError(err), "this process holds as many robust mutexes"
+                    + " as the OS keeps undo entries for (" + undoLimit + "): release one first, or raise the limit");
+        }
         String detail = err == b.eidrm || err == b.einval
                 ? "the mutex's System V set was removed (removeMutex or ipcrm)"
                 : err == b.eagain ? "the set was changed by something other than this library" : null;
         return b.error(operation, name, err, detail);
+    }
+
+    /** Whether the set still answers (GETVAL), telling a removed set from another EINVAL. */
+    private boolean stillExists() {
+        return b.lib.semctl(NativeBinder.callState(), id, UndoSemaphoreMutex.LOCK, b.getval, 0) >= 0;
     }
 
     @Override

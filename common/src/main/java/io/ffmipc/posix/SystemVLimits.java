@@ -20,4 +20,14 @@ public interface SystemVLimits {
      *             {@code msgmni} (most queues)
      */
     String shown(String name);
+
+    /**
+     * The per-process limit on {@code SEM_UNDO} entries as messages name it, where the OS has one
+     * that {@code semop} reports as {@code EINVAL} like a removed set (macOS: {@code SEMUME}, 10 by
+     * default), so a process holding that many robust mutexes at once is told so; null where the
+     * OS reports no such limit this way (Linux).
+     */
+    default String undoEntriesPerProcess() {
+        return null;
+    }
 }

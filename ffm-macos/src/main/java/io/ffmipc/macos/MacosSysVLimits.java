@@ -39,6 +39,13 @@ final class MacosSysVLimits implements SystemVLimits {
         return MSGMNB;
     }
 
+    /** xnu's {@code semundo_adjust} fails a new undo entry past {@code kern.sysv.semume} with EINVAL. */
+    @Override
+    public String undoEntriesPerProcess() {
+        long now = sysctl.applyAsLong("kern.sysv.semume");
+        return "kern.sysv.semume (SEMUME: " + (now > 0 ? now : 10) + " SEM_UNDO entries per process; 10 by default)";
+    }
+
     @Override
     public String shown(String name) {
         return switch (name) {

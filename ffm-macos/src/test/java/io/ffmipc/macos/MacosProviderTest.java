@@ -101,6 +101,9 @@ class MacosProviderTest {
         assertTrue(limits.shown("msgmnb").contains("2048 bytes per queue"), limits.shown("msgmnb"));
         assertTrue(limits.shown("msgmni").contains("40 queues"), limits.shown("msgmni"));
         assertEquals(Long.MAX_VALUE, new MacosSysVLimits(name -> -1).maxSegmentSize(), "unknown: shmget decides");
+        String undo = new MacosSysVLimits(name -> name.equals("kern.sysv.semume") ? 32 : -1).undoEntriesPerProcess();
+        assertTrue(undo.contains("kern.sysv.semume") && undo.contains("32 SEM_UNDO entries per process"), undo);
+        assertTrue(limits.undoEntriesPerProcess().contains("10 SEM_UNDO entries"), "unknown: the default");
     }
 
     @Test

@@ -99,12 +99,63 @@ final class MacosShapedLibC {
                 yield path == null || path.startsWith("/dev/shm/") ? null : path; // macOS: no path for shm
             }
             case "sharedMemoryOfPath" -> null;
+            case "semop" -> UndoEntries.semop(real, (MemorySegment) args[0], (Integer) args[1], (MemorySegment) args[2],
+                    (Long) args[3]);
+            case "semctl" -> {
+                if ((Integer) args[3] == real.constant("IPC_RMID")) {
+                    UndoEntries.forget((Integer) args[1]);
+                }
+                yield REAL;
+            }
             case "accept4", "posixSpawnFileActionsAddclosefromNp", "semClockwait", "semTimedwait", "semtimedop",
                  "posixFallocate", "mqOpen", "mqTimedsend", "mqTimedreceive", "mqGetattr", "mqSetattr", "mqClose",
                  "mqUnlink" -> throw new UnsupportedOperationException("macOS has no " + method.getName()
                     + " (has() said so)");
             default -> REAL;
         };
+    }
+
+    /**
+     * macOS's per-process limit on {@code SEM_UNDO} entries, which Linux does not have: xnu keeps one
+     * entry per (set, semaphore) whose undo adjustment is not zero, at most {@code kern.sysv.semume}
+     * (10 by default), and fails the {@code semop} that would need one more with EINVAL, the set
+     * untouched (xnu {@code bsd/kern/sysv_sem.c}, {@code semundo_adjust}). Kept for this JVM, which
+     * is one process; a removed set's entries go with it, as on macOS.
+     */
+    static final class UndoEntries {
+        static final int SEMUME = 10;
+        private static final Map<Long, Integer> ADJUSTMENTS = new java.util.HashMap<>();
+
+        private UndoEntries() {
+        }
+
+        static synchronized int semop(LibC real, MemorySegment state, int semid, MemorySegment sops, long nsops) {
+            int undo = real.constant("SEM_UNDO");
+            Map<Long, Integer> after = new java.util.HashMap<>(ADJUSTMENTS);
+            for (int i = 0; i < nsops; i++) {
+                int num = Short.toUnsignedInt(sops.get(ValueLayout.JAVA_SHORT, i * 6L));
+                short op = sops.get(ValueLayout.JAVA_SHORT, i * 6L + 2);
+                short flags = sops.get(ValueLayout.JAVA_SHORT, i * 6L + 4);
+                if ((flags & undo) != 0 && op != 0) {
+                    after.merge(((long) semid << 16) | num, -op, Integer::sum);
+                }
+            }
+            after.values().removeIf(v -> v == 0);
+            if (after.size() > SEMUME) {
+                state.set(ValueLayout.JAVA_INT, ERRNO_OFFSET, real.constant("EINVAL"));
+                return -1;
+            }
+            int r = real.semop(state, semid, sops, nsops);
+            if (r == 0) {
+                ADJUSTMENTS.clear();
+                ADJUSTMENTS.putAll(after);
+            }
+            return r;
+        }
+
+        static synchronized void forget(int semid) {
+            ADJUSTMENTS.keySet().removeIf(k -> (k >>> 16) == semid);
+        }
     }
 
     /** Declared on both: what macOS's binding declares, with Linux's value. */

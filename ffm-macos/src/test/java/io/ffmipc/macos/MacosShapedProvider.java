@@ -83,6 +83,13 @@ public final class MacosShapedProvider implements IpcProvider {
             return KERNEL.resolve(name) + " (now " + read(name) + ")";
         }
 
+        /** macOS's limit, which {@link MacosShapedLibC.UndoEntries} emulates on this kernel. */
+        @Override
+        public String undoEntriesPerProcess() {
+            return "kern.sysv.semume (SEMUME: " + MacosShapedLibC.UndoEntries.SEMUME
+                    + " SEM_UNDO entries per process, emulated on Linux)";
+        }
+
         private static long read(String name) {
             try {
                 List<String> lines = Files.readAllLines(KERNEL.resolve(name));
