@@ -206,8 +206,8 @@ final class SysVUndoSemaphoreSet implements UndoSemaphoreSet {
     }
 
     private RuntimeException failure(String operation, int err) {
-        String undoLimit = b.limits.undoEntriesPerProcess();
-        if (err == b.einval && undoLimit != null && stillExists()) {
+        String undoLimit = err == b.einval ? b.limits.undoEntriesPerProcess() : null;
+        if (undoLimit != null && stillExists()) {
             // Not a removed set: this process has used up its SEM_UNDO entries (one per mutex it holds).
             return new IpcLimitException(operation, name, b.lib.osError(err), "this process holds as many robust mutexes"
                     + " as the OS keeps undo entries for (" + undoLimit + "): release one first, or raise the limit");

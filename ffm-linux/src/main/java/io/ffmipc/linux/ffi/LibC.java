@@ -17,6 +17,7 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
+import static io.ffmipc.ffi.NativeBinder.unchecked;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -84,7 +85,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) close.invokeExact(state, fd);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -95,7 +96,7 @@ public final class LibC implements PosixLibrary {
             MemorySegment s = (MemorySegment) strerror.invokeExact(errnum);
             return s.reinterpret(1024).getString(0);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -250,7 +251,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) memfd_create.invokeExact(state, name, flags);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -259,7 +260,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) shm_open.invokeExact(state, name, oflag, mode);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -268,7 +269,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) shm_unlink.invokeExact(state, name);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -277,7 +278,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) open.invokeExact(state, file, oflag, mode);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -287,7 +288,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) posix_fallocate.invokeExact(fd, offset, length);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -296,7 +297,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) ftruncate.invokeExact(state, fd, length);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -306,7 +307,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) fstat.invokeExact(state, fd, buf);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -315,7 +316,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) fchmod.invokeExact(state, fd, mode);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -326,7 +327,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (MemorySegment) mmap.invokeExact(state, addr, len, prot, flags, fd, offset);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -335,7 +336,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) munmap.invokeExact(state, addr, len);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -344,7 +345,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) shmget.invokeExact(state, key, size, shmflg);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -354,7 +355,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (MemorySegment) shmat.invokeExact(state, shmid, shmaddr, shmflg);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -363,7 +364,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) shmdt.invokeExact(state, shmaddr);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -373,7 +374,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) shmctl.invokeExact(state, shmid, cmd, buf);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -420,7 +421,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) clock_gettime.invokeExact(state, clockId, timespec);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -429,7 +430,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (long) read.invokeExact(state, fd, buf, count);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -438,7 +439,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (long) write.invokeExact(state, fd, buf, count);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -448,7 +449,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) fcntl_int.invokeExact(state, fd, cmd, arg);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -493,7 +494,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (MemorySegment) sem_open.invokeExact(state, name, oflag, mode, value);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -503,7 +504,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) sem_clockwait.invokeExact(state, sem, clockId, abstime);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -513,7 +514,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) sem_timedwait.invokeExact(state, sem, abstime);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -522,7 +523,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) sem_trywait.invokeExact(state, sem);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -531,7 +532,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) sem_post.invokeExact(state, sem);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -540,7 +541,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) sem_getvalue.invokeExact(state, sem, intOut);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -549,7 +550,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) sem_close.invokeExact(state, sem);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -558,7 +559,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) sem_unlink.invokeExact(state, name);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -634,7 +635,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) semget.invokeExact(state, key, nsems, semflg);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -643,7 +644,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) semop.invokeExact(state, semid, sops, nsops);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -653,7 +654,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) semtimedop.invokeExact(state, semid, sops, nsops, timeout);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -662,7 +663,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) semctl_int.invokeExact(state, semid, semnum, cmd, arg);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -671,7 +672,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) semctl_ptr.invokeExact(state, semid, semnum, cmd, arg);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -700,7 +701,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) eventfd.invokeExact(state, initval, flags);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -709,7 +710,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) poll.invokeExact(state, fds, nfds, timeoutMillis);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -765,7 +766,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) posix_spawnp.invokeExact(pidOut, file, fileActions, attr, argv, envp);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -774,7 +775,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) fa_init.invokeExact(fa);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -783,7 +784,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) fa_destroy.invokeExact(fa);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -792,7 +793,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) fa_adddup2.invokeExact(fa, fd, newFd);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -801,7 +802,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) fa_addopen.invokeExact(fa, fd, path, oflag, mode);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -810,7 +811,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) fa_addclose.invokeExact(fa, fd);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -820,7 +821,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) fa_addclosefrom.invokeExact(fa, from);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -829,7 +830,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) waitpid.invokeExact(state, pid, statusOut, options);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -838,7 +839,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) kill.invokeExact(state, pid, sig);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -920,7 +921,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) mq_open.invokeExact(state, name, oflag, mode, attr);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -931,7 +932,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) mq_timedsend.invokeExact(state, mqd, msg, len, prio, absTimeout);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -942,7 +943,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (long) mq_timedreceive.invokeExact(state, mqd, buf, len, prioOut, absTimeout);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -951,7 +952,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) mq_getattr.invokeExact(state, mqd, attr);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -960,7 +961,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) mq_setattr.invokeExact(state, mqd, newAttr, oldAttr);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -969,7 +970,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) mq_close.invokeExact(state, mqd);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -978,7 +979,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) mq_unlink.invokeExact(state, name);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -987,7 +988,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) msgget.invokeExact(state, key, msgflg);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -997,7 +998,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) msgsnd.invokeExact(state, msqid, msgp, msgsz, msgflg);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1006,7 +1007,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (long) msgrcv.invokeExact(state, msqid, msgp, msgsz, msgtyp, msgflg);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1016,7 +1017,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) msgctl.invokeExact(state, msqid, cmd, buf);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
     // (end of section mq (POSIX and System V message queues))
@@ -1056,7 +1057,7 @@ public final class LibC implements PosixLibrary {
             return (long) syscall_futex.invokeExact(state, (long) SYS_FUTEX_NR, wordAddress, (long) op, (long) val,
                     timespecAddress);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1102,7 +1103,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) fcntl_ptr.invokeExact(state, fd, cmd, arg);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1111,7 +1112,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (long) pread.invokeExact(state, fd, buf, count, offset);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1120,7 +1121,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (long) pwrite.invokeExact(state, fd, buf, count, offset);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1270,7 +1271,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) mkfifo.invokeExact(state, path, mode);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1279,7 +1280,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) chmod.invokeExact(state, path, mode);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1288,7 +1289,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) unlink.invokeExact(state, path);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1297,7 +1298,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) geteuid.invokeExact();
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1306,7 +1307,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) getegid.invokeExact();
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1315,7 +1316,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) socket.invokeExact(state, domain, type, protocol);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1325,7 +1326,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) bind.invokeExact(state, fd, addr, len);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1334,7 +1335,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) listen.invokeExact(state, fd, backlog);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1344,7 +1345,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) accept4.invokeExact(state, fd, addr, addrLen, flags);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1353,7 +1354,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) connect.invokeExact(state, fd, addr, len);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1362,7 +1363,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (long) sendmsg.invokeExact(state, fd, msghdr, flags);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1371,7 +1372,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (long) recvmsg.invokeExact(state, fd, msghdr, flags);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1381,7 +1382,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) getsockopt.invokeExact(state, fd, level, optname, optval, optlen);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1403,7 +1404,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) accept.invokeExact(state, fd, addr, addrLen);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1412,7 +1413,7 @@ public final class LibC implements PosixLibrary {
         try {
             return (int) setsockopt.invokeExact(state, fd, level, optname, optval, optlen);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -1438,16 +1439,6 @@ public final class LibC implements PosixLibrary {
         }
     }
     // (end of section pipe (FIFOs, Unix sockets, SCM_RIGHTS, peer credentials))
-
-    static RuntimeException rethrow(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            return r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException("unexpected checked exception from a downcall", t);
-    }
 
     private static Target requireLinux(Target t) {
         if (t == null || !t.isLinux()) {
